@@ -1,0 +1,16 @@
+namespace OrdinanceRules.Diagnostics;
+
+/// <summary>
+/// A problem found in an ordinance, a vocabulary or a scenario: a stable code, a message for the
+/// author and, where known, the place in the source.
+/// </summary>
+/// <param name="Code">A stable code such as <c>OR1001</c>; see docs/diagnostics.md.</param>
+/// <param name="Message">One sentence saying what is wrong and, where it helps, what would be right.</param>
+/// <param name="Location">Where the problem is, when the input came from a file.</param>
+public sealed record Diagnostic(string Code, string Message, SourceLocation? Location = null)
+{
+    /// <summary>Formats the diagnostic as <c>file:line:column: error CODE: message</c>.</summary>
+    /// <returns>The formatted diagnostic.</returns>
+    public override string ToString() =>
+        Location is null ? $"error {Code}: {Message}" : $"{Location}: error {Code}: {Message}";
+}

@@ -1,0 +1,38 @@
+namespace OrdinanceRules.Diagnostics;
+
+/// <summary>The stable codes of the core's diagnostics; docs/diagnostics.md explains each.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>A vocabulary breaks a rule: a bad name, a duplicate, a dangling reference.</summary>
+    public const string InvalidVocabulary = "OR1001";
+
+    /// <summary>An extension redeclares a field with another type.</summary>
+    public const string VocabularyConflict = "OR1002";
+
+    /// <summary>An ordinance breaks a rule of its model: a duplicate id, a missing citation.</summary>
+    public const string InvalidOrdinance = "OR2001";
+
+    /// <summary>A condition's text does not parse.</summary>
+    public const string ConditionSyntax = "OR2101";
+
+    /// <summary>A condition names a variable, type or field that does not exist.</summary>
+    public const string ConditionUnknownName = "OR2102";
+
+    /// <summary>A condition compares or combines values of the wrong types.</summary>
+    public const string ConditionType = "OR2103";
+
+    /// <summary>A condition is too long or too deeply nested.</summary>
+    public const string ConditionTooComplex = "OR2104";
+
+    /// <summary>A scenario's fact has an unknown type, an unknown field or a value of the wrong type.</summary>
+    public const string InvalidFact = "OR3001";
+
+    /// <summary>A scenario's reference names no fact of the right type.</summary>
+    public const string DanglingReference = "OR3002";
+
+    /// <summary>A local time falls in a daylight-saving gap or overlap and no offset was given.</summary>
+    public const string AmbiguousLocalTime = "OR3003";
+
+    /// <summary>Two facts share an id.</summary>
+    public const string DuplicateFactId = "OR3004";
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace OrdinanceRules.Evaluation;
+
+/// <summary>The findings of one scenario under one ordinance, as of an instant.</summary>
+/// <remarks>Findings are in a deterministic order: by provision as the ordinance lists them, then by the facts' ids.</remarks>
+public sealed record ComplianceReport
+{
+    /// <summary>The ordinance's citation, such as "Roeland Park Ordinance 1005".</summary>
+    public required string Ordinance { get; init; }
+
+    /// <summary>The ordinance's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>What is known of the ordinance's text and its reliability.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>The scenario's name.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>The instant the scenario was judged at.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>The jurisdiction's IANA time zone, in which the report's instants are shown.</summary>
+    public required string TimeZone { get; init; }
+
+    /// <summary>The findings.</summary>
+    public required ImmutableArray<Finding> Findings { get; init; }
+
+    /// <summary>Whether any finding is <see cref="FindingStatus.Violated"/>.</summary>
+    public bool HasViolations => Findings.Any(f => f.Status == FindingStatus.Violated);
+
+    /// <summary>The findings of one provision.</summary>
+    /// <param name="provisionId">The provision's id.</param>
+    /// <returns>Its findings, in report order.</returns>
+    public IEnumerable<Finding> For(string provisionId) => Findings.Where(f => f.ProvisionId == provisionId);
+}

@@ -1,0 +1,77 @@
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Facts;
+
+/// <summary>
+/// One fact of a scenario: a thing of a vocabulary's type (a request, an action, a crime) with an id
+/// and field values.
+/// </summary>
+/// <remarks>
+/// Facts are immutable once their scenario is built, and are inserted into NRules as they are: a fact
+/// is identified by reference, so two facts with the same values stay two facts.
+/// </remarks>
+public sealed class Fact
+{
+    private readonly object?[] _values;
+
+    internal Fact(FactType type, string id, SourceLocation? location)
+    {
+        Type = type;
+        Id = id;
+        Location = location;
+        _values = new object?[type.Fields.Length];
+    }
+
+    /// <summary>The fact's type.</summary>
+    public FactType Type { get; }
+
+    /// <summary>The fact's id, unique in its scenario.</summary>
+    public string Id { get; }
+
+    /// <summary>Where the fact was stated, when it came from a file.</summary>
+    public SourceLocation? Location { get; }
+
+    /// <summary>The value of a field.</summary>
+    /// <param name="field">The field's name.</param>
+    /// <returns>The value; <see cref="FactValue.Absent"/> when not stated.</returns>
+    /// <exception cref="ArgumentException">The fact's type has no such field.</exception>
+    public FactValue this[string field]
+    {
+        get
+        {
+            var index = Type.IndexOf(field);
+            if (index < 0)
+            {
+                throw new ArgumentException($"fact type '{Type.Name}' has no field '{field}'", nameof(field));
+            }
+
+            return ValueAt(index);
+        }
+    }
+
+    internal FactValue ValueAt(int index) => _values[index] switch
+    {
+        null => FactValue.Absent,
+        UnknownMarker => FactValue.Unknown,
+        var v => new FactValue(ValueState.Known, v),
+    };
+
+    internal object? RawAt(int index) => _values[index];
+
+    internal void SetRaw(int index, object? value) => _values[index] = value;
+
+    /// <summary>The fact's type and id, such as <c>request req-1</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Type.Name} {Id}";
+}
+
+/// <summary>The stored form of an unknown value.</summary>
+internal sealed class UnknownMarker
+{
+    public static readonly UnknownMarker Instance = new();
+
+    private UnknownMarker()
+    {
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Model;
+
+/// <summary>
+/// An ordinance as data: its jurisdiction, title, number, dates, sections and provisions, and the
+/// vocabulary of facts its conditions use. Compile it once with
+/// <see cref="Compilation.OrdinanceCompiler"/> and reuse the result.
+/// </summary>
+public sealed record Ordinance
+{
+    /// <summary>The ordinance's title, such as "Protecting Public Safety and Community Resources Act".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The ordinance's number, such as <c>1005</c>.</summary>
+    public required string Number { get; init; }
+
+    /// <summary>The jurisdiction that enacted it.</summary>
+    public required Jurisdiction Jurisdiction { get; init; }
+
+    /// <summary>The day it was adopted, when known.</summary>
+    public DateOnly? AdoptedOn { get; init; }
+
+    /// <summary>The day it took effect, when known (in Kansas, the day of publication unless it names a later one).</summary>
+    public DateOnly? EffectiveFrom { get; init; }
+
+    /// <summary>What is known of the text's source and reliability, shown in reports.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>The sections, in order.</summary>
+    public ImmutableArray<Section> Sections { get; init; } = [];
+
+    /// <summary>The provisions, in order; reports list findings in this order.</summary>
+    public required ImmutableArray<Provision> Provisions { get; init; }
+
+    /// <summary>The vocabulary of facts its conditions and scenarios use.</summary>
+    public required FactVocabulary Vocabulary { get; init; }
+
+    /// <summary>Where the ordinance was written.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>How the ordinance is cited, such as "Roeland Park Ordinance 1005".</summary>
+    public string Citation => $"{Jurisdiction.Name} Ordinance {Number}";
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using OrdinanceRules.Diagnostics;
+
+namespace OrdinanceRules.Model;
+
+/// <summary>
+/// One rule of an ordinance: a prohibition, an obligation, a permission or a non-obligation, whom it
+/// binds, when it applies, what breaches or discharges it, and its exceptions. Compiled into NRules rules.
+/// </summary>
+/// <remarks>
+/// A provision is evaluated for each combination of facts bound by <see cref="For"/> that satisfies
+/// <see cref="Match"/>. For each, <see cref="AppliesWhen"/> decides whether the provision is engaged;
+/// then, for a prohibition, permission or non-obligation, <see cref="ViolatedWhen"/> decides whether it
+/// was breached, and for an obligation, <see cref="Duty"/> decides whether it was discharged in time.
+/// Exceptions defeat a breach (or, for an obligation, the duty itself).
+/// </remarks>
+public sealed record Provision
+{
+    /// <summary>A short id, unique in the ordinance, such as <c>P2</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The citation, such as <c>§ 3(a)</c>.</summary>
+    public required string Section { get; init; }
+
+    /// <summary>A short title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The provision's wording (or the paraphrase it rests on).</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The deontic kind.</summary>
+    public required Modality Modality { get; init; }
+
+    /// <summary>Whom the provision binds, in words, such as "Roeland Park Police Department".</summary>
+    public required string Binds { get; init; }
+
+    /// <summary>The facts the provision is evaluated over; at least one.</summary>
+    public required ImmutableArray<Binding> For { get; init; }
+
+    /// <summary>
+    /// Which combinations of the bound facts belong together (a join, such as <c>k.operation == o</c>).
+    /// Only combinations for which it is true are evaluated. Null when every combination is.
+    /// </summary>
+    public ConditionText? Match { get; init; }
+
+    /// <summary>When the provision applies to a combination; null when it always does.</summary>
+    public ConditionText? AppliesWhen { get; init; }
+
+    /// <summary>For a prohibition, permission or non-obligation: when it is breached.</summary>
+    public FactTest? ViolatedWhen { get; init; }
+
+    /// <summary>For an obligation: what discharges it and by when.</summary>
+    public Duty? Duty { get; init; }
+
+    /// <summary>The exceptions, each able to carry its own.</summary>
+    public ImmutableArray<ProvisionException> Exceptions { get; init; } = [];
+
+    /// <summary>Where the text comes from and how reliable it is, such as "news report (one source)".</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Where the provision was written.</summary>
+    public SourceLocation? Location { get; init; }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using FluentValidation;
+using OrdinanceRules.Diagnostics;
+
+namespace OrdinanceRules.Vocabulary;
+
+/// <summary>Checks a vocabulary's invariants with FluentValidation and turns failures into diagnostics.</summary>
+internal sealed class VocabularyValidator : AbstractValidator<ImmutableArray<FactType>>
+{
+    private static readonly VocabularyValidator Instance = new();
+
+    private VocabularyValidator()
+    {
+        RuleForEach(types => types).ChildRules(type =>
+        {
+            type.RuleFor(t => t.Name).Must(Identifiers.IsValid)
+                .WithMessage(t => $"fact type name '{t.Name}' must be an identifier (a letter, then letters, digits or '_')")
+                .WithState(t => t.Location);
+            type.RuleFor(t => t).Must(t => t.Name != "id" && !t.Fields.Any(f => f.Name == "id"))
+                .WithMessage(t => $"fact type '{t.Name}' declares a field named 'id'; every fact already has an id")
+                .WithState(t => t.Location);
+            type.RuleForEach(t => t.Fields).ChildRules(field =>
+            {
+                field.RuleFor(f => f.Name).Must(Identifiers.IsValid)
+                    .WithMessage(f => $"field name '{f.Name}' must be an identifier (a letter, then letters, digits or '_')")
+                    .WithState(f => f.Location);
+                field.RuleFor(f => f.Type).Must(t => t.Kind is not (FieldKind.Enumeration or FieldKind.EnumerationSet) || t.Values.Length > 0)
+                    .WithMessage(f => $"field '{f.Name}' is an enumeration with no values")
+                    .WithState(f => f.Location);
+                field.RuleFor(f => f.Type).Must(t => t.Values.Distinct(StringComparer.Ordinal).Count() == t.Values.Length)
+                    .WithMessage(f => $"field '{f.Name}' lists a value twice")
+                    .WithState(f => f.Location);
+            });
+            type.RuleFor(t => t).Custom((t, context) =>
+            {
+                foreach (var dup in t.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("Fields", $"fact type '{t.Name}' declares field '{dup.Key}' twice")
+                    {
+                        CustomState = dup.Last().Location,
+                    });
+                }
+            });
+        });
+        RuleFor(types => types).Custom((types, context) =>
+        {
+            var names = types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var dup in types.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Types", $"fact type '{dup.Key}' is declared twice")
+                {
+                    CustomState = dup.Last().Location,
+                });
+            }
+
+            foreach (var type in types)
+            {
+                foreach (var field in type.Fields.Where(f => f.Type.Kind == FieldKind.Reference && !names.Contains(f.Type.ReferencedType!)))
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("Fields", $"field '{type.Name}.{field.Name}' refers to fact type '{field.Type.ReferencedType}', which the vocabulary does not declare")
+                    {
+                        CustomState = field.Location,
+                    });
+                }
+            }
+        });
+    }
+
+    public static IReadOnlyList<Diagnostic> Check(ImmutableArray<FactType> types) =>
+        Instance.Validate(types).Errors
+            .Select(e => new Diagnostic(DiagnosticCodes.InvalidVocabulary, e.ErrorMessage, e.CustomState as SourceLocation))
+            .ToList();
+}
