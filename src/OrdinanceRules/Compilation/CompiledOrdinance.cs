@@ -1,0 +1,50 @@
+using NRules;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+
+namespace OrdinanceRules.Compilation;
+
+/// <summary>
+/// An ordinance compiled into an NRules session factory: evaluate any number of scenarios against it,
+/// from any number of threads. Each evaluation runs in a fresh NRules session.
+/// </summary>
+public sealed class CompiledOrdinance
+{
+    private readonly ISessionFactory _factory;
+    private readonly RuleCatalog _catalog;
+
+    internal CompiledOrdinance(Ordinance ordinance, ISessionFactory factory, RuleCatalog catalog)
+    {
+        Ordinance = ordinance;
+        _factory = factory;
+        _catalog = catalog;
+    }
+
+    /// <summary>The ordinance this was compiled from.</summary>
+    public Ordinance Ordinance { get; }
+
+    /// <summary>How many NRules rules the ordinance compiled into.</summary>
+    public int RuleCount => _catalog.RuleCount;
+
+    /// <summary>Evaluates a scenario as of an instant.</summary>
+    /// <param name="scenario">The scenario; its facts must use this ordinance's vocabulary.</param>
+    /// <param name="asOf">The instant to judge at: obligations whose deadline has not passed by then are pending.</param>
+    /// <returns>The report: one finding per provision and matching set of facts.</returns>
+    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Evaluator.Run(this, _factory, _catalog, scenario, asOf);
+    }
+
+    /// <summary>Evaluates a scenario as of the instant the scenario names.</summary>
+    /// <param name="scenario">The scenario, with <see cref="Scenario.AsOf"/> set.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">The scenario names no as-of instant.</exception>
+    public ComplianceReport Evaluate(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var asOf = scenario.AsOf ?? throw new ArgumentException($"Scenario '{scenario.Name}' names no as-of instant; pass one.", nameof(scenario));
+        return Evaluate(scenario, asOf);
+    }
+}
