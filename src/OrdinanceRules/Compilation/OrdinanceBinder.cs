@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Linq.Expressions;
+using OrdinanceRules.Conditions;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Compilation;
+
+/// <summary>
+/// Checks an ordinance before any rule is built: the model's invariants (with FluentValidation), every
+/// binding's fact type, every condition's syntax and types. Reports every problem at once, and
+/// lays out the variables each provision and exception binds.
+/// </summary>
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics)
+{
+    private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
+
+    public ImmutableArray<ProvisionNode> Bind()
+    {
+        diagnostics.AddRange(OrdinanceValidator.Check(ordinance));
+        var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
+        for (var i = 0; i < ordinance.Provisions.Length; i++)
+        {
+            nodes.Add(BindProvision(ordinance.Provisions[i], i));
+        }
+
+        return nodes.ToImmutable();
+    }
+
+    private ProvisionNode BindProvision(Provision provision, int order)
+    {
+        var node = new ProvisionNode(provision, order);
+        var where = $"provision {provision.Id}";
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        node.SubjectFrame = Frame(provision.For, 0, names, where);
+        var subjectScope = Scope(node.SubjectFrame);
+        node.Match = Condition(provision.Match, $"match of {where}", subjectScope, ConditionType.YesNo);
+        node.AppliesWhen = Condition(provision.AppliesWhen, $"applies-when of {where}", subjectScope, ConditionType.YesNo);
+
+        if (provision.Modality == Modality.Obligation)
+        {
+            node.ClaimFrame = node.SubjectFrame;
+            var duty = provision.Duty;
+            if (duty is not null)
+            {
+                var dutyNames = new HashSet<string>(names, StringComparer.Ordinal);
+                node.MetByFrame = Frame(duty.MetBy.For, 0, dutyNames, $"met-by of {where}");
+                var dutyScope = subjectScope.Concat(Scope(node.MetByFrame)).ToList();
+                node.MetBy = Condition(duty.MetBy.When, $"met-by of {where}", dutyScope, ConditionType.YesNo);
+                node.MetAt = Condition(duty.At, $"duty 'at' of {where}", dutyScope, ConditionType.Instant);
+                if (duty.Deadline is not null)
+                {
+                    if (duty.Deadline.Within <= TimeSpan.Zero)
+                    {
+                        diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} must be a positive duration", provision.Location));
+                    }
+
+                    node.DeadlineFrom = Condition(duty.Deadline.From, $"deadline 'from' of {where}", subjectScope, ConditionType.Instant);
+                }
+            }
+        }
+        else if (provision.ViolatedWhen is not null)
+        {
+            var breachNames = new HashSet<string>(names, StringComparer.Ordinal);
+            var own = Frame(provision.ViolatedWhen.For, node.SubjectFrame.Length, breachNames, $"violated-when of {where}");
+            node.ViolationFrame = own;
+            node.ClaimFrame = node.SubjectFrame.AddRange(own);
+            node.ViolatedWhen = Condition(provision.ViolatedWhen.When, $"violated-when of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+            names = breachNames;
+        }
+
+        foreach (var exception in provision.Exceptions)
+        {
+            node.Children.Add(BindException(exception, node, names));
+        }
+
+        return node;
+    }
+
+    private ExceptionNode BindException(ProvisionException exception, RuleNode parent, HashSet<string> parentNames)
+    {
+        var node = new ExceptionNode(exception, parent);
+        var where = $"exception {exception.Id}";
+        var names = new HashSet<string>(parentNames, StringComparer.Ordinal);
+        node.OwnFrame = Frame(exception.When.For, parent.ClaimFrame.Length, names, where);
+        node.ClaimFrame = parent.ClaimFrame.AddRange(node.OwnFrame);
+        node.When = Condition(exception.When.When, $"when of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+        foreach (var child in exception.Exceptions)
+        {
+            node.Children.Add(BindException(child, node, names));
+        }
+
+        return node;
+    }
+
+    private ImmutableArray<FrameVariable> Frame(ImmutableArray<Binding> bindings, int firstSlot, HashSet<string> names, string where)
+    {
+        var frame = ImmutableArray.CreateBuilder<FrameVariable>();
+        foreach (var binding in bindings)
+        {
+            if (!Identifiers.IsValid(binding.Variable))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"in {where}: variable '{binding.Variable}' must be an identifier", binding.Location));
+                continue;
+            }
+
+            if (!names.Add(binding.Variable))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"in {where}: variable '{binding.Variable}' is already bound; choose another name", binding.Location));
+                continue;
+            }
+
+            if (!_vocabulary.TryGetType(binding.FactType, out var type))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.ConditionUnknownName, $"in {where}: '{binding.FactType}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(binding.FactType, _vocabulary.Types.Select(t => t.Name))}", binding.Location));
+                continue;
+            }
+
+            frame.Add(new FrameVariable(binding.Variable, type, firstSlot + frame.Count));
+        }
+
+        return frame.ToImmutable();
+    }
+
+    private static List<ScopeVariable> Scope(ImmutableArray<FrameVariable> frame) =>
+        [.. frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.Parameter(typeof(Fact), "v_" + v.Name)))];
+
+    private ConditionSource? Condition(ConditionText? text, string context, IEnumerable<ScopeVariable> scope, ConditionType expected)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var source = ConditionSource.Parse(text, context, diagnostics);
+        source.Bind(_vocabulary, scope, expected, diagnostics);
+        return source;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using NRules.RuleModel;
+using OrdinanceRules.Conditions;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+
+namespace OrdinanceRules.Compilation;
+
+/// <summary>
+/// The right-hand sides of the compiled rules. Each inserts one linked conclusion; when the rule's match
+/// goes away, NRules retracts it, and when an aggregate it collected changes, it is replaced.
+/// </summary>
+internal static class RuleActions
+{
+    private const string Key = "conclusion";
+
+    public static Fact[] Concat(Fact[] first, Fact[] second) => [.. first, .. second];
+
+    public static void Subject(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Subject(node, bindings));
+
+    public static void Claim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings) =>
+        Link(ctx, new Claim(node, parent, subject, bindings));
+
+    public static void Doubt(IContext ctx, object owner, Val value) => Link(ctx, new Doubt(owner, value.Missing));
+
+    public static void DoubtExistence(IContext ctx, object owner, string type) =>
+        Link(ctx, new Doubt(owner, [ExistenceUnknown(type)]));
+
+    public static void Stand(IContext ctx, Claim claim) => Link(ctx, new Standing(claim));
+
+    public static void Unsettle(IContext ctx, Claim claim, IEnumerable<Doubt> doubts) =>
+        Link(ctx, new Unsettled(claim, Union(doubts.Select(d => d.Missing))));
+
+    public static void UnsettleByChildren(IContext ctx, Claim claim, IEnumerable<Unsettled> children) =>
+        Link(ctx, new Unsettled(claim, Union(children.Select(d => d.Missing))));
+
+    public static void Discharge(IContext ctx, Claim claim, Fact[] bindings, Val at) =>
+        Link(ctx, new Discharge(claim, bindings, (DateTimeOffset)at.Value!));
+
+    public static void DutyDoubt(IContext ctx, Claim claim, Val value) => Link(ctx, new DutyDoubt(claim, value.Missing));
+
+    public static void DutyDoubtExistence(IContext ctx, Claim claim, string type) =>
+        Link(ctx, new DutyDoubt(claim, [ExistenceUnknown(type)]));
+
+    public static void Conclude(IContext ctx, ProvisionNode node, FindingStatus status, string basis, Fact[] bindings) =>
+        Link(ctx, new Outcome { Provision = node, Status = status, Basis = basis, Bindings = bindings });
+
+    public static void ConcludeUnknown(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, Val value) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = value.Missing });
+
+    public static void ConcludeUnknownExistence(IContext ctx, ProvisionNode node, string type) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "existence", Bindings = [], Missing = [ExistenceUnknown(type)] });
+
+    public static void ConcludeDoubts(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, IEnumerable<Doubt> doubts) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = Union(doubts.Select(d => d.Missing)) });
+
+    public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "exception-unknown", Bindings = claim.Bindings, Missing = Union(unsettled.Select(u => u.Missing)) });
+
+    public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "discharge-unknown", Bindings = claim.Bindings, Missing = Union(doubts.Select(d => d.Missing)), DueAt = Ops.InstantOrNull(due) });
+
+    public static void ConcludeExceptions(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Standing> exceptions) =>
+        Link(ctx, new Outcome
+        {
+            Provision = node,
+            Status = FindingStatus.ExceptionApplies,
+            Basis = "exception",
+            Bindings = claim.Bindings,
+            Exceptions = [.. exceptions.Select(s => s.Claim).OrderBy(c => c.Node.Id, StringComparer.Ordinal)],
+        });
+
+    public static void ConcludeDischarged(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Discharge> discharges, Val due)
+    {
+        var first = discharges.OrderBy(d => d.At).ThenBy(d => d.Bindings.Length == 0 ? string.Empty : d.Bindings[^1].Id, StringComparer.Ordinal).First();
+        Link(ctx, new Outcome
+        {
+            Provision = node,
+            Status = FindingStatus.Complied,
+            Basis = "discharged",
+            Bindings = claim.Bindings,
+            DueAt = Ops.InstantOrNull(due),
+            DischargedAt = first.At,
+            DischargedBy = first.Bindings,
+        });
+    }
+
+    public static void ConcludeDeadline(IContext ctx, ProvisionNode node, Claim claim, FindingStatus status, Val due) =>
+        Link(ctx, new Outcome
+        {
+            Provision = node,
+            Status = status,
+            Basis = status == FindingStatus.Undetermined ? "deadline-unknown" : "deadline",
+            Bindings = claim.Bindings,
+            DueAt = Ops.InstantOrNull(due),
+            Missing = due.IsUnknown ? due.Missing : [],
+        });
+
+    public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Violated, Basis = "breach", Bindings = claim.Bindings });
+
+    internal static string ExistenceUnknown(string type) => $"whether any further {type} exists";
+
+    private static ImmutableArray<string> Union(IEnumerable<ImmutableArray<string>> lists) =>
+        [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static void Link(IContext ctx, object conclusion)
+    {
+        var existing = ctx.GetLinked(Key);
+        if (existing is not null)
+        {
+            ctx.RetractLinked(Key, existing);
+        }
+
+        ctx.InsertLinked(Key, conclusion);
+    }
+}

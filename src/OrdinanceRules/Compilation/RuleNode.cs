@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using OrdinanceRules.Conditions;
+using OrdinanceRules.Model;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Compilation;
+
+/// <summary>A variable of a node's frame: its name, its fact type, and its slot in a claim's bindings.</summary>
+internal sealed record FrameVariable(string Name, FactType Type, int Slot);
+
+/// <summary>A provision or an exception, as the compiler sees it: where its facts sit and who its children are.</summary>
+internal abstract class RuleNode
+{
+    protected RuleNode(string id, int depth)
+    {
+        Id = id;
+        Depth = depth;
+    }
+
+    public string Id { get; }
+
+    public int Depth { get; }
+
+    /// <summary>The variables a claim of this node binds, in slot order.</summary>
+    public ImmutableArray<FrameVariable> ClaimFrame { get; set; } = [];
+
+    public List<ExceptionNode> Children { get; } = [];
+
+    public abstract ProvisionNode Provision { get; }
+}
+
+internal sealed class ProvisionNode(Provision provision, int order) : RuleNode(provision.Id, 0)
+{
+    public Provision Model { get; } = provision;
+
+    public int Order { get; } = order;
+
+    public ImmutableArray<FrameVariable> SubjectFrame { get; set; } = [];
+
+    public ConditionSource? Match { get; set; }
+
+    public ConditionSource? AppliesWhen { get; set; }
+
+    public ConditionSource? ViolatedWhen { get; set; }
+
+    public ImmutableArray<FrameVariable> ViolationFrame { get; set; } = [];
+
+    public ConditionSource? MetBy { get; set; }
+
+    public ImmutableArray<FrameVariable> MetByFrame { get; set; } = [];
+
+    public ConditionSource? MetAt { get; set; }
+
+    public ConditionSource? DeadlineFrom { get; set; }
+
+    public override ProvisionNode Provision => this;
+}
+
+internal sealed class ExceptionNode(ProvisionException exception, RuleNode parent) : RuleNode(exception.Id, parent.Depth + 1)
+{
+    public ProvisionException Model { get; } = exception;
+
+    public RuleNode Parent { get; } = parent;
+
+    public ImmutableArray<FrameVariable> OwnFrame { get; set; } = [];
+
+    public ConditionSource? When { get; set; }
+
+    public override ProvisionNode Provision => Parent.Provision;
+}
+
+/// <summary>What the compiler made of an ordinance: its nodes, in order, and how many rules.</summary>
+internal sealed class RuleCatalog(ImmutableArray<ProvisionNode> provisions, int ruleCount)
+{
+    public ImmutableArray<ProvisionNode> Provisions { get; } = provisions;
+
+    public int RuleCount { get; } = ruleCount;
+}

@@ -1,0 +1,365 @@
+using System.Linq.Expressions;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Conditions;
+
+/// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
+internal sealed record ScopeVariable(string Name, FactType Type, Expression Fact);
+
+/// <summary>
+/// Type-checks a parsed condition against the vocabulary and the variables in scope, and turns it into
+/// an expression tree of type <see cref="Val"/> that calls only <see cref="Ops"/>.
+/// </summary>
+internal sealed class ConditionBinder
+{
+    private static readonly Dictionary<string, System.Reflection.MethodInfo> OpsMethods =
+        typeof(Ops).GetMethods().GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.First());
+
+    private readonly FactVocabulary _vocabulary;
+    private readonly IReadOnlyDictionary<string, ScopeVariable> _scope;
+    private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
+
+    public ConditionBinder(FactVocabulary vocabulary, IEnumerable<ScopeVariable> scope)
+    {
+        _vocabulary = vocabulary;
+        _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<(string Code, string Message, TextPos Pos)> Errors => _errors;
+
+    /// <summary>Binds an expression that must yield <paramref name="expected"/>.</summary>
+    public Expression? Bind(Expr expr, ConditionType expected)
+    {
+        var (result, type) = Visit(expr);
+        if (result is null)
+        {
+            return null;
+        }
+
+        if (type.Kind != expected.Kind && !(expected.Kind == TypeKind.Instant && type.Kind == TypeKind.None))
+        {
+            Error(DiagnosticCodes.ConditionType, $"expected {expected} here, but this is {type}", expr.Pos);
+            return null;
+        }
+
+        return result;
+    }
+
+    private (Expression? Expr, ConditionType Type) Visit(Expr expr) => expr switch
+    {
+        LiteralExpr l => VisitLiteral(l),
+        PathExpr p => VisitPath(p),
+        NotExpr n => VisitNot(n),
+        BinaryExpr b => VisitBinary(b),
+        CallExpr c => VisitCall(c),
+        ListExpr l => Fail($"a list can only follow 'in' or be an argument of any() or only()", l.Pos, DiagnosticCodes.ConditionType),
+        _ => Fail("unsupported expression", expr.Pos, DiagnosticCodes.ConditionSyntax),
+    };
+
+    private (Expression?, ConditionType) VisitLiteral(LiteralExpr literal)
+    {
+        var type = literal.Kind switch
+        {
+            LiteralKind.Text => ConditionType.Text,
+            LiteralKind.Number => ConditionType.Number,
+            LiteralKind.YesNo => ConditionType.YesNo,
+            LiteralKind.Duration => ConditionType.Duration,
+            LiteralKind.Instant => ConditionType.Instant,
+            _ => ConditionType.None,
+        };
+        var value = literal.Value is null ? Val.Absent : Val.Known(literal.Value);
+        return (Expression.Constant(value, typeof(Val)), type);
+    }
+
+    private (Expression?, ConditionType) VisitPath(PathExpr path)
+    {
+        if (!_scope.TryGetValue(path.Variable, out var variable))
+        {
+            var suggestion = ScenarioBuilder.Suggest(path.Variable, _scope.Keys);
+            return Fail(_scope.Count == 0
+                ? $"'{path.Variable}' is not a variable: nothing is bound here"
+                : $"'{path.Variable}' is not a variable here (in scope: {string.Join(", ", _scope.Keys.Order(StringComparer.Ordinal))}){suggestion}", path.Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        Expression current = Expression.Call(Method(nameof(Ops.OfFact)), variable.Fact);
+        var type = new ConditionType(TypeKind.Fact, variable.Type);
+        foreach (var (name, pos) in path.Fields)
+        {
+            if (type.Kind != TypeKind.Fact)
+            {
+                return Fail($"'{name}' cannot follow {type}: only a fact has fields", pos, DiagnosticCodes.ConditionType);
+            }
+
+            if (name == "id")
+            {
+                current = Expression.Call(Method(nameof(Ops.Id)), current);
+                type = ConditionType.Text;
+                continue;
+            }
+
+            var factType = type.Fact!;
+            var index = factType.IndexOf(name);
+            if (index < 0)
+            {
+                return Fail($"fact type '{factType.Name}' has no field '{name}'{ScenarioBuilder.Suggest(name, factType.Fields.Select(f => f.Name).Append("id"))}", pos, DiagnosticCodes.ConditionUnknownName);
+            }
+
+            var field = factType.Fields[index];
+            current = Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name));
+            type = ConditionType.OfField(field.Type, _vocabulary);
+        }
+
+        return (current, type);
+    }
+
+    private (Expression?, ConditionType) VisitNot(NotExpr not)
+    {
+        var operand = Bind(not.Operand, ConditionType.YesNo);
+        return operand is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(nameof(Ops.Not)), operand), ConditionType.YesNo);
+    }
+
+    private (Expression?, ConditionType) VisitBinary(BinaryExpr binary)
+    {
+        switch (binary.Op)
+        {
+            case BinaryOp.And or BinaryOp.Or:
+            {
+                var left = Bind(binary.Left, ConditionType.YesNo);
+                var right = Bind(binary.Right, ConditionType.YesNo);
+                if (left is null || right is null)
+                {
+                    return (null, ConditionType.YesNo);
+                }
+
+                return (Expression.Call(Method(binary.Op == BinaryOp.And ? nameof(Ops.And) : nameof(Ops.Or)), left, right), ConditionType.YesNo);
+            }
+
+            case BinaryOp.In:
+                return VisitIn(binary);
+        }
+
+        var (l, lt) = Visit(binary.Left);
+        var (r, rt) = Visit(binary.Right);
+        if (l is null || r is null)
+        {
+            return (null, ConditionType.YesNo);
+        }
+
+        switch (binary.Op)
+        {
+            case BinaryOp.Eq or BinaryOp.Ne:
+                if (!Comparable(lt, rt, binary.Left, binary.Right))
+                {
+                    return Fail($"cannot compare {lt} with {rt}", binary.Pos, DiagnosticCodes.ConditionType);
+                }
+
+                return (Expression.Call(Method(binary.Op == BinaryOp.Eq ? nameof(Ops.Eq) : nameof(Ops.Ne)), l, r), ConditionType.YesNo);
+            case BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge:
+                if (!lt.IsOrdered || lt.Kind != rt.Kind)
+                {
+                    return Fail($"cannot order {lt} against {rt}: '<', '<=', '>' and '>=' compare two numbers, two instants or two durations", binary.Pos, DiagnosticCodes.ConditionType);
+                }
+
+                var op = binary.Op switch { BinaryOp.Lt => 0, BinaryOp.Le => 1, BinaryOp.Gt => 2, _ => 3 };
+                return (Expression.Call(Method(nameof(Ops.Compare)), l, r, Expression.Constant(op)), ConditionType.YesNo);
+            default:
+                var resultType = (binary.Op, lt.Kind, rt.Kind) switch
+                {
+                    (_, TypeKind.Number, TypeKind.Number) => ConditionType.Number,
+                    (_, TypeKind.Duration, TypeKind.Duration) => ConditionType.Duration,
+                    (_, TypeKind.Instant, TypeKind.Duration) => ConditionType.Instant,
+                    (BinaryOp.Add, TypeKind.Duration, TypeKind.Instant) => ConditionType.Instant,
+                    (BinaryOp.Subtract, TypeKind.Instant, TypeKind.Instant) => ConditionType.Duration,
+                    _ => null,
+                };
+                if (resultType is null)
+                {
+                    return Fail($"cannot {(binary.Op == BinaryOp.Add ? "add" : "subtract")} {rt} {(binary.Op == BinaryOp.Add ? "to" : "from")} {lt}", binary.Pos, DiagnosticCodes.ConditionType);
+                }
+
+                return (Expression.Call(Method(binary.Op == BinaryOp.Add ? nameof(Ops.Add) : nameof(Ops.Subtract)), l, r), resultType);
+        }
+    }
+
+    private bool Comparable(ConditionType a, ConditionType b, Expr left, Expr right)
+    {
+        if (a.Kind == TypeKind.None || b.Kind == TypeKind.None)
+        {
+            return true;
+        }
+
+        if (a.IsTextual && b.IsTextual)
+        {
+            CheckEnumLiteral(a, right);
+            CheckEnumLiteral(b, left);
+            return true;
+        }
+
+        if ((a.Kind == TypeKind.Fact && b.IsTextual) || (a.IsTextual && b.Kind == TypeKind.Fact))
+        {
+            return true;
+        }
+
+        if (a.Kind == TypeKind.Fact && b.Kind == TypeKind.Fact)
+        {
+            return a.Fact == b.Fact;
+        }
+
+        if (a.Kind == TypeKind.Set && b.Kind == TypeKind.Set)
+        {
+            return false;
+        }
+
+        return a.Kind == b.Kind;
+    }
+
+    private void CheckEnumLiteral(ConditionType enumType, Expr other)
+    {
+        if (enumType.Kind == TypeKind.Enumeration && other is LiteralExpr { Kind: LiteralKind.Text, Value: string value } literal &&
+            !enumType.Values.Contains(value, StringComparer.Ordinal))
+        {
+            Error(DiagnosticCodes.ConditionType, $"'{value}' is not one of the field's values: {string.Join(", ", enumType.Values)}{ScenarioBuilder.Suggest(value, enumType.Values)}", literal.Pos);
+        }
+    }
+
+    private (Expression?, ConditionType) VisitIn(BinaryExpr binary)
+    {
+        var (item, itemType) = Visit(binary.Left);
+        if (binary.Right is ListExpr list)
+        {
+            var items = BindList(list, itemType);
+            if (item is null || items is null)
+            {
+                return (null, ConditionType.YesNo);
+            }
+
+            return (Expression.Call(Method(nameof(Ops.InList)), item, items), ConditionType.YesNo);
+        }
+
+        var (set, setType) = Visit(binary.Right);
+        if (item is null || set is null)
+        {
+            return (null, ConditionType.YesNo);
+        }
+
+        if (setType.Kind != TypeKind.Set || !itemType.IsTextual)
+        {
+            return Fail($"'in' needs a value and then a list [..] or a set field; this is {itemType} in {setType}", binary.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        CheckEnumLiteral(setType with { Kind = TypeKind.Enumeration }, binary.Left);
+        return (Expression.Call(Method(nameof(Ops.In)), item, set), ConditionType.YesNo);
+    }
+
+    private Expression? BindList(ListExpr list, ConditionType itemType)
+    {
+        if (list.Items.Length > ConditionParser.MaxListItems)
+        {
+            Error(DiagnosticCodes.ConditionTooComplex, $"a list holds at most {ConditionParser.MaxListItems} items", list.Pos);
+            return null;
+        }
+
+        var bound = new List<Expression>();
+        foreach (var element in list.Items)
+        {
+            var (e, t) = Visit(element);
+            if (e is null)
+            {
+                return null;
+            }
+
+            var itemAsElement = itemType.Kind == TypeKind.Set ? itemType with { Kind = TypeKind.Enumeration } : itemType;
+            if (!Comparable(itemAsElement, t, element, element))
+            {
+                Error(DiagnosticCodes.ConditionType, $"the list holds {t}, which cannot be compared with {itemType}", element.Pos);
+                return null;
+            }
+
+            CheckEnumLiteral(itemAsElement, element);
+            bound.Add(e);
+        }
+
+        return Expression.NewArrayInit(typeof(Val), bound);
+    }
+
+    private (Expression?, ConditionType) VisitCall(CallExpr call)
+    {
+        switch (call.Name)
+        {
+            case "known" or "absent":
+            {
+                if (!Arity(call, 1))
+                {
+                    return (null, ConditionType.YesNo);
+                }
+
+                var (e, _) = Visit(call.Arguments[0]);
+                return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
+            }
+
+            case "within":
+            {
+                if (!Arity(call, 3))
+                {
+                    return (null, ConditionType.YesNo);
+                }
+
+                var args = call.Arguments.Select(a => Bind(a, ConditionType.Instant)).ToList();
+                return args.Any(a => a is null) ? (null, ConditionType.YesNo) : (Expression.Call(Method(nameof(Ops.Within)), args[0]!, args[1]!, args[2]!), ConditionType.YesNo);
+            }
+
+            case "any" or "only":
+            {
+                if (!Arity(call, 2))
+                {
+                    return (null, ConditionType.YesNo);
+                }
+
+                var (set, setType) = Visit(call.Arguments[0]);
+                if (set is null)
+                {
+                    return (null, ConditionType.YesNo);
+                }
+
+                if (setType.Kind != TypeKind.Set)
+                {
+                    return Fail($"{call.Name}() needs a set field first, such as a.purposes; this is {setType}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
+                }
+
+                if (call.Arguments[1] is not ListExpr list)
+                {
+                    return Fail($"{call.Name}() needs a list [..] second", call.Arguments[1].Pos, DiagnosticCodes.ConditionType);
+                }
+
+                var items = BindList(list, setType);
+                return items is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "any" ? nameof(Ops.AnyOf) : nameof(Ops.Only)), set, items), ConditionType.YesNo);
+            }
+
+            default:
+                return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any and only{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+    }
+
+    private bool Arity(CallExpr call, int count)
+    {
+        if (call.Arguments.Length == count)
+        {
+            return true;
+        }
+
+        Error(DiagnosticCodes.ConditionType, $"{call.Name}() takes {count} argument{(count == 1 ? string.Empty : "s")}, not {call.Arguments.Length}", call.Pos);
+        return false;
+    }
+
+    private (Expression?, ConditionType) Fail(string message, TextPos pos, string code)
+    {
+        Error(code, message, pos);
+        return (null, ConditionType.None);
+    }
+
+    private void Error(string code, string message, TextPos pos) => _errors.Add((code, message, pos));
+
+    private static System.Reflection.MethodInfo Method(string name) => OpsMethods[name];
+}

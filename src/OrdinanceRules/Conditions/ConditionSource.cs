@@ -1,0 +1,65 @@
+using System.Linq.Expressions;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Model;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Conditions;
+
+/// <summary>
+/// A condition parsed once, ready to be bound into expression trees as often as the rules need it,
+/// each time against the variables in scope there. Problems are reported at the condition's place in
+/// its file.
+/// </summary>
+internal sealed class ConditionSource
+{
+    private readonly Expr? _ast;
+
+    private ConditionSource(ConditionText text, string context, Expr? ast)
+    {
+        Text = text;
+        Context = context;
+        _ast = ast;
+    }
+
+    public ConditionText Text { get; }
+
+    /// <summary>Where the condition stands in the ordinance, such as "applies-when of provision P2".</summary>
+    public string Context { get; }
+
+    public static ConditionSource Parse(ConditionText text, string context, List<Diagnostic> diagnostics)
+    {
+        var ast = ConditionParser.ParseCondition(text.Text, out var error, out var pos);
+        if (ast is null)
+        {
+            var code = error!.Contains("limit", StringComparison.Ordinal) || error.Contains("deep", StringComparison.Ordinal)
+                ? DiagnosticCodes.ConditionTooComplex
+                : DiagnosticCodes.ConditionSyntax;
+            diagnostics.Add(new Diagnostic(code, $"in {context}: {error}", Locate(text, pos)));
+        }
+
+        return new ConditionSource(text, context, ast);
+    }
+
+    /// <summary>Binds the condition; null (with diagnostics added once) when it does not type-check.</summary>
+    public Expression? Bind(FactVocabulary vocabulary, IEnumerable<ScopeVariable> scope, ConditionType expected, List<Diagnostic>? diagnostics)
+    {
+        if (_ast is null)
+        {
+            return null;
+        }
+
+        var binder = new ConditionBinder(vocabulary, scope);
+        var expression = binder.Bind(_ast, expected);
+        if (diagnostics is not null)
+        {
+            foreach (var (code, message, pos) in binder.Errors)
+            {
+                diagnostics.Add(new Diagnostic(code, $"in {Context}: {message}", Locate(Text, pos)));
+            }
+        }
+
+        return binder.Errors.Count == 0 ? expression : null;
+    }
+
+    private static SourceLocation? Locate(ConditionText text, TextPos pos) => text.Location?.Offset(pos.Line, pos.Column);
+}

@@ -1,0 +1,32 @@
+namespace OrdinanceRules.Conditions;
+
+internal enum ConditionToken
+{
+    None,
+    Identifier,
+    Text,
+    Number,
+    Duration,
+    Instant,
+    Dot,
+    Comma,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Eq,
+    Ne,
+    Le,
+    Lt,
+    Ge,
+    Gt,
+    Plus,
+    Minus,
+    And,
+    Or,
+    Not,
+    In,
+    Yes,
+    No,
+    NoneValue,
+}

@@ -1,0 +1,272 @@
+using System.Collections.Immutable;
+using OrdinanceRules.Facts;
+
+namespace OrdinanceRules.Conditions;
+
+/// <summary>
+/// The runtime of the condition language: the operations compiled expression trees call. Kleene's
+/// strong three-valued logic throughout; unknowns carry the names of what is missing.
+/// </summary>
+internal static class Ops
+{
+    public static Val OfFact(Fact? fact) => fact is null ? Val.Absent : Val.Known(fact);
+
+    public static Val OfInstant(DateTimeOffset instant) => Val.Known(instant);
+
+    public static Val Field(Val target, string type, int index, string field)
+    {
+        if (!target.IsKnown)
+        {
+            return target;
+        }
+
+        var fact = (Fact)target.Value!;
+        if (fact.Type.Name != type)
+        {
+            return Val.Absent;
+        }
+
+        return fact.RawAt(index) switch
+        {
+            null => Val.Absent,
+            UnknownMarker => Val.Unknown($"{fact.Type.Name} {fact.Id}: {field}"),
+            var value => Val.Known(value),
+        };
+    }
+
+    public static Val Id(Val target) => target.IsKnown ? Val.Known(((Fact)target.Value!).Id) : target;
+
+    public static Val Not(Val a) => a.IsKnown ? Val.Bool(!(bool)a.Value!) : a.IsUnknown ? a : Val.True;
+
+    public static Val And(Val a, Val b)
+    {
+        if (IsFalse(a) || IsFalse(b))
+        {
+            return Val.False;
+        }
+
+        if (a.IsUnknown || b.IsUnknown)
+        {
+            return Val.Unknown(Merge(a, b));
+        }
+
+        return Val.True;
+    }
+
+    public static Val Or(Val a, Val b)
+    {
+        if (IsTrue(a) || IsTrue(b))
+        {
+            return Val.True;
+        }
+
+        if (a.IsUnknown || b.IsUnknown)
+        {
+            return Val.Unknown(Merge(a, b));
+        }
+
+        return Val.False;
+    }
+
+    public static Val Eq(Val a, Val b)
+    {
+        if (a.IsUnknown || b.IsUnknown)
+        {
+            return Val.Unknown(Merge(a, b));
+        }
+
+        if (a.IsAbsent || b.IsAbsent)
+        {
+            return Val.Bool(a.IsAbsent && b.IsAbsent);
+        }
+
+        return Val.Bool(ValueEquals(a.Value!, b.Value!));
+    }
+
+    public static Val Ne(Val a, Val b)
+    {
+        var eq = Eq(a, b);
+        return eq.IsKnown ? Val.Bool(!(bool)eq.Value!) : eq;
+    }
+
+    public static Val Compare(Val a, Val b, int op)
+    {
+        if (a.IsUnknown || b.IsUnknown)
+        {
+            return Val.Unknown(Merge(a, b));
+        }
+
+        if (a.IsAbsent || b.IsAbsent)
+        {
+            return Val.False;
+        }
+
+        var c = a.Value switch
+        {
+            decimal x => x.CompareTo((decimal)b.Value!),
+            DateTimeOffset x => x.UtcTicks.CompareTo(((DateTimeOffset)b.Value!).UtcTicks),
+            TimeSpan x => x.CompareTo((TimeSpan)b.Value!),
+            _ => throw new InvalidOperationException("The type checker let through an ordering of unordered values."),
+        };
+        return Val.Bool(op switch
+        {
+            0 => c < 0,
+            1 => c <= 0,
+            2 => c > 0,
+            _ => c >= 0,
+        });
+    }
+
+    public static Val In(Val item, Val collection)
+    {
+        if (item.IsUnknown || collection.IsUnknown)
+        {
+            return Val.Unknown(Merge(item, collection));
+        }
+
+        if (item.IsAbsent || collection.IsAbsent)
+        {
+            return Val.False;
+        }
+
+        return Val.Bool(Items(collection).Any(v => ValueEquals(item.Value!, v)));
+    }
+
+    public static Val InList(Val item, Val[] list)
+    {
+        if (item.IsUnknown)
+        {
+            return item;
+        }
+
+        if (item.IsAbsent)
+        {
+            return Val.False;
+        }
+
+        var unknowns = ImmutableArray<string>.Empty;
+        foreach (var candidate in list)
+        {
+            if (candidate.IsUnknown)
+            {
+                unknowns = unknowns.AddRange(candidate.Missing);
+            }
+            else if (candidate.IsKnown && ValueEquals(item.Value!, candidate.Value!))
+            {
+                return Val.True;
+            }
+        }
+
+        return unknowns.IsEmpty ? Val.False : Val.Unknown(unknowns);
+    }
+
+    public static Val Add(Val a, Val b) => Arithmetic(a, b, subtract: false);
+
+    public static Val Subtract(Val a, Val b) => Arithmetic(a, b, subtract: true);
+
+    public static Val Known(Val a) => Val.Bool(a.IsKnown);
+
+    public static Val IsAbsent(Val a) => Val.Bool(a.IsAbsent);
+
+    public static Val Within(Val t, Val start, Val end)
+    {
+        var afterStart = Compare(start, t, 1);
+        var beforeEnd = end.IsAbsent ? Val.True : Compare(t, end, 1);
+        return And(afterStart, beforeEnd);
+    }
+
+    public static Val AnyOf(Val set, Val[] list)
+    {
+        if (set.IsUnknown)
+        {
+            return set;
+        }
+
+        if (set.IsAbsent)
+        {
+            return Val.False;
+        }
+
+        var wanted = list.Where(v => v.IsKnown).Select(v => v.Value!).ToList();
+        return Val.Bool(Items(set).Any(v => wanted.Any(w => ValueEquals(v, w))));
+    }
+
+    public static Val Only(Val set, Val[] list)
+    {
+        if (set.IsUnknown)
+        {
+            return set;
+        }
+
+        if (set.IsAbsent)
+        {
+            return Val.False;
+        }
+
+        var items = Items(set).ToList();
+        var wanted = list.Where(v => v.IsKnown).Select(v => v.Value!).ToList();
+        return Val.Bool(items.Count > 0 && items.All(v => wanted.Any(w => ValueEquals(v, w))));
+    }
+
+    public static bool IsTrue(Val a) => a.IsKnown && a.Value is true;
+
+    public static bool IsFalse(Val a) => a.IsAbsent || (a.IsKnown && a.Value is false);
+
+    public static bool IsUnknown(Val a) => a.IsUnknown;
+
+    /// <summary>The instant a value holds, or null when it is absent or unknown.</summary>
+    public static DateTimeOffset? InstantOrNull(Val a) => a.IsKnown ? (DateTimeOffset)a.Value! : null;
+
+    private static Val Arithmetic(Val a, Val b, bool subtract)
+    {
+        if (a.IsUnknown || b.IsUnknown)
+        {
+            return Val.Unknown(Merge(a, b));
+        }
+
+        if (a.IsAbsent || b.IsAbsent)
+        {
+            return Val.Absent;
+        }
+
+        return (a.Value, b.Value) switch
+        {
+            (decimal x, decimal y) => Val.Known(subtract ? x - y : x + y),
+            (DateTimeOffset x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
+            (DateTimeOffset x, DateTimeOffset y) => Val.Known(x - y),
+            (TimeSpan x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
+            (TimeSpan x, DateTimeOffset y) => Val.Known(y + x),
+            _ => throw new InvalidOperationException("The type checker let through arithmetic on the wrong types."),
+        };
+    }
+
+    private static IEnumerable<object> Items(Val collection) => collection.Value switch
+    {
+        ImmutableArray<string> set => set,
+        _ => [],
+    };
+
+    private static bool ValueEquals(object a, object b) => (a, b) switch
+    {
+        (DateTimeOffset x, DateTimeOffset y) => x.UtcTicks == y.UtcTicks,
+        (Fact x, string y) => x.Id == y,
+        (string x, Fact y) => x == y.Id,
+        _ => a.Equals(b),
+    };
+
+    private static ImmutableArray<string> Merge(Val a, Val b)
+    {
+        var merged = ImmutableArray<string>.Empty;
+        if (a.IsUnknown)
+        {
+            merged = merged.AddRange(a.Missing);
+        }
+
+        if (b.IsUnknown)
+        {
+            merged = merged.AddRange(b.Missing.Where(m => !merged.Contains(m)));
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using NRules;
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Facts;
+
+namespace OrdinanceRules.Evaluation;
+
+/// <summary>Runs one scenario through a fresh NRules session and reads the outcomes the rules inferred.</summary>
+internal static class Evaluator
+{
+    public static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, RuleCatalog catalog, Scenario scenario, DateTimeOffset asOf)
+    {
+        var ordinance = compiled.Ordinance;
+        foreach (var fact in scenario.Facts)
+        {
+            if (!ordinance.Vocabulary.TryGetType(fact.Type.Name, out var type) || !ReferenceEquals(type, fact.Type))
+            {
+                throw new ArgumentException(
+                    $"Fact '{fact.Id}' was built with another vocabulary than {ordinance.Citation}'s; build the scenario with the ordinance's Vocabulary.",
+                    nameof(scenario));
+            }
+        }
+
+        var session = factory.CreateSession();
+        session.InsertAll(scenario.Facts);
+        session.Insert(new EvaluationClock(asOf));
+        foreach (var type in scenario.UnknownTypes)
+        {
+            session.Insert(new UnknownExistence(type));
+        }
+
+        session.Fire();
+
+        var clock = JurisdictionClock.For(ordinance.Jurisdiction.TimeZone);
+        var writer = new FindingWriter(ordinance, clock, asOf);
+        var findings = session.Query<Outcome>().ToList()
+            .Select(o => (Outcome: o, Finding: writer.Write(o)))
+            .OrderBy(x => x.Outcome.Provision.Order)
+            .ThenBy(x => string.Join('\u0001', x.Finding.Facts.Select(f => f.FactId)), StringComparer.Ordinal)
+            .ThenBy(x => x.Finding.Status)
+            .ThenBy(x => string.Join('\u0001', x.Finding.Unknowns), StringComparer.Ordinal)
+            .Select(x => x.Finding)
+            .ToImmutableArray();
+
+        return new ComplianceReport
+        {
+            Ordinance = ordinance.Citation,
+            Title = ordinance.Title,
+            Notes = ordinance.Notes,
+            Scenario = scenario.Name,
+            AsOf = clock.ToLocal(asOf),
+            TimeZone = ordinance.Jurisdiction.TimeZone,
+            Findings = findings,
+        };
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+
+namespace OrdinanceRules.Evaluation;
+
+/// <summary>
+/// Words an outcome the rules decided as a <see cref="Finding"/>: citation, facts, and a one-sentence
+/// reason. It decides nothing: the status comes from the NRules rule that fired.
+/// </summary>
+internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock, DateTimeOffset asOf)
+{
+    public Finding Write(Outcome outcome)
+    {
+        var node = outcome.Provision;
+        var provision = node.Model;
+        var facts = Bind(outcome.Bindings, outcome.Bindings.Length <= node.SubjectFrame.Length ? node.SubjectFrame : node.ClaimFrame);
+        var exceptions = outcome.Exceptions
+            .Select(c => new AppliedException(
+                c.Node.Id,
+                ((ExceptionNode)c.Node).Model.Section,
+                ((ExceptionNode)c.Node).Model.Title,
+                Bind(c.Bindings, ((ExceptionNode)c.Node).OwnFrame)))
+            .ToImmutableArray();
+        return new Finding
+        {
+            ProvisionId = provision.Id,
+            Citation = $"{ordinance.Citation}, {provision.Section}",
+            Section = provision.Section,
+            Title = provision.Title,
+            Text = provision.Text,
+            Modality = provision.Modality,
+            Status = outcome.Status,
+            Reason = Reason(outcome, facts, exceptions),
+            Facts = facts,
+            Exceptions = exceptions,
+            Unknowns = outcome.Missing,
+            DueAt = outcome.DueAt is { } due ? clock.ToLocal(due) : null,
+            DischargedAt = outcome.DischargedAt is { } at ? clock.ToLocal(at) : null,
+        };
+    }
+
+    private static ImmutableArray<FactBinding> Bind(Fact[] bindings, ImmutableArray<FrameVariable> frame) =>
+        [.. frame.Where(v => v.Slot < bindings.Length).Select(v => new FactBinding(v.Name, bindings[v.Slot].Type.Name, bindings[v.Slot].Id))];
+
+    private string Reason(Outcome outcome, ImmutableArray<FactBinding> facts, ImmutableArray<AppliedException> exceptions)
+    {
+        var provision = outcome.Provision.Model;
+        var about = facts.IsEmpty ? "the scenario" : string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
+        var missing = string.Join("; ", outcome.Missing);
+        return (outcome.Status, outcome.Basis) switch
+        {
+            (FindingStatus.NotApplicable, "no-match") =>
+                $"Nothing in the scenario falls under this provision: it has no {string.Join(" with ", outcome.Provision.SubjectFrame.Select(v => v.Type.Name).Distinct())} that {provision.Id} covers.",
+            (FindingStatus.NotApplicable, _) =>
+                $"The provision does not apply to {about}: its applies-when conditions are not met.",
+            (FindingStatus.Undetermined, "existence") =>
+                $"Cannot be determined: the scenario leaves open {missing}.",
+            (FindingStatus.Undetermined, "scope-unknown") =>
+                $"Cannot be determined whether the provision applies to {about}: it depends on {missing}.",
+            (FindingStatus.Undetermined, "breach-unknown") =>
+                $"The provision applies to {about}, but whether it was breached cannot be determined: it depends on {missing}.",
+            (FindingStatus.Undetermined, "exception-unknown") =>
+                $"{Breach(provision)} by {about}, but whether an exception applies cannot be determined: it depends on {missing}.",
+            (FindingStatus.Undetermined, "deadline-unknown") =>
+                $"The duty arose from {about} and was not discharged, but its deadline cannot be determined: it depends on {missing}.",
+            (FindingStatus.Undetermined, _) =>
+                $"The duty arose from {about}, but whether it was discharged in time cannot be determined: it depends on {missing}{Due(outcome)}.",
+            (FindingStatus.ExceptionApplies, _) =>
+                $"{Breach(provision)} by {about}, but {Exceptions(exceptions)}.",
+            (FindingStatus.Violated, "deadline") =>
+                $"The duty arose from {about} and fell due at {Time(outcome.DueAt)}; it was not discharged by then, and no exception applies.",
+            (FindingStatus.Violated, _) =>
+                $"{Breach(provision)} by {about}, and no exception applies.",
+            (FindingStatus.Complied, "discharged") =>
+                $"The duty arising from {about} was discharged at {Time(outcome.DischargedAt)} by {string.Join(", ", outcome.DischargedBy.Select(f => $"{f.Type.Name} {f.Id}"))}{(outcome.DueAt is null ? string.Empty : $", by the deadline of {Time(outcome.DueAt)}")}.",
+            (FindingStatus.Complied, _) =>
+                $"The provision applies to {about} and was not breached.",
+            (FindingStatus.Pending, _) =>
+                outcome.DueAt is null
+                    ? $"The duty arising from {about} has not been discharged as of {Time(asOf)}, and the provision sets no deadline."
+                    : $"The duty arising from {about} falls due at {Time(outcome.DueAt)} and has not been discharged as of {Time(asOf)}.",
+            _ => outcome.Status.ToString(),
+        };
+    }
+
+    private static string Breach(Provision provision) => provision.Modality switch
+    {
+        Modality.Obligation => "The duty arose",
+        Modality.NonObligation => "An official was treated as obligated",
+        Modality.Permission => "The permitted conduct was penalized or prevented",
+        _ => "The prohibited conduct occurred",
+    };
+
+    private static string Exceptions(ImmutableArray<AppliedException> exceptions)
+    {
+        var parts = exceptions.Select(e =>
+            $"exception {e.Id} ({e.Section}, {e.Title}) applies{(e.Facts.IsEmpty ? string.Empty : " through " + string.Join(", ", e.Facts.Select(f => $"{f.FactType} {f.FactId}")))}");
+        return string.Join(", and ", parts);
+    }
+
+    private string Due(Outcome outcome) => outcome.DueAt is null ? string.Empty : $" (due {Time(outcome.DueAt)})";
+
+    private string Time(DateTimeOffset? instant) =>
+        instant is null ? "an unknown time" : clock.ToLocal(instant.Value).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+}
