@@ -5,18 +5,18 @@ using OrdinanceRules.Diagnostics;
 namespace OrdinanceRules.Vocabulary;
 
 /// <summary>Checks a vocabulary's invariants with FluentValidation and turns failures into diagnostics.</summary>
-internal sealed class VocabularyValidator : AbstractValidator<ImmutableArray<FactType>>
+internal sealed class VocabularyValidator : AbstractValidator<VocabularyValidator.Draft>
 {
     private static readonly VocabularyValidator Instance = new();
 
     private VocabularyValidator()
     {
-        RuleForEach(types => types).ChildRules(type =>
+        RuleForEach(draft => draft.Types).ChildRules(type =>
         {
             type.RuleFor(t => t.Name).Must(Identifiers.IsValid)
                 .WithMessage(t => $"fact type name '{t.Name}' must be an identifier (a letter, then letters, digits or '_')")
                 .WithState(t => t.Location);
-            type.RuleFor(t => t).Must(t => t.Name != "id" && !t.Fields.Any(f => f.Name == "id"))
+            type.RuleFor(t => t.Fields).Must((t, fields) => t.Name != "id" && !fields.Any(f => f.Name == "id"))
                 .WithMessage(t => $"fact type '{t.Name}' declares a field named 'id'; every fact already has an id")
                 .WithState(t => t.Location);
             type.RuleForEach(t => t.Fields).ChildRules(field =>
@@ -31,9 +31,10 @@ internal sealed class VocabularyValidator : AbstractValidator<ImmutableArray<Fac
                     .WithMessage(f => $"field '{f.Name}' lists a value twice")
                     .WithState(f => f.Location);
             });
-            type.RuleFor(t => t).Custom((t, context) =>
+            type.RuleFor(t => t.Fields).Custom((fields, context) =>
             {
-                foreach (var dup in t.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                var t = context.InstanceToValidate;
+                foreach (var dup in fields.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
                 {
                     context.AddFailure(new FluentValidation.Results.ValidationFailure("Fields", $"fact type '{t.Name}' declares field '{dup.Key}' twice")
                     {
@@ -42,7 +43,7 @@ internal sealed class VocabularyValidator : AbstractValidator<ImmutableArray<Fac
                 }
             });
         });
-        RuleFor(types => types).Custom((types, context) =>
+        RuleFor(draft => draft.Types).Custom((types, context) =>
         {
             var names = types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var dup in types.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -66,8 +67,10 @@ internal sealed class VocabularyValidator : AbstractValidator<ImmutableArray<Fac
         });
     }
 
+    internal sealed record Draft(ImmutableArray<FactType> Types);
+
     public static IReadOnlyList<Diagnostic> Check(ImmutableArray<FactType> types) =>
-        Instance.Validate(types).Errors
+        Instance.Validate(new Draft(types)).Errors
             .Select(e => new Diagnostic(DiagnosticCodes.InvalidVocabulary, e.ErrorMessage, e.CustomState as SourceLocation))
             .ToList();
 }
