@@ -1,0 +1,541 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+using OrdinanceRules.Vocabulary;
+using OrdinanceRules.Yaml.Reading;
+
+namespace OrdinanceRules.Yaml.Mapping;
+
+/// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
+internal sealed class OrdinanceReader
+{
+    private static readonly string[] RootKeys = ["ordinance", "title", "jurisdiction", "adopted", "effective", "notes", "vocabulary", "sections", "provisions"];
+    private static readonly string[] JurisdictionKeys = ["name", "state", "time-zone"];
+    private static readonly string[] VocabularyKeys = ["uses", "types"];
+    private static readonly string[] SectionKeys = ["number", "heading", "text"];
+    private static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "exceptions"];
+    private static readonly string[] TestKeys = ["for", "when"];
+    private static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
+    private static readonly string[] DeadlineKeys = ["within", "from", "anchor"];
+    private static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "exceptions"];
+    private static readonly (string Word, Modality Modality)[] Modalities =
+    [
+        ("prohibition", Modality.Prohibition),
+        ("obligation", Modality.Obligation),
+        ("permission", Modality.Permission),
+        ("non-obligation", Modality.NonObligation),
+    ];
+
+    private static readonly string[] ModalityWords = [.. Modalities.Select(m => m.Word)];
+
+    private readonly string _file;
+    private readonly Func<string, string?>? _resolveFile;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile)
+    {
+        _file = file;
+        _resolveFile = resolveFile;
+    }
+
+    /// <summary>Reads an ordinance.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
+    /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
+    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile) =>
+        new OrdinanceReader(file, resolveFile).Read(text);
+
+    private Result<Ordinance> Read(string text)
+    {
+        var root = YamlTreeReader.ReadRootMapping(text, _file, _diagnostics);
+        if (root is null)
+        {
+            return Result<Ordinance>.Failure(_diagnostics);
+        }
+
+        var r = new MappingReader(root, "the ordinance", RootKeys, _diagnostics);
+        var number = r.RequiredText("ordinance");
+        var title = r.RequiredText("title");
+        var jurisdiction = ReadJurisdiction(r);
+        var adopted = ReadDate(r, "adopted");
+        var effective = ReadDate(r, "effective");
+        var notes = r.OptionalText("notes");
+        var vocabulary = ReadVocabulary(r, number);
+        var sections = ReadSections(r);
+        var provisions = ReadProvisions(r);
+
+        if (_diagnostics.Count > 0 || number is null || title is null || jurisdiction is null || vocabulary is null || provisions is null)
+        {
+            return Result<Ordinance>.Failure(DiagnosticOrder.Sort(_diagnostics, _file));
+        }
+
+        return Result<Ordinance>.Success(new Ordinance
+        {
+            Number = number,
+            Title = title,
+            Jurisdiction = jurisdiction,
+            AdoptedOn = adopted,
+            EffectiveFrom = effective,
+            Notes = notes,
+            Vocabulary = vocabulary,
+            Sections = sections,
+            Provisions = provisions.Value,
+            Location = root.Location,
+        });
+    }
+
+    private Jurisdiction? ReadJurisdiction(MappingReader root)
+    {
+        var mapping = root.Mapping("jurisdiction", root.Required("jurisdiction"), "'jurisdiction' must be a mapping with name, state and time-zone");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var r = new MappingReader(mapping, "'jurisdiction'", JurisdictionKeys, _diagnostics);
+        var name = r.RequiredText("name");
+        var state = r.RequiredText("state");
+        var zone = r.Scalar("time-zone", r.Required("time-zone"));
+        if (zone is not null && !JurisdictionClock.IsKnownZone(zone.Value))
+        {
+            r.Report(YamlDiagnosticCodes.InvalidValue, $"'time-zone' must be an IANA time zone id such as America/Chicago, not '{zone.Value}'", zone.Location);
+            return null;
+        }
+
+        return name is null || state is null || zone is null ? null : new Jurisdiction(name, state, zone.Value);
+    }
+
+    private static DateOnly? ReadDate(MappingReader r, string key)
+    {
+        var scalar = r.Scalar(key, r.Optional(key));
+        if (scalar is null || (scalar.IsPlain && scalar.Value == "unknown"))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        r.Report(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a date such as 2020-12-21, or unknown, not '{scalar.Value}'", scalar.Location);
+        return null;
+    }
+
+    private FactVocabulary? ReadVocabulary(MappingReader root, string? number)
+    {
+        var mapping = root.Mapping("vocabulary", root.Required("vocabulary"), "'vocabulary' must be a mapping with 'uses', 'types' or both");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var r = new MappingReader(mapping, "'vocabulary'", VocabularyKeys, _diagnostics);
+        if (!r.Has("uses") && !r.Has("types"))
+        {
+            r.Report(YamlDiagnosticCodes.MissingKey, "'vocabulary' needs 'uses' (a bundled vocabulary or a file), 'types', or both", mapping.Location);
+            return null;
+        }
+
+        var uses = r.Scalar("uses", r.Optional("uses"));
+        var before = _diagnostics.Count;
+        var types = r.Has("types") ? VocabularyReader.ReadTypes(r, r.Optional("types"), _diagnostics) : null;
+        var used = uses is null ? null : ResolveVocabulary(uses);
+        if ((uses is null && r.Has("uses")) || (uses is not null && used is null) || _diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        if (types is null)
+        {
+            return used;
+        }
+
+        var name = used is null ? $"ordinance {number}" : $"{used.Name}+ordinance {number}";
+        var vocabulary = used is null
+            ? FactVocabulary.Create(name, types, out var problems)
+            : used.Extend(name, types, out problems);
+        _diagnostics.AddRange(problems);
+        return vocabulary;
+    }
+
+    private FactVocabulary? ResolveVocabulary(YamlScalar uses)
+    {
+        var value = uses.Value;
+        var isPath = value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) ||
+                     value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        Result<FactVocabulary>? result;
+        if (!isPath)
+        {
+            result = SourceFiles.BundledVocabulary(value);
+            if (result is null)
+            {
+                var bundled = SourceFiles.BundledNames.Count == 0 ? "none" : string.Join(", ", SourceFiles.BundledNames);
+                _diagnostics.Add(new Diagnostic(
+                    YamlDiagnosticCodes.FileNotFound,
+                    $"there is no bundled vocabulary '{value}' (bundled: {bundled}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
+                    uses.ContentLocation));
+                return null;
+            }
+        }
+        else
+        {
+            if (Path.IsPathRooted(value) || !(value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+            {
+                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'uses' must be a bundled vocabulary's name or a .yaml file's path relative to the ordinance, not '{value}'", uses.ContentLocation));
+                return null;
+            }
+
+            var path = Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value);
+            var text = ReadReferencedFile(value, path, uses.ContentLocation);
+            if (text is null)
+            {
+                return null;
+            }
+
+            result = VocabularyReader.Read(text, path);
+        }
+
+        _diagnostics.AddRange(result.Diagnostics);
+        return result.Value;
+    }
+
+    private string? ReadReferencedFile(string relative, string path, SourceLocation referencedAt)
+    {
+        if (_resolveFile is null)
+        {
+            return SourceFiles.ReadText(path, _diagnostics, referencedAt);
+        }
+
+        try
+        {
+            var text = _resolveFile(relative);
+            if (text is null)
+            {
+                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{relative}': the file does not exist", referencedAt));
+            }
+
+            return text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{relative}': {ex.Message}", referencedAt));
+            return null;
+        }
+    }
+
+    private ImmutableArray<Section> ReadSections(MappingReader root)
+    {
+        var builder = ImmutableArray.CreateBuilder<Section>();
+        foreach (var (item, index) in root.Sequence("sections", root.Optional("sections"))?.Items.Select((n, i) => (n, i)) ?? [])
+        {
+            var mapping = root.Mapping("sections", item, $"each section must be a mapping with number, heading and text, not {item.Shape}");
+            if (mapping is null)
+            {
+                continue;
+            }
+
+            var number = MappingReader.Peek(mapping, "number");
+            var r = new MappingReader(mapping, number is null ? $"section {index + 1}" : $"section '{number}'", SectionKeys, _diagnostics);
+            var numberText = r.RequiredText("number");
+            var heading = r.RequiredText("heading");
+            var text = r.OptionalText("text") ?? string.Empty;
+            if (numberText is not null && heading is not null)
+            {
+                builder.Add(new Section(numberText, heading, text));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ImmutableArray<Provision>? ReadProvisions(MappingReader root)
+    {
+        var sequence = root.Sequence("provisions", root.Required("provisions"));
+        if (sequence is null)
+        {
+            return null;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Provision>();
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var mapping = root.Mapping("provisions", sequence.Items[i], $"each provision must be a mapping with id, section, title, text, modality, binds and for, not {sequence.Items[i].Shape}");
+            if (mapping is not null && ReadProvision(mapping, i) is { } provision)
+            {
+                builder.Add(provision);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private Provision? ReadProvision(YamlMapping mapping, int index)
+    {
+        var peekedId = MappingReader.Peek(mapping, "id");
+        var r = new MappingReader(mapping, peekedId is null ? $"provision {index + 1}" : $"provision '{peekedId}'", ProvisionKeys, _diagnostics);
+        var id = ReadId(r);
+        var section = r.RequiredText("section");
+        var title = r.RequiredText("title");
+        var text = r.RequiredText("text");
+        var modality = ReadModality(r);
+        var binds = r.RequiredText("binds");
+        var source = r.OptionalText("source");
+        var bindings = ReadBindings(r, "for", r.Required("for"), requireOne: true);
+        var match = r.OptionalCondition("match");
+        var appliesWhen = r.OptionalCondition("applies-when");
+        var violatedWhen = r.Optional("violated-when") is { } v ? ReadTest(r, "violated-when", v) : null;
+        var duty = r.Optional("duty") is { } d ? ReadDuty(r, d) : null;
+        var exceptions = ReadExceptions(r, r.Optional("exceptions"));
+        CheckModalityKeys(r, modality);
+
+        if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null)
+        {
+            return null;
+        }
+
+        return new Provision
+        {
+            Id = id,
+            Section = section,
+            Title = title,
+            Text = text,
+            Modality = modality.Value,
+            Binds = binds,
+            Source = source,
+            For = bindings.Value,
+            Match = match,
+            AppliesWhen = appliesWhen,
+            ViolatedWhen = violatedWhen,
+            Duty = duty,
+            Exceptions = exceptions,
+            Location = mapping.Location,
+        };
+    }
+
+    /// <summary>An obligation is breached by a missed duty; the other modalities by their violated-when test.</summary>
+    private static void CheckModalityKeys(MappingReader r, Modality? modality)
+    {
+        if (modality is null)
+        {
+            return;
+        }
+
+        var word = Modalities.First(m => m.Modality == modality).Word;
+        if (modality == Modality.Obligation)
+        {
+            if (!r.Has("duty"))
+            {
+                r.Report(YamlDiagnosticCodes.MissingKey, $"missing required key 'duty' in {r.Context}: an obligation needs 'duty'", r.Location);
+            }
+
+            if (r.KeyNode("violated-when") is { } key)
+            {
+                r.Report(YamlDiagnosticCodes.WrongShape, $"'violated-when' does not apply to an obligation: {r.Context} is breached when its 'duty' is not met", key.Location);
+            }
+
+            return;
+        }
+
+        if (!r.Has("violated-when"))
+        {
+            r.Report(YamlDiagnosticCodes.MissingKey, $"missing required key 'violated-when' in {r.Context}: a {word} needs 'violated-when'", r.Location);
+        }
+
+        if (r.KeyNode("duty") is { } dutyKey)
+        {
+            r.Report(YamlDiagnosticCodes.WrongShape, $"'duty' applies only to obligations, and {r.Context} is a {word}", dutyKey.Location);
+        }
+    }
+
+    private string? ReadId(MappingReader r)
+    {
+        var scalar = r.Scalar("id", r.Required("id"));
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (_ids.TryGetValue(scalar.Value, out var first))
+        {
+            r.Report(DiagnosticCodes.InvalidOrdinance, $"id '{scalar.Value}' is already used at line {first.Line}; ids of provisions and exceptions must be unique in the ordinance", scalar.Location);
+        }
+        else
+        {
+            _ids.Add(scalar.Value, scalar.Location);
+        }
+
+        return scalar.Value;
+    }
+
+    private static Modality? ReadModality(MappingReader r)
+    {
+        var scalar = r.Scalar("modality", r.Required("modality"));
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        foreach (var (word, modality) in Modalities)
+        {
+            if (word == scalar.Value)
+            {
+                return modality;
+            }
+        }
+
+        r.Report(
+            YamlDiagnosticCodes.InvalidValue,
+            $"modality must be one of {string.Join(", ", ModalityWords)}, not '{scalar.Value}'{Suggestions.DidYouMean(scalar.Value, ModalityWords)}",
+            scalar.Location);
+        return null;
+    }
+
+    private ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var message = $"'{key}' in {r.Context} must be a mapping of variable: type, such as {{ r: request }}";
+        if (node is not YamlMapping mapping)
+        {
+            r.Report(YamlDiagnosticCodes.WrongShape, message, node.Location);
+            return null;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Binding>();
+        var ok = true;
+        foreach (var (variable, type) in mapping.Entries)
+        {
+            if (type is YamlScalar { IsEmpty: false } typeName)
+            {
+                builder.Add(new Binding(variable.Value, typeName.Value, variable.Location));
+            }
+            else if (type is not YamlRejected)
+            {
+                r.Report(YamlDiagnosticCodes.WrongShape, message, type is YamlScalar ? variable.Location : type.Location);
+                ok = false;
+            }
+        }
+
+        if (requireOne && mapping.Entries.Count == 0)
+        {
+            r.Report(YamlDiagnosticCodes.WrongShape, $"'{key}' in {r.Context} must bind at least one variable, such as {{ r: request }}", mapping.Location);
+            return null;
+        }
+
+        return ok ? builder.ToImmutable() : null;
+    }
+
+    /// <summary>A condition alone, or a mapping with further facts (<c>for</c>) and the condition (<c>when</c>).</summary>
+    private FactTest? ReadTest(MappingReader parent, string key, YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalar:
+                return parent.Condition(key, node) is { } condition ? FactTest.Of(condition) : null;
+            case YamlMapping mapping:
+                var r = new MappingReader(mapping, $"'{key}' of {parent.Context}", TestKeys, _diagnostics);
+                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+                var when = r.RequiredCondition("when");
+                return bindings is null || when is null ? null : new FactTest(bindings.Value, when);
+            default:
+                parent.Report(YamlDiagnosticCodes.WrongShape, $"'{key}' in {parent.Context} must be a condition, or a mapping with 'for' and 'when', not {node.Shape}", node.Location);
+                return null;
+        }
+    }
+
+    private Duty? ReadDuty(MappingReader parent, YamlNode node)
+    {
+        var mapping = parent.Mapping("duty", node, $"'duty' in {parent.Context} must be a mapping with 'met-by', 'at' and optionally 'deadline', not {node.Shape}");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var r = new MappingReader(mapping, $"'duty' of {parent.Context}", DutyKeys, _diagnostics);
+        var metBy = r.Required("met-by") is { } m ? ReadTest(r, "met-by", m) : null;
+        var at = r.RequiredCondition("at");
+        var deadlineNode = r.Optional("deadline");
+        var deadline = deadlineNode is null ? null : ReadDeadline(r, deadlineNode);
+        return metBy is null || at is null || (deadlineNode is not null && deadline is null) ? null : new Duty(metBy, at, deadline);
+    }
+
+    private Deadline? ReadDeadline(MappingReader parent, YamlNode node)
+    {
+        var mapping = parent.Mapping("deadline", node, $"'deadline' in {parent.Context} must be a mapping with 'within', 'from' and optionally 'anchor', not {node.Shape}");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var r = new MappingReader(mapping, $"'deadline' of {parent.Context}", DeadlineKeys, _diagnostics);
+        var withinNode = r.Scalar("within", r.Required("within"));
+        TimeSpan? within = null;
+        if (withinNode is not null)
+        {
+            if (DurationText.TryParse(withinNode.Value, out var parsed))
+            {
+                within = parsed;
+            }
+            else
+            {
+                r.Report(YamlDiagnosticCodes.InvalidValue, $"'within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{withinNode.Value}'", withinNode.Location);
+            }
+        }
+
+        var from = r.RequiredCondition("from");
+        var anchor = r.OptionalText("anchor");
+        return within is null || from is null ? null : new Deadline(within.Value, from, anchor);
+    }
+
+    private ImmutableArray<ProvisionException> ReadExceptions(MappingReader parent, YamlNode? node)
+    {
+        var builder = ImmutableArray.CreateBuilder<ProvisionException>();
+        var sequence = parent.Sequence("exceptions", node);
+        for (var i = 0; i < (sequence?.Items.Count ?? 0); i++)
+        {
+            var item = sequence!.Items[i];
+            var mapping = parent.Mapping("exceptions", item, $"each exception of {parent.Context} must be a mapping with id, section, title and when, not {item.Shape}");
+            if (mapping is not null && ReadException(parent, mapping, i) is { } exception)
+            {
+                builder.Add(exception);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ProvisionException? ReadException(MappingReader parent, YamlMapping mapping, int index)
+    {
+        var peekedId = MappingReader.Peek(mapping, "id");
+        var r = new MappingReader(mapping, peekedId is null ? $"exception {index + 1} of {parent.Context}" : $"exception '{peekedId}'", ExceptionKeys, _diagnostics);
+        var id = ReadId(r);
+        var section = r.RequiredText("section");
+        var title = r.RequiredText("title");
+        var text = r.OptionalText("text");
+        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+        var when = r.RequiredCondition("when");
+        var exceptions = ReadExceptions(r, r.Optional("exceptions"));
+        if (id is null || section is null || title is null || bindings is null || when is null)
+        {
+            return null;
+        }
+
+        return new ProvisionException
+        {
+            Id = id,
+            Section = section,
+            Title = title,
+            Text = text,
+            When = new FactTest(bindings.Value, when),
+            Exceptions = exceptions,
+            Location = mapping.Location,
+        };
+    }
+}

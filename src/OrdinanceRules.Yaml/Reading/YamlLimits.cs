@@ -1,0 +1,19 @@
+namespace OrdinanceRules.Yaml.Reading;
+
+/// <summary>
+/// Bounds on untrusted input, in one place; docs/yaml-reference.md lists them.
+/// </summary>
+internal static class YamlLimits
+{
+    /// <summary>The largest file read, in bytes (1 MiB), checked before parsing.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>The deepest nesting of mappings and lists; the root mapping is level 1.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>The longest scalar, in characters (64 KiB).</summary>
+    public const int MaxScalarLength = 64 * 1024;
+
+    /// <summary>The most facts a scenario may state.</summary>
+    public const int MaxFacts = 10_000;
+}

@@ -1,0 +1,36 @@
+namespace OrdinanceRules.Yaml;
+
+/// <summary>
+/// The stable codes of problems found while reading YAML files; docs/diagnostics.md explains each.
+/// Problems in what the YAML means (a vocabulary, a condition, a fact) keep the core's codes in
+/// <see cref="Diagnostics.DiagnosticCodes"/>.
+/// </summary>
+public static class YamlDiagnosticCodes
+{
+    /// <summary>The text is not well-formed YAML.</summary>
+    public const string Syntax = "OR4001";
+
+    /// <summary>A mapping has a key that the format does not define.</summary>
+    public const string UnknownKey = "OR4002";
+
+    /// <summary>A mapping has the same key twice.</summary>
+    public const string DuplicateKey = "OR4003";
+
+    /// <summary>A value has the wrong shape: a list where text belongs, an empty value, a tag, more than one document.</summary>
+    public const string WrongShape = "OR4004";
+
+    /// <summary>A required key is missing.</summary>
+    public const string MissingKey = "OR4005";
+
+    /// <summary>A file, a value, the nesting or the number of facts exceeds a limit.</summary>
+    public const string LimitExceeded = "OR4006";
+
+    /// <summary>The file uses anchors or aliases, which are not allowed.</summary>
+    public const string AnchorOrAlias = "OR4007";
+
+    /// <summary>A value is not one of the allowed words, or not a valid date, duration, instant or time zone.</summary>
+    public const string InvalidValue = "OR4008";
+
+    /// <summary>A file cannot be read, or a referenced vocabulary does not exist.</summary>
+    public const string FileNotFound = "OR4009";
+}
