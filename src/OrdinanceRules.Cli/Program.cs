@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using OrdinanceRules.Cli;
+
+return CliApp.Run(args, Spectre.Console.AnsiConsole.Console, Console.Error);

@@ -53,7 +53,7 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
         return (outcome.Status, outcome.Basis) switch
         {
             (FindingStatus.NotApplicable, "no-match") =>
-                $"Nothing in the scenario falls under this provision: it has no {string.Join(" with ", outcome.Provision.SubjectFrame.Select(v => v.Type.Name).Distinct())} that {provision.Id} covers.",
+                $"Nothing in the scenario falls under this provision: it has no {Combination(outcome.Provision)} that {provision.Id} covers.",
             (FindingStatus.NotApplicable, _) =>
                 $"The provision does not apply to {about}: its applies-when conditions are not met.",
             (FindingStatus.Undetermined, "existence") =>
@@ -84,6 +84,12 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
                     : $"The duty arising from {about} falls due at {Time(outcome.DueAt)} and has not been discharged as of {Time(asOf)}.",
             _ => outcome.Status.ToString(),
         };
+    }
+
+    private static string Combination(ProvisionNode node)
+    {
+        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct().ToList();
+        return types.Count == 1 ? types[0] : $"combination of {string.Join(" and ", types)}";
     }
 
     private static string Breach(Provision provision) => provision.Modality switch

@@ -1,0 +1,43 @@
+using OrdinanceRules.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrdinanceRules.Cli;
+
+/// <summary>The `ordinance` command line: its commands, and the exit codes they share.</summary>
+internal static class CliApp
+{
+    /// <summary>No finding is a violation.</summary>
+    public const int Ok = 0;
+
+    /// <summary>At least one finding is a violation.</summary>
+    public const int Violation = 1;
+
+    /// <summary>The input was bad: a file that does not load, an option that does not parse.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("ordinance");
+            config.ConfigureConsole(console);
+            config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
+            config.Settings.StrictParsing = true;
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Evaluate scenarios against an ordinance and print a report of findings, each citing its section.")
+                .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml")
+                .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
+            config.SetExceptionHandler((exception, _) =>
+            {
+                // Never a stack trace: a bad command line is bad input; anything else is reported plainly.
+                var message = exception is CommandAppException ? exception.Message : $"internal error: {exception.Message}";
+                errors.WriteLine($"ordinance: {message}");
+                return BadInput;
+            });
+        });
+        return app.Run(args);
+    }
+}

@@ -1,0 +1,91 @@
+using OrdinanceRules.Cli.Rendering;
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Yaml;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrdinanceRules.Cli.Commands;
+
+/// <summary><c>ordinance check</c>: loads and compiles an ordinance once, then evaluates each scenario.</summary>
+internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Command<CheckSettings>
+{
+    public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
+    {
+        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
+        if (!loaded.Succeeded)
+        {
+            return Fail(loaded.Diagnostics);
+        }
+
+        var compiled = OrdinanceCompiler.TryCompile(loaded.Value);
+        if (!compiled.Succeeded)
+        {
+            return Fail(compiled.Diagnostics);
+        }
+
+        var ordinance = compiled.Value;
+        DateTimeOffset? asOf = null;
+        if (settings.AsOf is not null)
+        {
+            if (!JurisdictionClock.For(ordinance.Ordinance.Jurisdiction.TimeZone).TryParse(settings.AsOf, out var instant, out var error))
+            {
+                return Fail([new Diagnostic("OR5001", $"--as-of: {error}")]);
+            }
+
+            asOf = instant;
+        }
+
+        var reports = new List<ComplianceReport>();
+        var problems = new List<Diagnostic>();
+        foreach (var path in settings.Scenarios)
+        {
+            var scenario = OrdinanceYaml.LoadScenario(path, ordinance.Ordinance);
+            if (!scenario.Succeeded)
+            {
+                problems.AddRange(scenario.Diagnostics);
+                continue;
+            }
+
+            var when = asOf ?? scenario.Value.AsOf;
+            if (when is null)
+            {
+                problems.Add(new Diagnostic("OR5002", "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", scenario.Value.Location ?? new SourceLocation(path, 1, 1)));
+                continue;
+            }
+
+            reports.Add(ordinance.Evaluate(scenario.Value, when.Value));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Fail(problems);
+        }
+
+        if (settings.Format == "json")
+        {
+            console.Profile.Out.Writer.WriteLine(ReportJson.Write(reports));
+        }
+        else
+        {
+            foreach (var report in reports)
+            {
+                ReportRenderer.Render(console, report);
+            }
+        }
+
+        return reports.Any(r => r.HasViolations) ? CliApp.Violation : CliApp.Ok;
+    }
+
+    private int Fail(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            errors.WriteLine(diagnostic.ToString());
+        }
+
+        return CliApp.BadInput;
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrdinanceRules.Cli.Commands;
+
+/// <summary>The arguments and options of <c>ordinance check</c>.</summary>
+internal sealed class CheckSettings : CommandSettings
+{
+    [CommandArgument(0, "<ordinance>")]
+    [Description("The ordinance file (YAML).")]
+    public string Ordinance { get; init; } = string.Empty;
+
+    [CommandArgument(1, "<scenarios>")]
+    [Description("One or more scenario files (YAML).")]
+    public string[] Scenarios { get; init; } = [];
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (a readable report) or json (for programs).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    [CommandOption("--as-of <INSTANT>")]
+    [Description("Judge as of this instant (ISO 8601; a local time is read in the ordinance's zone). Defaults to each scenario's as-of.")]
+    public string? AsOf { get; init; }
+
+    public override ValidationResult Validate() =>
+        Format is "text" or "json"
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--format must be text or json, not '{Format}'");
+}

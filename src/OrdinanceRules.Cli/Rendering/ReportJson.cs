@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrdinanceRules.Evaluation;
+
+namespace OrdinanceRules.Cli.Rendering;
+
+/// <summary>The JSON form of reports, for programs: <c>{"reports": [...]}</c>, statuses in kebab-case.</summary>
+internal static class ReportJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static string Write(IEnumerable<ComplianceReport> reports) =>
+        JsonSerializer.Serialize(new { reports = reports.Select(Shape) }, Options);
+
+    private static object Shape(ComplianceReport report) => new
+    {
+        ordinance = report.Ordinance,
+        title = report.Title,
+        notes = report.Notes,
+        scenario = report.Scenario,
+        asOf = report.AsOf,
+        timeZone = report.TimeZone,
+        hasViolations = report.HasViolations,
+        findings = report.Findings.Select(f => new
+        {
+            provision = f.ProvisionId,
+            citation = f.Citation,
+            section = f.Section,
+            title = f.Title,
+            modality = f.Modality,
+            status = f.Status,
+            reason = f.Reason,
+            facts = f.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }),
+            exceptions = f.Exceptions.Select(e => new { id = e.Id, section = e.Section, title = e.Title, facts = e.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }) }),
+            unknowns = f.Unknowns,
+            dueAt = f.DueAt,
+            dischargedAt = f.DischargedAt,
+            text = f.Text,
+        }),
+    };
+}
