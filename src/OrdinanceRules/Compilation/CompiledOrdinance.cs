@@ -30,21 +30,24 @@ public sealed class CompiledOrdinance
     /// <summary>Evaluates a scenario as of an instant.</summary>
     /// <param name="scenario">The scenario; its facts must use this ordinance's vocabulary.</param>
     /// <param name="asOf">The instant to judge at: obligations whose deadline has not passed by then are pending.</param>
+    /// <param name="options">Which readings to take; null for the ordinance's defaults.</param>
     /// <returns>The report: one finding per provision and matching set of facts.</returns>
-    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf)
+    /// <exception cref="ArgumentException">The options name a reading or an alternative the ordinance does not declare.</exception>
+    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Evaluator.Run(this, _factory, _catalog, scenario, asOf);
+        return Evaluator.Run(this, _factory, _catalog, scenario, asOf, options ?? EvaluationOptions.Default);
     }
 
     /// <summary>Evaluates a scenario as of the instant the scenario names.</summary>
     /// <param name="scenario">The scenario, with <see cref="Scenario.AsOf"/> set.</param>
+    /// <param name="options">Which readings to take; null for the ordinance's defaults.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentException">The scenario names no as-of instant.</exception>
-    public ComplianceReport Evaluate(Scenario scenario)
+    public ComplianceReport Evaluate(Scenario scenario, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var asOf = scenario.AsOf ?? throw new ArgumentException($"Scenario '{scenario.Name}' names no as-of instant; pass one.", nameof(scenario));
-        return Evaluate(scenario, asOf);
+        return Evaluate(scenario, asOf, options);
     }
 }

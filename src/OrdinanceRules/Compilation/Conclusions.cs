@@ -12,16 +12,16 @@ internal abstract class Conclusion
 {
 }
 
-/// <summary>The instant a scenario is judged at, inserted once per session.</summary>
-internal sealed class EvaluationClock(DateTimeOffset asOf)
-{
-    public DateTimeOffset AsOf { get; } = asOf;
-}
-
 /// <summary>The scenario's statement that further facts of a type may exist.</summary>
 internal sealed class UnknownExistence(string type)
 {
     public string Type { get; } = type;
+}
+
+/// <summary>Some combination of facts matches a provision's bindings (whether or not it applies).</summary>
+internal sealed class Candidate(ProvisionNode node) : Conclusion
+{
+    public ProvisionNode Node { get; } = node;
 }
 
 /// <summary>A provision engaged by a combination of facts (its applies-when held).</summary>

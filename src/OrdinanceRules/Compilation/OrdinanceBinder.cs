@@ -16,6 +16,7 @@ namespace OrdinanceRules.Compilation;
 internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
+    private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance);
 
     public ImmutableArray<ProvisionNode> Bind()
     {
@@ -50,14 +51,9 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
                 var dutyScope = subjectScope.Concat(Scope(node.MetByFrame)).ToList();
                 node.MetBy = Condition(duty.MetBy.When, $"met-by of {where}", dutyScope, ConditionType.YesNo);
                 node.MetAt = Condition(duty.At, $"duty 'at' of {where}", dutyScope, ConditionType.Instant);
-                if (duty.Deadline is not null)
+                if (duty.Deadline is { } deadline)
                 {
-                    if (duty.Deadline.Within <= TimeSpan.Zero)
-                    {
-                        diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} must be a positive duration", provision.Location));
-                    }
-
-                    node.DeadlineFrom = Condition(duty.Deadline.From, $"deadline 'from' of {where}", subjectScope, ConditionType.Instant);
+                    BindDeadline(node, deadline, where, subjectScope);
                 }
             }
         }
@@ -77,6 +73,54 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         }
 
         return node;
+    }
+
+    private void BindDeadline(ProvisionNode node, Deadline deadline, string where, List<ScopeVariable> scope)
+    {
+        var location = node.Model.Location;
+        if (deadline.Due is not null)
+        {
+            if (deadline.Within is not null || deadline.From is not null)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} gives 'due' and also 'within'/'from'; give one or the other", location));
+            }
+
+            node.DeadlineDue = Condition(deadline.Due, $"deadline 'due' of {where}", scope, ConditionType.Instant);
+        }
+        else if (deadline.Within is not { } within || deadline.From is null)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} needs 'within' and 'from', or 'due'", location));
+        }
+        else
+        {
+            if (within <= TimeSpan.Zero)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} must be a positive duration", location));
+            }
+
+            if (deadline.Counting == DeadlineCounting.BusinessDays && within.Ticks % TimeSpan.TicksPerDay != 0)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} counts business days: give a whole number of days, such as 5d", location));
+            }
+
+            HolidayCalendar? calendar = null;
+            if (deadline.Calendar is not null)
+            {
+                calendar = ordinance.Calendars.FirstOrDefault(c => c.Name == deadline.Calendar);
+                if (calendar is null)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"the deadline of {where} names calendar '{deadline.Calendar}', which the ordinance does not declare under 'calendars'", location));
+                }
+            }
+
+            node.DeadlineFrom = Condition(deadline.From, $"deadline 'from' of {where}", scope, ConditionType.Instant);
+            if (JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
+            {
+                node.Calculator = new DeadlineCalculator(within, deadline.Counting, calendar, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone]);
+            }
+        }
+
+        node.DeadlineInclusive = Condition(deadline.Inclusive, $"deadline 'inclusive' of {where}", scope, ConditionType.YesNo);
     }
 
     private ExceptionNode BindException(ProvisionException exception, RuleNode parent, HashSet<string> parentNames)
@@ -135,7 +179,7 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         }
 
         var source = ConditionSource.Parse(text, context, diagnostics);
-        source.Bind(_vocabulary, scope, expected, diagnostics);
+        source.Bind(_environment, scope, expected, diagnostics);
         return source;
     }
 }

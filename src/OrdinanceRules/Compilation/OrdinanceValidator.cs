@@ -36,6 +36,14 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
             p.RuleFor(x => x.ViolatedWhen).Null().When(x => x.Modality == Modality.Obligation)
                 .WithMessage(x => $"provision {x.Id} is an obligation: it is breached by missing its duty, not by 'violated-when'").WithState(x => x.Location);
         });
+        RuleForEach(o => o.Readings).ChildRules(r =>
+        {
+            r.RuleFor(x => x.Name).Must(Identifiers.IsValidId).WithMessage(x => $"reading name '{x.Name}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'").WithState(x => x.Location);
+            r.RuleFor(x => x.Alternatives).Must(a => a.Length >= 2).WithMessage(x => $"reading '{x.Name}' needs at least two alternatives").WithState(x => x.Location);
+            r.RuleFor(x => x.Alternatives).Must(a => a.Select(x => x.Name).Distinct().Count() == a.Length).WithMessage(x => $"reading '{x.Name}' lists an alternative twice").WithState(x => x.Location);
+            r.RuleFor(x => x.Default).Must((x, d) => x.Allows(d)).WithMessage(x => $"the default of reading '{x.Name}' is '{x.Default}', which is not one of its alternatives: {string.Join(", ", x.Alternatives.Select(a => a.Name))}").WithState(x => x.Location);
+        });
+        RuleFor(o => o.Readings).Must(r => r.Select(x => x.Name).Distinct().Count() == r.Length).WithMessage("two readings share a name").WithState(o => o.Location);
         RuleFor(o => o.Provisions).Custom((_, context) =>
         {
             var o = context.InstanceToValidate;

@@ -16,6 +16,8 @@ internal static class RuleActions
 
     public static Fact[] Concat(Fact[] first, Fact[] second) => [.. first, .. second];
 
+    public static void Candidate(IContext ctx, ProvisionNode node) => Link(ctx, new Candidate(node));
+
     public static void Subject(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Subject(node, bindings));
 
     public static void Claim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings) =>

@@ -53,6 +53,12 @@ internal sealed class ProvisionNode(Provision provision, int order) : RuleNode(p
 
     public ConditionSource? DeadlineFrom { get; set; }
 
+    public ConditionSource? DeadlineDue { get; set; }
+
+    public ConditionSource? DeadlineInclusive { get; set; }
+
+    public DeadlineCalculator? Calculator { get; set; }
+
     public override ProvisionNode Provision => this;
 }
 

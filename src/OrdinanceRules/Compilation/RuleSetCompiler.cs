@@ -24,10 +24,15 @@ internal sealed class RuleSetCompiler
     private static readonly ParameterExpression Ctx = Expression.Parameter(typeof(IContext), "ctx");
 
     private readonly Ordinance _ordinance;
+    private readonly BindingEnvironment _environment;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<IRuleDefinition> _rules = [];
 
-    private RuleSetCompiler(Ordinance ordinance) => _ordinance = ordinance;
+    private RuleSetCompiler(Ordinance ordinance)
+    {
+        _ordinance = ordinance;
+        _environment = BindingEnvironment.For(ordinance);
+    }
 
     public static Result<CompiledOrdinance> Compile(Ordinance ordinance)
     {
@@ -58,17 +63,15 @@ internal sealed class RuleSetCompiler
         var model = node.Model;
         var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
 
-        // No combination of facts matches at all: one NotApplicable finding.
+        // No combination of facts matches at all: one NotApplicable finding. Each matching combination
+        // first asserts a Candidate, so "no match" is a plain negation of one pattern.
+        EmitSubjectRule(node, "candidate", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Candidate), Const(node)), withApplies: false);
         {
             var rule = NewRule(node, "no-match", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
-            var absent = new Lhs(lhs.Group.Not().Group(GroupType.And));
-            var scope = SubjectPatterns(absent, node, withMatch: true);
-            if (scope is null)
-            {
-                return;
-            }
-
+            var lhs = RootLhs(rule);
+            var candidate = lhs.Group.Not().Pattern(typeof(Candidate), "candidate");
+            var c = Expression.Parameter(typeof(Candidate), "candidate");
+            candidate.Condition(Expression.Lambda(Expression.Equal(Expression.Property(c, nameof(Candidate.Node)), Expression.Constant(node)), c));
             NoExistenceDoubt(lhs, types, "existence");
             Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("no-match"), EmptyFacts()));
             Add(rule);
@@ -117,7 +120,7 @@ internal sealed class RuleSetCompiler
         if (model.Modality != Modality.Obligation)
         {
             var rule = NewRule(node, "violated", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             var standing = lhs.Pattern(typeof(Standing), "standing");
             var s = Expression.Parameter(typeof(Standing), "standing");
@@ -132,10 +135,10 @@ internal sealed class RuleSetCompiler
 
     /// <summary>A rule over the provision's subject facts, with an optional three-valued test of a condition.</summary>
     private void EmitSubjectRule(ProvisionNode node, string name, ConditionSource? condition, string? test, int priority,
-        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action)
+        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true)
     {
         var rule = NewRule(node, name, priority);
-        var lhs = new Lhs(rule.LeftHandSide());
+        var lhs = RootLhs(rule);
         var scope = SubjectPatterns(lhs, node, withMatch: true);
         if (scope is null)
         {
@@ -143,16 +146,16 @@ internal sealed class RuleSetCompiler
         }
 
         var conditions = new List<Expression>();
-        if (node.AppliesWhen is not null && condition != node.AppliesWhen)
+        if (withApplies && node.AppliesWhen is not null && condition != node.AppliesWhen)
         {
-            var applies = node.AppliesWhen.Bind(_ordinance.Vocabulary, scope, ConditionType.YesNo, null);
+            var applies = node.AppliesWhen.Bind(_environment, scope, ConditionType.YesNo, null);
             conditions.Add(Expression.Call(OpsMethod(nameof(Ops.IsTrue)), applies!));
         }
 
         Expression val = Expression.Constant(Val.True);
         if (condition is not null)
         {
-            val = condition.Bind(_ordinance.Vocabulary, scope, ConditionType.YesNo, null)!;
+            val = condition.Bind(_environment, scope, ConditionType.YesNo, null)!;
             conditions.Add(Expression.Call(OpsMethod(test!), val));
         }
 
@@ -175,10 +178,10 @@ internal sealed class RuleSetCompiler
         foreach (var (suffix, test) in new[] { ("breach", nameof(Ops.IsTrue)), ("breach-doubt", nameof(Ops.IsUnknown)) })
         {
             var rule = NewRule(node, suffix, 0);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
             var scope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).Concat(OwnPatterns(lhs, node.ViolationFrame)).ToList();
-            var val = node.ViolatedWhen!.Bind(_ordinance.Vocabulary, scope, ConditionType.YesNo, null)!;
+            var val = node.ViolatedWhen!.Bind(_environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope))
@@ -189,7 +192,7 @@ internal sealed class RuleSetCompiler
         foreach (var type in types)
         {
             var rule = NewRule(node, $"breach-existence-{type}", 0);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
             ExistencePattern(lhs, type);
             Act(rule, Call(nameof(RuleActions.DoubtExistence), Expression.Convert(subjectParam, typeof(object)), Const(type)));
@@ -199,7 +202,7 @@ internal sealed class RuleSetCompiler
         // No further fact makes the breach true: complied, or undetermined when one makes it unknown.
         {
             var rule = NewRule(node, "complied", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
             NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam);
             NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), subjectParam);
@@ -209,7 +212,7 @@ internal sealed class RuleSetCompiler
 
         {
             var rule = NewRule(node, "breach-unknown", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
             NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam);
             var doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), subjectParam);
@@ -220,40 +223,58 @@ internal sealed class RuleSetCompiler
 
     private void EmitDuty(ProvisionNode node)
     {
-        var clockParam = Expression.Parameter(typeof(EvaluationClock), "clock");
-        var asOf = Expression.Call(OpsMethod(nameof(Ops.OfInstant)), Expression.Property(clockParam, nameof(EvaluationClock.AsOf)));
+        var asOf = Expression.Call(OpsMethod(nameof(Ops.AsOf)), BindingEnvironment.ContextParameter);
+        if (node.Model.Duty is null)
+        {
+            return;
+        }
 
         Expression Due(IReadOnlyList<ScopeVariable> scope)
         {
-            var deadline = node.Model.Duty!.Deadline;
-            if (deadline is null)
+            if (node.DeadlineDue is not null)
+            {
+                return node.DeadlineDue.Bind(_environment, scope, ConditionType.Instant, null)!;
+            }
+
+            if (node.DeadlineFrom is null)
             {
                 return Expression.Constant(Val.Absent);
             }
 
-            var from = node.DeadlineFrom!.Bind(_ordinance.Vocabulary, scope, ConditionType.Instant, null)!;
-            return Expression.Call(OpsMethod(nameof(Ops.Add)), from, Expression.Constant(Val.Known(deadline.Within)));
+            var from = node.DeadlineFrom.Bind(_environment, scope, ConditionType.Instant, null)!;
+            return Expression.Call(Expression.Constant(node.Calculator), nameof(DeadlineCalculator.Due), null, from);
         }
 
-        Expression Le(Expression a, Expression b) => Expression.Call(OpsMethod(nameof(Ops.Compare)), a, b, Expression.Constant(1));
+        // Whether the due instant itself is on time: yes unless the deadline's 'inclusive' says otherwise.
+        Expression Inclusive(IReadOnlyList<ScopeVariable> scope) =>
+            node.DeadlineInclusive?.Bind(_environment, scope, ConditionType.YesNo, null) ?? Expression.Constant(Val.True);
+
+        Expression Compare(Expression a, Expression b, int op) => Expression.Call(OpsMethod(nameof(Ops.Compare)), a, b, Expression.Constant(op));
+        Expression Le(Expression a, Expression b) => Compare(a, b, 1);
         Expression And(Expression a, Expression b) => Expression.Call(OpsMethod(nameof(Ops.And)), a, b);
+        Expression If(Expression test, Expression then, Expression otherwise) => Expression.Call(OpsMethod(nameof(Ops.If)), test, then, otherwise);
+
+        // On time: at <= due when inclusive, at < due otherwise. Late as of now: asOf > due, or asOf >= due.
+        Expression OnTime(Expression at, IReadOnlyList<ScopeVariable> scope, Expression due) =>
+            If(Inclusive(scope), Le(at, due), Compare(at, due, 0));
+        Expression Late(IReadOnlyList<ScopeVariable> scope, Expression due) =>
+            If(Inclusive(scope), Compare(asOf, due, 2), Compare(asOf, due, 3));
 
         // A fulfilling fact, done by the due instant and by the as-of instant; or one that may be.
         foreach (var (suffix, test) in new[] { ("discharge", nameof(Ops.IsTrue)), ("discharge-doubt", nameof(Ops.IsUnknown)) })
         {
             var rule = NewRule(node, suffix, 0);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
-            var clockPattern = lhs.Pattern(typeof(EvaluationClock), "clock");
             var own = OwnPatterns(lhs, node.MetByFrame);
             var scope = claimScope.Concat(own).ToList();
-            var metBy = node.MetBy!.Bind(_ordinance.Vocabulary, scope, ConditionType.YesNo, null)!;
-            var at = node.MetAt!.Bind(_ordinance.Vocabulary, scope, ConditionType.Instant, null)!;
+            var metBy = node.MetBy!.Bind(_environment, scope, ConditionType.YesNo, null)!;
+            var at = node.MetAt!.Bind(_environment, scope, ConditionType.Instant, null)!;
             var due = Due(claimScope);
-            var inTime = node.Model.Duty!.Deadline is null ? Le(at, asOf) : And(Le(at, due), Le(at, asOf));
+            var inTime = node.Model.Duty!.Deadline is null ? Le(at, asOf) : And(OnTime(at, claimScope, due), Le(at, asOf));
             var val = And(metBy, inTime);
-            AddCondition(own.Count > 0 ? lhs.Last! : clockPattern, Expression.Call(OpsMethod(test), val));
+            AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Discharge), claim, FrameArray(own), at)
                 : Call(nameof(RuleActions.DutyDoubt), claim, val));
@@ -263,7 +284,7 @@ internal sealed class RuleSetCompiler
         foreach (var type in node.MetByFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))
         {
             var rule = NewRule(node, $"discharge-existence-{type}", 0);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
             ExistencePattern(lhs, type);
             Act(rule, Call(nameof(RuleActions.DutyDoubtExistence), claim, Const(type)));
@@ -273,7 +294,7 @@ internal sealed class RuleSetCompiler
         // Discharged: complied.
         {
             var rule = NewRule(node, "complied", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
             var discharges = CollectOwned<Discharge>(lhs, "discharges", nameof(Discharge.Claim), claim);
             var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
@@ -282,29 +303,29 @@ internal sealed class RuleSetCompiler
         }
 
         // Not discharged: pending, violated or undetermined by the deadline; or undetermined by a doubt.
-        foreach (var (suffix, status, test, comparison) in new[]
+        foreach (var (suffix, status, test) in new[]
         {
-            ("pending", FindingStatus.Pending, nameof(Ops.IsFalse), 2),
-            ("deadline-passed", FindingStatus.Violated, nameof(Ops.IsTrue), 2),
-            ("deadline-unknown", FindingStatus.Undetermined, nameof(Ops.IsUnknown), 2),
+            ("pending", FindingStatus.Pending, nameof(Ops.IsFalse)),
+            ("deadline-passed", FindingStatus.Violated, nameof(Ops.IsTrue)),
+            ("deadline-unknown", FindingStatus.Undetermined, nameof(Ops.IsUnknown)),
         })
         {
             var rule = NewRule(node, suffix, OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
+            var last = lhs.Last!;
             NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim);
             NotOwned(lhs, typeof(DutyDoubt), "dutyDoubt", nameof(DutyDoubt.Claim), claim);
-            var clock = lhs.Pattern(typeof(EvaluationClock), "clock");
-            var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
-            var late = Expression.Call(OpsMethod(nameof(Ops.Compare)), asOf, due, Expression.Constant(comparison));
-            AddCondition(clock, Expression.Call(OpsMethod(test), late));
+            var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+            var due = Due(scope);
+            AddCondition(last, Expression.Call(OpsMethod(test), Late(scope, due)));
             Act(rule, Call(nameof(RuleActions.ConcludeDeadline), Const(node), claim, Const(status), due));
             Add(rule);
         }
 
         {
             var rule = NewRule(node, "discharge-unknown", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
             NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim);
             var doubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim);
@@ -323,7 +344,7 @@ internal sealed class RuleSetCompiler
 
         {
             var rule = NewRule(node, "exception-applies", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             var standing = CollectChildren<Standing>(lhs, "exceptions", claim);
             Act(rule, Call(nameof(RuleActions.ConcludeExceptions), Const(node), claim, standing));
@@ -332,7 +353,7 @@ internal sealed class RuleSetCompiler
 
         {
             var rule = NewRule(node, "exception-unknown", OutcomePriority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             var unsettled = CollectOwned<Unsettled>(lhs, "unsettled", nameof(Unsettled.Claim), claim);
             Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), claim, unsettled));
@@ -349,7 +370,7 @@ internal sealed class RuleSetCompiler
         var priority = 10 * (node.Depth + 1);
         {
             var rule = NewRule(node, "stand", priority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             if (node.Children.Count > 0)
             {
@@ -369,7 +390,7 @@ internal sealed class RuleSetCompiler
 
         {
             var rule = NewRule(node, "unsettled-by-doubt", priority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             NotChild(lhs, typeof(Standing), "standingChild", claim);
             var doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), claim);
@@ -379,7 +400,7 @@ internal sealed class RuleSetCompiler
 
         {
             var rule = NewRule(node, "unsettled-by-exception", priority);
-            var lhs = new Lhs(rule.LeftHandSide());
+            var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             NotChild(lhs, typeof(Standing), "standingChild", claim);
             var children = CollectChildren<Unsettled>(lhs, "unsettledChildren", claim);
@@ -393,10 +414,10 @@ internal sealed class RuleSetCompiler
             foreach (var (suffix, test) in new[] { ("holds", nameof(Ops.IsTrue)), ("doubt", nameof(Ops.IsUnknown)) })
             {
                 var rule = NewRule(child, suffix, childPriority);
-                var lhs = new Lhs(rule.LeftHandSide());
+                var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
                 var scope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).Concat(OwnPatterns(lhs, child.OwnFrame)).ToList();
-                var val = child.When!.Bind(_ordinance.Vocabulary, scope, ConditionType.YesNo, null)!;
+                var val = child.When!.Bind(_environment, scope, ConditionType.YesNo, null)!;
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
                     ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), FrameArray(scope))
@@ -407,7 +428,7 @@ internal sealed class RuleSetCompiler
             foreach (var type in child.OwnFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))
             {
                 var rule = NewRule(child, $"existence-{type}", childPriority);
-                var lhs = new Lhs(rule.LeftHandSide());
+                var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
                 ExistencePattern(lhs, type);
                 Act(rule, Call(nameof(RuleActions.DoubtExistence), Expression.Convert(parent, typeof(object)), Const(type)));
@@ -426,7 +447,7 @@ internal sealed class RuleSetCompiler
         var scope = OwnPatterns(group, node.SubjectFrame);
         if (withMatch && node.Match is not null)
         {
-            var match = node.Match.Bind(_ordinance.Vocabulary, scope, ConditionType.YesNo, null);
+            var match = node.Match.Bind(_environment, scope, ConditionType.YesNo, null);
             if (match is null)
             {
                 return null;
@@ -560,6 +581,14 @@ internal sealed class RuleSetCompiler
         rule.Priority(priority);
         rule.Tag(node.Provision.Id);
         return rule;
+    }
+
+    /// <summary>A rule's left-hand side, opened with the evaluation context every rule joins.</summary>
+    private static Lhs RootLhs(RuleBuilder rule)
+    {
+        var lhs = new Lhs(rule.LeftHandSide());
+        lhs.Pattern(typeof(EvaluationContext), BindingEnvironment.ContextParameter.Name!);
+        return lhs;
     }
 
     private void Add(RuleBuilder rule) => _rules.Add(rule.Build());

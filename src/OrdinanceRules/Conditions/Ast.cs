@@ -29,6 +29,8 @@ internal sealed record BinaryExpr(TextPos Pos, BinaryOp Op, Expr Left, Expr Righ
 
 internal sealed record CallExpr(TextPos Pos, string Name, ImmutableArray<Expr> Arguments) : Expr(Pos);
 
+internal sealed record IfExpr(TextPos Pos, Expr Condition, Expr Then, Expr Else) : Expr(Pos);
+
 internal sealed record ListExpr(TextPos Pos, ImmutableArray<Expr> Items) : Expr(Pos);
 
 internal enum BinaryOp

@@ -1,9 +1,19 @@
+using System.Collections.Immutable;
 using System.Linq.Expressions;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Conditions;
+
+/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings, and the evaluation context.</summary>
+internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context)
+{
+    public static readonly ParameterExpression ContextParameter = Expression.Parameter(typeof(EvaluationContext), "context");
+
+    public static BindingEnvironment For(Ordinance ordinance) => new(ordinance.Vocabulary, ordinance.Readings, ContextParameter);
+}
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
 internal sealed record ScopeVariable(string Name, FactType Type, Expression Fact);
@@ -19,11 +29,15 @@ internal sealed class ConditionBinder
 
     private readonly FactVocabulary _vocabulary;
     private readonly IReadOnlyDictionary<string, ScopeVariable> _scope;
+    private readonly ImmutableArray<Reading> _readings;
+    private readonly Expression _context;
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
 
-    public ConditionBinder(FactVocabulary vocabulary, IEnumerable<ScopeVariable> scope)
+    public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope)
     {
-        _vocabulary = vocabulary;
+        _vocabulary = environment.Vocabulary;
+        _readings = environment.Readings;
+        _context = environment.Context;
         _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
     }
 
@@ -54,6 +68,7 @@ internal sealed class ConditionBinder
         NotExpr n => VisitNot(n),
         BinaryExpr b => VisitBinary(b),
         CallExpr c => VisitCall(c),
+        IfExpr i => VisitIf(i),
         ListExpr l => Fail($"a list can only follow 'in' or be an argument of any() or only()", l.Pos, DiagnosticCodes.ConditionType),
         _ => Fail("unsupported expression", expr.Pos, DiagnosticCodes.ConditionSyntax),
     };
@@ -284,10 +299,49 @@ internal sealed class ConditionBinder
         return Expression.NewArrayInit(typeof(Val), bound);
     }
 
+    private (Expression?, ConditionType) VisitIf(IfExpr conditional)
+    {
+        var test = Bind(conditional.Condition, ConditionType.YesNo);
+        var (then, thenType) = Visit(conditional.Then);
+        var (otherwise, elseType) = Visit(conditional.Else);
+        if (test is null || then is null || otherwise is null)
+        {
+            return (null, ConditionType.None);
+        }
+
+        if (thenType.Kind != elseType.Kind && thenType.Kind != TypeKind.None && elseType.Kind != TypeKind.None && !(thenType.IsTextual && elseType.IsTextual))
+        {
+            return Fail($"'then' gives {thenType} but 'else' gives {elseType}; both must give the same kind of value", conditional.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        return (Expression.Call(Method(nameof(Ops.If)), test, then, otherwise), thenType.Kind == TypeKind.None ? elseType : thenType);
+    }
+
+    private (Expression?, ConditionType) VisitReading(CallExpr call)
+    {
+        if (call.Arguments is not [LiteralExpr { Kind: LiteralKind.Text, Value: string name }])
+        {
+            return Fail("reading() takes the reading's name in quotes, such as reading('p3-anchor')", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        var index = _readings.IndexOf(_readings.FirstOrDefault(r => r.Name == name)!);
+        if (index < 0)
+        {
+            return Fail(_readings.IsEmpty
+                ? $"'{name}' is not a reading: the ordinance declares none under 'readings'"
+                : $"'{name}' is not a reading of this ordinance (readings: {string.Join(", ", _readings.Select(r => r.Name))}){ScenarioBuilder.Suggest(name, _readings.Select(r => r.Name))}", call.Arguments[0].Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        var values = _readings[index].Alternatives.Select(a => a.Name).ToImmutableArray();
+        return (Expression.Call(Method(nameof(Ops.Reading)), _context, Expression.Constant(index)), new ConditionType(TypeKind.Enumeration, Values: values));
+    }
+
     private (Expression?, ConditionType) VisitCall(CallExpr call)
     {
         switch (call.Name)
         {
+            case "reading":
+                return VisitReading(call);
             case "known" or "absent":
             {
                 if (!Arity(call, 1))
@@ -338,7 +392,7 @@ internal sealed class ConditionBinder
             }
 
             default:
-                return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any and only{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any, only and reading{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only", "reading"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
     }
 

@@ -47,6 +47,9 @@ internal static class ConditionParser
         .Match(Span.EqualTo("no"), ConditionToken.No, requireDelimiters: true)
         .Match(Span.EqualTo("false"), ConditionToken.No, requireDelimiters: true)
         .Match(Span.EqualTo("none"), ConditionToken.NoneValue, requireDelimiters: true)
+        .Match(Span.EqualTo("if"), ConditionToken.If, requireDelimiters: true)
+        .Match(Span.EqualTo("then"), ConditionToken.Then, requireDelimiters: true)
+        .Match(Span.EqualTo("else"), ConditionToken.Else, requireDelimiters: true)
         .Match(Span.Regex("[A-Za-z_][A-Za-z0-9_]*"), ConditionToken.Identifier, requireDelimiters: true)
         .Build();
 
@@ -144,6 +147,7 @@ internal static class ConditionParser
         NotExpr n => 1 + Depth(n.Operand),
         BinaryExpr b => 1 + Math.Max(Depth(b.Left), Depth(b.Right)),
         CallExpr c => 1 + c.Arguments.Select(Depth).DefaultIfEmpty(0).Max(),
+        IfExpr i => 1 + Math.Max(Depth(i.Condition), Math.Max(Depth(i.Then), Depth(i.Else))),
         ListExpr l => 1 + l.Items.Select(Depth).DefaultIfEmpty(0).Max(),
         _ => 1,
     };
@@ -199,7 +203,17 @@ internal static class ConditionParser
             from close in Token.EqualTo(ConditionToken.RParen)
             select inner;
 
+        var conditional =
+            from keyword in Token.EqualTo(ConditionToken.If)
+            from test in expr
+            from then in Token.EqualTo(ConditionToken.Then)
+            from whenTrue in expr
+            from otherwise in Token.EqualTo(ConditionToken.Else)
+            from whenFalse in expr
+            select (Expr)new IfExpr(PosOf(keyword), test, whenTrue, whenFalse);
+
         var primary = parenthesised
+            .Or(conditional)
             .Or(list)
             .Or(call.Try())
             .Or(path)

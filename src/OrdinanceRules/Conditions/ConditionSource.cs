@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Model;
-using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Conditions;
 
@@ -41,14 +40,14 @@ internal sealed class ConditionSource
     }
 
     /// <summary>Binds the condition; null (with diagnostics added once) when it does not type-check.</summary>
-    public Expression? Bind(FactVocabulary vocabulary, IEnumerable<ScopeVariable> scope, ConditionType expected, List<Diagnostic>? diagnostics)
+    public Expression? Bind(BindingEnvironment environment, IEnumerable<ScopeVariable> scope, ConditionType expected, List<Diagnostic>? diagnostics)
     {
         if (_ast is null)
         {
             return null;
         }
 
-        var binder = new ConditionBinder(vocabulary, scope);
+        var binder = new ConditionBinder(environment, scope);
         var expression = binder.Bind(_ast, expected);
         if (diagnostics is not null)
         {

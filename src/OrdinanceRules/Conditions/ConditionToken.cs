@@ -29,4 +29,7 @@ internal enum ConditionToken
     Yes,
     No,
     NoneValue,
+    If,
+    Then,
+    Else,
 }

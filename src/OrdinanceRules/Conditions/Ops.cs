@@ -34,6 +34,39 @@ internal static class Ops
         };
     }
 
+    public static Val Reading(EvaluationContext context, int index) => Val.Known(context.Readings[index]);
+
+    public static Val AsOf(EvaluationContext context) => Val.Known(context.AsOf);
+
+    public static Val If(Val test, Val then, Val otherwise)
+    {
+        if (IsTrue(test))
+        {
+            return then;
+        }
+
+        if (IsFalse(test))
+        {
+            return otherwise;
+        }
+
+        if (then.IsKnown && otherwise.IsKnown && ValueEquals(then.Value!, otherwise.Value!))
+        {
+            return then;
+        }
+
+        var missing = ImmutableArray<string>.Empty;
+        foreach (var part in new[] { test, then, otherwise })
+        {
+            if (part.IsUnknown)
+            {
+                missing = missing.AddRange(part.Missing.Where(m => !missing.Contains(m)));
+            }
+        }
+
+        return Val.Unknown(missing);
+    }
+
     public static Val Id(Val target) => target.IsKnown ? Val.Known(((Fact)target.Value!).Id) : target;
 
     public static Val Not(Val a) => a.IsKnown ? Val.Bool(!(bool)a.Value!) : a.IsUnknown ? a : Val.True;

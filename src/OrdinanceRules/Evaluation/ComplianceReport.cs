@@ -24,6 +24,9 @@ public sealed record ComplianceReport
     /// <summary>The jurisdiction's IANA time zone, in which the report's instants are shown.</summary>
     public required string TimeZone { get; init; }
 
+    /// <summary>The readings the evaluation used, in the ordinance's order; empty when it declares none.</summary>
+    public ImmutableArray<AppliedReading> Readings { get; init; } = [];
+
     /// <summary>The findings.</summary>
     public required ImmutableArray<Finding> Findings { get; init; }
 

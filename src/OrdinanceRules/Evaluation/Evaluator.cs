@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NRules;
 using OrdinanceRules.Compilation;
+using OrdinanceRules.Conditions;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Evaluation;
@@ -8,7 +9,7 @@ namespace OrdinanceRules.Evaluation;
 /// <summary>Runs one scenario through a fresh NRules session and reads the outcomes the rules inferred.</summary>
 internal static class Evaluator
 {
-    public static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, RuleCatalog catalog, Scenario scenario, DateTimeOffset asOf)
+    public static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, RuleCatalog catalog, Scenario scenario, DateTimeOffset asOf, EvaluationOptions options)
     {
         var ordinance = compiled.Ordinance;
         foreach (var fact in scenario.Facts)
@@ -21,9 +22,10 @@ internal static class Evaluator
             }
         }
 
+        var readings = ResolveReadings(ordinance, options);
         var session = factory.CreateSession();
         session.InsertAll(scenario.Facts);
-        session.Insert(new EvaluationClock(asOf));
+        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)]));
         foreach (var type in scenario.UnknownTypes)
         {
             session.Insert(new UnknownExistence(type));
@@ -50,7 +52,25 @@ internal static class Evaluator
             Scenario = scenario.Name,
             AsOf = clock.ToLocal(asOf),
             TimeZone = ordinance.Jurisdiction.TimeZone,
+            Readings = readings,
             Findings = findings,
         };
+    }
+
+    private static ImmutableArray<AppliedReading> ResolveReadings(Model.Ordinance ordinance, EvaluationOptions options)
+    {
+        foreach (var (name, alternative) in options.Readings)
+        {
+            var reading = ordinance.Readings.FirstOrDefault(r => r.Name == name)
+                ?? throw new ArgumentException($"{ordinance.Citation} declares no reading '{name}'; its readings are: {string.Join(", ", ordinance.Readings.Select(r => r.Name))}.", nameof(options));
+            if (!reading.Allows(alternative))
+            {
+                throw new ArgumentException($"'{alternative}' is not an alternative of reading '{name}'; choose one of: {string.Join(", ", reading.Alternatives.Select(a => a.Name))}.", nameof(options));
+            }
+        }
+
+        return [.. ordinance.Readings.Select(r => options.Readings.TryGetValue(r.Name, out var chosen)
+            ? new AppliedReading(r.Name, chosen, chosen == r.Default)
+            : new AppliedReading(r.Name, r.Default, true))];
     }
 }

@@ -29,6 +29,12 @@ public sealed record Ordinance
     /// <summary>What is known of the text's source and reliability, shown in reports.</summary>
     public string? Notes { get; init; }
 
+    /// <summary>The interpretive questions the ordinance leaves open, each a switch an evaluation can set.</summary>
+    public ImmutableArray<Reading> Readings { get; init; } = [];
+
+    /// <summary>Holiday calendars that business-day deadlines name.</summary>
+    public ImmutableArray<HolidayCalendar> Calendars { get; init; } = [];
+
     /// <summary>The sections, in order.</summary>
     public ImmutableArray<Section> Sections { get; init; } = [];
 

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace OrdinanceRules.Evaluation;
+
+/// <summary>How to evaluate: which alternative to take for each reading the ordinance declares.</summary>
+/// <remarks>A reading not named here takes the ordinance's default. Every report names the readings it used.</remarks>
+public sealed record EvaluationOptions
+{
+    /// <summary>The default options: every reading at its default.</summary>
+    public static EvaluationOptions Default { get; } = new();
+
+    /// <summary>The chosen alternative for each reading, by reading name.</summary>
+    public ImmutableDictionary<string, string> Readings { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Options with one reading set.</summary>
+    /// <param name="reading">The reading's name.</param>
+    /// <param name="alternative">The alternative's name.</param>
+    /// <returns>The new options.</returns>
+    public EvaluationOptions WithReading(string reading, string alternative) =>
+        this with { Readings = Readings.SetItem(reading, alternative) };
+}
+
+/// <summary>A reading as an evaluation used it.</summary>
+/// <param name="Name">The reading's name.</param>
+/// <param name="Alternative">The alternative used.</param>
+/// <param name="IsDefault">Whether it is the ordinance's default.</param>
+public sealed record AppliedReading(string Name, string Alternative, bool IsDefault);
