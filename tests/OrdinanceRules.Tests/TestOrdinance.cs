@@ -36,6 +36,7 @@ internal static class TestOrdinance
         new FactType("operation", [
             new FieldDefinition("agency", FieldType.Reference("agency")),
             new FieldDefinition("status", FieldType.Enumeration(["planned", "ongoing", "completed"])),
+            new FieldDefinition("plannedStart", FieldType.Instant),
         ]),
         new FactType("awareness", [
             new FieldDefinition("agency", FieldType.Reference("agency")),

@@ -34,10 +34,16 @@ internal sealed class Subject(ProvisionNode node, Fact[] bindings) : Conclusion
 
 /// <summary>
 /// What a node asserts for some facts: for a provision, a breach (or, for an obligation, that the
-/// duty arose); for an exception, that it holds against its parent claim.
+/// duty arose); for an exception, that it holds against its parent claim. A tentative claim is one
+/// whose test came out unknown: its own exceptions are still weighed (an exception to it that holds
+/// settles it), but it never stands.
 /// </summary>
-internal sealed class Claim(RuleNode node, Claim? parent, Subject? subject, Fact[] bindings) : Conclusion
+internal sealed class Claim(RuleNode node, Claim? parent, Subject? subject, Fact[] bindings, ImmutableArray<string> missing) : Conclusion
 {
+    public ImmutableArray<string> Missing { get; } = missing;
+
+    public bool IsTentative => !Missing.IsEmpty;
+
     public RuleNode Node { get; } = node;
 
     public Claim? Parent { get; } = parent;
@@ -97,6 +103,9 @@ internal sealed class Outcome : Conclusion
     public DateTimeOffset? DischargedAt { get; init; }
 
     public Fact[] DischargedBy { get; init; } = [];
+
+    /// <summary>Whether the claim the outcome is about was tentative: its breach (or exception) was unknown.</summary>
+    public bool Tentative { get; init; }
 
     /// <summary>Which rule decided: a short tag the reason writer words, such as <c>no-match</c> or <c>scope</c>.</summary>
     public required string Basis { get; init; }

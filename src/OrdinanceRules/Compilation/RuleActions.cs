@@ -21,7 +21,10 @@ internal static class RuleActions
     public static void Subject(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Subject(node, bindings));
 
     public static void Claim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings) =>
-        Link(ctx, new Claim(node, parent, subject, bindings));
+        Link(ctx, new Claim(node, parent, subject, bindings, []));
+
+    public static void TentativeClaim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings, Val value) =>
+        Link(ctx, new Claim(node, parent, subject, bindings, value.Missing));
 
     public static void Doubt(IContext ctx, object owner, Val value) => Link(ctx, new Doubt(owner, value.Missing));
 
@@ -30,11 +33,11 @@ internal static class RuleActions
 
     public static void Stand(IContext ctx, Claim claim) => Link(ctx, new Standing(claim));
 
-    public static void Unsettle(IContext ctx, Claim claim, IEnumerable<Doubt> doubts) =>
-        Link(ctx, new Unsettled(claim, Union(doubts.Select(d => d.Missing))));
+    public static void Unsettle(IContext ctx, Claim claim, IEnumerable<Doubt> doubts, IEnumerable<Unsettled> children) =>
+        Link(ctx, new Unsettled(claim, Union(doubts.Select(d => d.Missing).Concat(children.Select(c => c.Missing)).Append(claim.Missing))));
 
-    public static void UnsettleByChildren(IContext ctx, Claim claim, IEnumerable<Unsettled> children) =>
-        Link(ctx, new Unsettled(claim, Union(children.Select(d => d.Missing))));
+    public static bool IsUnsettled(Claim claim, IEnumerable<Doubt> doubts, IEnumerable<Unsettled> children) =>
+        claim.IsTentative || doubts.Any() || children.Any();
 
     public static void Discharge(IContext ctx, Claim claim, Fact[] bindings, Val at) =>
         Link(ctx, new Discharge(claim, bindings, (DateTimeOffset)at.Value!));
@@ -56,8 +59,16 @@ internal static class RuleActions
     public static void ConcludeDoubts(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, IEnumerable<Doubt> doubts) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = Union(doubts.Select(d => d.Missing)) });
 
-    public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "exception-unknown", Bindings = claim.Bindings, Missing = Union(unsettled.Select(u => u.Missing)) });
+    public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled, IEnumerable<DutyDoubt> dutyDoubts) =>
+        Link(ctx, new Outcome
+        {
+            Provision = node,
+            Status = FindingStatus.Undetermined,
+            Basis = claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? "breach-unknown" : "exception-unknown",
+            Bindings = claim.Bindings,
+            Missing = Union(unsettled.Select(u => u.Missing).Concat(dutyDoubts.Select(d => d.Missing))),
+            Tentative = claim.IsTentative,
+        });
 
     public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "discharge-unknown", Bindings = claim.Bindings, Missing = Union(doubts.Select(d => d.Missing)), DueAt = Ops.InstantOrNull(due) });
@@ -70,6 +81,7 @@ internal static class RuleActions
             Basis = "exception",
             Bindings = claim.Bindings,
             Exceptions = [.. exceptions.Select(s => s.Claim).OrderBy(c => c.Node.Id, StringComparer.Ordinal)],
+            Tentative = claim.IsTentative,
         });
 
     public static void ConcludeDischarged(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Discharge> discharges, Val due)

@@ -65,7 +65,19 @@ internal sealed class RuleSetCompiler
 
         // No combination of facts matches at all: one NotApplicable finding. Each matching combination
         // first asserts a Candidate, so "no match" is a plain negation of one pattern.
-        EmitSubjectRule(node, "candidate", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Candidate), Const(node)), withApplies: false);
+        EmitSubjectRule(node, "candidate", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Candidate), Const(node)), withApplies: false, matchTest: nameof(Ops.IsNotFalse));
+        if (node.Match is not null)
+        {
+            // Whether the facts belong together is unknown (an unknown reference): say so, naming it.
+            var rule = NewRule(node, "match-unknown", OutcomePriority);
+            var lhs = RootLhs(rule);
+            var scope = OwnPatterns(lhs, node.SubjectFrame);
+            var match = node.Match.Bind(_environment, scope, ConditionType.YesNo, null)!;
+            AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsUnknown)), match));
+            Act(rule, Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), FrameArray(scope), match));
+            Add(rule);
+        }
+
         {
             var rule = NewRule(node, "no-match", OutcomePriority);
             var lhs = RootLhs(rule);
@@ -109,8 +121,8 @@ internal sealed class RuleSetCompiler
                 Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), Expression.Constant(null, typeof(Subject)), bindings));
             EmitSubjectRule(node, "complied", node.ViolatedWhen, nameof(Ops.IsFalse), OutcomePriority, (scope, bindings, val) =>
                 Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), bindings));
-            EmitSubjectRule(node, "breach-unknown", node.ViolatedWhen, nameof(Ops.IsUnknown), OutcomePriority, (scope, bindings, val) =>
-                Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("breach-unknown"), bindings, val));
+            EmitSubjectRule(node, "breach-unknown", node.ViolatedWhen, nameof(Ops.IsUnknown), 0, (scope, bindings, val) =>
+                Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), Expression.Constant(null, typeof(Subject)), bindings, val));
         }
         else
         {
@@ -135,11 +147,11 @@ internal sealed class RuleSetCompiler
 
     /// <summary>A rule over the provision's subject facts, with an optional three-valued test of a condition.</summary>
     private void EmitSubjectRule(ProvisionNode node, string name, ConditionSource? condition, string? test, int priority,
-        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true)
+        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true, string matchTest = nameof(Ops.IsTrue))
     {
         var rule = NewRule(node, name, priority);
         var lhs = RootLhs(rule);
-        var scope = SubjectPatterns(lhs, node, withMatch: true);
+        var scope = SubjectPatterns(lhs, node, matchTest);
         if (scope is null)
         {
             return;
@@ -185,7 +197,7 @@ internal sealed class RuleSetCompiler
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope))
-                : Call(nameof(RuleActions.Doubt), Expression.Convert(subjectParam, typeof(object)), val));
+                : Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope), val));
             Add(rule);
         }
 
@@ -233,7 +245,8 @@ internal sealed class RuleSetCompiler
         {
             if (node.DeadlineDue is not null)
             {
-                return node.DeadlineDue.Bind(_environment, scope, ConditionType.Instant, null)!;
+                var due = node.DeadlineDue.Bind(_environment, scope, ConditionType.Instant, null)!;
+                return Expression.Call(OpsMethod(nameof(Ops.Stated)), due, Expression.Constant($"the due instant ({node.DeadlineDue.Text.Text.Trim()}) needs a value that is not stated"));
             }
 
             if (node.DeadlineFrom is null)
@@ -242,7 +255,8 @@ internal sealed class RuleSetCompiler
             }
 
             var from = node.DeadlineFrom.Bind(_environment, scope, ConditionType.Instant, null)!;
-            return Expression.Call(Expression.Constant(node.Calculator), nameof(DeadlineCalculator.Due), null, from);
+            var stated = Expression.Call(OpsMethod(nameof(Ops.Stated)), from, Expression.Constant($"the deadline's anchor ({node.DeadlineFrom.Text.Text.Trim()}) is not stated"));
+            return Expression.Call(Expression.Constant(node.Calculator), nameof(DeadlineCalculator.Due), null, stated);
         }
 
         // Whether the due instant itself is on time: yes unless the deadline's 'inclusive' says otherwise.
@@ -265,7 +279,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, suffix, 0);
             var lhs = RootLhs(rule);
-            var claim = StandingClaim(lhs, node);
+            var claim = UndefeatedClaim(lhs, node);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
             var own = OwnPatterns(lhs, node.MetByFrame);
             var scope = claimScope.Concat(own).ToList();
@@ -285,7 +299,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, $"discharge-existence-{type}", 0);
             var lhs = RootLhs(rule);
-            var claim = StandingClaim(lhs, node);
+            var claim = UndefeatedClaim(lhs, node);
             ExistencePattern(lhs, type);
             Act(rule, Call(nameof(RuleActions.DutyDoubtExistence), claim, Const(type)));
             Add(rule);
@@ -295,7 +309,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "complied", OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = StandingClaim(lhs, node);
+            var claim = UndefeatedClaim(lhs, node);
             var discharges = CollectOwned<Discharge>(lhs, "discharges", nameof(Discharge.Claim), claim);
             var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
             Act(rule, Call(nameof(RuleActions.ConcludeDischarged), Const(node), claim, discharges, due));
@@ -337,11 +351,7 @@ internal sealed class RuleSetCompiler
 
     private void EmitExceptionOutcomes(ProvisionNode node)
     {
-        if (node.Children.Count == 0)
-        {
-            return;
-        }
-
+        if (node.Children.Count > 0)
         {
             var rule = NewRule(node, "exception-applies", OutcomePriority);
             var lhs = RootLhs(rule);
@@ -352,11 +362,13 @@ internal sealed class RuleSetCompiler
         }
 
         {
-            var rule = NewRule(node, "exception-unknown", OutcomePriority);
+            var rule = NewRule(node, "unsettled", OutcomePriority);
             var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
             var unsettled = CollectOwned<Unsettled>(lhs, "unsettled", nameof(Unsettled.Claim), claim);
-            Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), claim, unsettled));
+            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim);
+            var dutyDoubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, nonEmpty: false);
+            Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), claim, unsettled, dutyDoubts));
             Add(rule);
         }
     }
@@ -371,7 +383,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "stand", priority);
             var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node);
+            var claim = ClaimPattern(lhs, "claim", node, tentative: false);
             if (node.Children.Count > 0)
             {
                 NotChild(lhs, typeof(Standing), "standingChild", claim);
@@ -383,28 +395,23 @@ internal sealed class RuleSetCompiler
             Add(rule);
         }
 
-        if (node.Children.Count == 0)
         {
-            return;
-        }
-
-        {
-            var rule = NewRule(node, "unsettled-by-doubt", priority);
+            // Not defeated for certain, but unsettled: the claim itself is tentative, a child exception's
+            // existence is in doubt, or a child exception is itself unsettled.
+            var rule = NewRule(node, "unsettled", priority);
             var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node);
-            NotChild(lhs, typeof(Standing), "standingChild", claim);
-            var doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), claim);
-            Act(rule, Call(nameof(RuleActions.Unsettle), claim, doubts));
-            Add(rule);
-        }
+            Expression doubts = Expression.Constant(Array.Empty<Doubt>(), typeof(IEnumerable<Doubt>));
+            Expression children = Expression.Constant(Array.Empty<Unsettled>(), typeof(IEnumerable<Unsettled>));
+            if (node.Children.Count > 0)
+            {
+                NotChild(lhs, typeof(Standing), "standingChild", claim);
+                doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), claim, nonEmpty: false);
+                children = CollectChildren<Unsettled>(lhs, "unsettledChildren", claim, nonEmpty: false);
+            }
 
-        {
-            var rule = NewRule(node, "unsettled-by-exception", priority);
-            var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node);
-            NotChild(lhs, typeof(Standing), "standingChild", claim);
-            var children = CollectChildren<Unsettled>(lhs, "unsettledChildren", claim);
-            Act(rule, Call(nameof(RuleActions.UnsettleByChildren), claim, children));
+            AddCondition(lhs.Last!, Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.IsUnsettled))!, claim, doubts, children));
+            Act(rule, Call(nameof(RuleActions.Unsettle), claim, doubts, children));
             Add(rule);
         }
 
@@ -421,7 +428,7 @@ internal sealed class RuleSetCompiler
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
                     ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), FrameArray(scope))
-                    : Call(nameof(RuleActions.Doubt), Expression.Convert(parent, typeof(object)), val));
+                    : Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), FrameArray(scope), val));
                 Add(rule);
             }
 
@@ -442,10 +449,10 @@ internal sealed class RuleSetCompiler
     // ---- Patterns ----------------------------------------------------------------------------
 
     /// <summary>One pattern per subject variable, each filtered to its fact type; the match condition on the last.</summary>
-    private List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, bool withMatch)
+    private List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
     {
         var scope = OwnPatterns(group, node.SubjectFrame);
-        if (withMatch && node.Match is not null)
+        if (node.Match is not null)
         {
             var match = node.Match.Bind(_environment, scope, ConditionType.YesNo, null);
             if (match is null)
@@ -453,7 +460,7 @@ internal sealed class RuleSetCompiler
                 return null;
             }
 
-            AddCondition(group.Last!, Expression.Call(OpsMethod(nameof(Ops.IsTrue)), match));
+            AddCondition(group.Last!, Expression.Call(OpsMethod(matchTest), match));
         }
 
         return scope;
@@ -478,12 +485,26 @@ internal sealed class RuleSetCompiler
     private static IEnumerable<ScopeVariable> FromArray(ParameterExpression owner, string property, ImmutableArray<FrameVariable> frame) =>
         frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))));
 
-    private static ParameterExpression ClaimPattern(Lhs group, string name, RuleNode node)
+    private static ParameterExpression ClaimPattern(Lhs group, string name, RuleNode node, bool? tentative = null)
     {
         var pattern = group.Pattern(typeof(Claim), name);
         var p = Expression.Parameter(typeof(Claim), name);
-        pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Property(p, nameof(Claim.Node)), Expression.Constant(node, typeof(RuleNode))), p));
+        Expression test = Expression.Equal(Expression.Property(p, nameof(Claim.Node)), Expression.Constant(node, typeof(RuleNode)));
+        if (tentative is { } wanted)
+        {
+            test = Expression.AndAlso(test, Expression.Equal(Expression.Property(p, nameof(Claim.IsTentative)), Expression.Constant(wanted)));
+        }
+
+        pattern.Condition(Expression.Lambda(test, p));
         return p;
+    }
+
+    /// <summary>A claim of the node that no child exception defeats for certain (it stands or is unsettled).</summary>
+    private static ParameterExpression UndefeatedClaim(Lhs group, ProvisionNode node)
+    {
+        var claim = ClaimPattern(group, "claim", node);
+        NotChild(group, typeof(Standing), "standingChild", claim);
+        return claim;
     }
 
     private static ParameterExpression StandingClaim(Lhs group, ProvisionNode node)
@@ -543,19 +564,19 @@ internal sealed class RuleSetCompiler
         pattern.Condition(Expression.Lambda(Expression.Equal(parent, claim), p, claim));
     }
 
-    private static ParameterExpression CollectOwned<T>(Lhs group, string name, string ownerProperty, ParameterExpression owner)
+    private static ParameterExpression CollectOwned<T>(Lhs group, string name, string ownerProperty, ParameterExpression owner, bool nonEmpty = true)
     {
         return Collect<T>(group, name, item =>
         {
             Expression property = Expression.Property(item, ownerProperty);
             return Expression.Equal(property, property.Type != owner.Type ? Expression.Convert(owner, property.Type) : owner);
-        }, owner);
+        }, owner, nonEmpty);
     }
 
-    private static ParameterExpression CollectChildren<T>(Lhs group, string name, ParameterExpression claim) =>
-        Collect<T>(group, name, item => Expression.Equal(Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Parent)), claim), claim);
+    private static ParameterExpression CollectChildren<T>(Lhs group, string name, ParameterExpression claim, bool nonEmpty = true) =>
+        Collect<T>(group, name, item => Expression.Equal(Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Parent)), claim), claim, nonEmpty);
 
-    private static ParameterExpression Collect<T>(Lhs group, string name, Func<ParameterExpression, Expression> belongs, ParameterExpression owner)
+    private static ParameterExpression Collect<T>(Lhs group, string name, Func<ParameterExpression, Expression> belongs, ParameterExpression owner, bool nonEmpty)
     {
         var collection = group.Pattern(typeof(IEnumerable<T>), name);
         var aggregate = collection.Aggregate();
@@ -565,7 +586,11 @@ internal sealed class RuleSetCompiler
         var itemParam = Expression.Parameter(typeof(T), itemName);
         item.Condition(Expression.Lambda(belongs(itemParam), itemParam, owner));
         var collectionParam = Expression.Parameter(typeof(IEnumerable<T>), name);
-        collection.Condition(Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(T)], collectionParam), collectionParam));
+        if (nonEmpty)
+        {
+            collection.Condition(Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(T)], collectionParam), collectionParam));
+        }
+
         return collectionParam;
     }
 

@@ -247,6 +247,11 @@ internal static class Ops
 
     public static bool IsUnknown(Val a) => a.IsUnknown;
 
+    public static bool IsNotFalse(Val a) => !IsFalse(a);
+
+    /// <summary>A value that must be stated: absent becomes unknown, naming what is missing.</summary>
+    public static Val Stated(Val a, string what) => a.IsAbsent ? Val.Unknown(what) : a;
+
     /// <summary>The instant a value holds, or null when it is absent or unknown.</summary>
     public static DateTimeOffset? InstantOrNull(Val a) => a.IsKnown ? (DateTimeOffset)a.Value! : null;
 

@@ -58,22 +58,26 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
                 $"The provision does not apply to {about}: its applies-when conditions are not met.",
             (FindingStatus.Undetermined, "existence") =>
                 $"Cannot be determined: the scenario leaves open {missing}.",
+            (FindingStatus.Undetermined, "match-unknown") =>
+                $"Cannot be determined whether {about} belong together under this provision: it depends on {missing}.",
             (FindingStatus.Undetermined, "scope-unknown") =>
                 $"Cannot be determined whether the provision applies to {about}: it depends on {missing}.",
             (FindingStatus.Undetermined, "breach-unknown") =>
                 $"The provision applies to {about}, but whether it was breached cannot be determined: it depends on {missing}.",
             (FindingStatus.Undetermined, "exception-unknown") =>
-                $"{Breach(provision)} by {about}, but whether an exception applies cannot be determined: it depends on {missing}.",
+                $"{BreachBy(provision, about)}, but whether an exception applies cannot be determined: it depends on {missing}.",
             (FindingStatus.Undetermined, "deadline-unknown") =>
                 $"The duty arose from {about} and was not discharged, but its deadline cannot be determined: it depends on {missing}.",
             (FindingStatus.Undetermined, _) =>
                 $"The duty arose from {about}, but whether it was discharged in time cannot be determined: it depends on {missing}{Due(outcome)}.",
+            (FindingStatus.ExceptionApplies, _) when outcome.Tentative =>
+                $"Whether {about} breached the provision is unknown, but {Exceptions(exceptions)} either way.",
             (FindingStatus.ExceptionApplies, _) =>
-                $"{Breach(provision)} by {about}, but {Exceptions(exceptions)}.",
+                $"{BreachBy(provision, about)}, but {Exceptions(exceptions)}.",
             (FindingStatus.Violated, "deadline") =>
                 $"The duty arose from {about} and fell due at {Time(outcome.DueAt)}; it was not discharged by then, and no exception applies.",
             (FindingStatus.Violated, _) =>
-                $"{Breach(provision)} by {about}, and no exception applies.",
+                $"{BreachBy(provision, about)}, and no exception applies.",
             (FindingStatus.Complied, "discharged") =>
                 $"The duty arising from {about} was discharged at {Time(outcome.DischargedAt)} by {string.Join(", ", outcome.DischargedBy.Select(f => $"{f.Type.Name} {f.Id}"))}{(outcome.DueAt is null ? string.Empty : $", by the deadline of {Time(outcome.DueAt)}")}.",
             (FindingStatus.Complied, _) =>
@@ -92,12 +96,12 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
         return types.Count == 1 ? types[0] : $"combination of {string.Join(" and ", types)}";
     }
 
-    private static string Breach(Provision provision) => provision.Modality switch
+    private static string BreachBy(Provision provision, string about) => provision.Modality switch
     {
-        Modality.Obligation => "The duty arose",
-        Modality.NonObligation => "An official was treated as obligated",
-        Modality.Permission => "The permitted conduct was penalized or prevented",
-        _ => "The prohibited conduct occurred",
+        Modality.Obligation => $"The duty arose from {about}",
+        Modality.NonObligation => $"An official was treated as obligated ({about})",
+        Modality.Permission => $"The permitted conduct was penalized or prevented ({about})",
+        _ => $"The prohibited conduct occurred ({about})",
     };
 
     private static string Exceptions(ImmutableArray<AppliedException> exceptions)
