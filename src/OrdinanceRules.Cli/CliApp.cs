@@ -1,4 +1,5 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -23,6 +24,7 @@ internal static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("ordinance");
+            config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
             config.Settings.StrictParsing = true;
@@ -32,9 +34,11 @@ internal static class CliApp
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
             config.SetExceptionHandler((exception, _) =>
             {
-                // Never a stack trace: a bad command line is bad input; anything else is reported plainly.
-                var message = exception is CommandAppException ? exception.Message : $"internal error: {exception.Message}";
-                errors.WriteLine($"ordinance: {message}");
+                // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.
+                var message = exception.Message.ReplaceLineEndings(" ").Trim();
+                errors.WriteLine(exception is CommandAppException
+                    ? new Diagnostic(CliDiagnosticCodes.CommandLine, message).ToString()
+                    : $"ordinance: internal error: {message}");
                 return BadInput;
             });
         });
