@@ -17,9 +17,18 @@ internal static class CliApp
     /// <summary>The input was bad: a file that does not load, an option that does not parse.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The width of output that goes to a file or a pipe: wide enough that no line is wrapped.</summary>
+    public const int RedirectedWidth = 10_000;
+
     /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
     {
+        if (!console.Profile.Out.IsTerminal)
+        {
+            // A file or a pipe gets one line per line of the report, not lines wrapped at 80 columns.
+            console.Profile.Width = RedirectedWidth;
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
