@@ -40,6 +40,14 @@ public class ReportJsonTests
     }
 
     [Fact]
+    public void Write_Json_KeepsSectionSignsAndApostrophesReadable()
+    {
+        var result = Cli.Run("check", Samples.Ordinance, Samples.Scenario("p2-detainer-hold-violated"), "--format", "json");
+
+        result.Output.Should().Contain("\"section\": \"§ 3\"").And.Contain("the City's").And.NotContain("\\u00A7");
+    }
+
+    [Fact]
     public void Write_Json_ContainsNoAnsiEscapesEvenOnAColourConsole()
     {
         var result = Cli.Run(Spectre.Console.AnsiSupport.Yes, "check", Samples.Ordinance, Samples.Scenario("p2-detainer-hold-violated"), "--format", "json");
