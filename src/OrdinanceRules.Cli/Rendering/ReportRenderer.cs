@@ -33,7 +33,7 @@ internal static class ReportRenderer
             var heading = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(0).PadRight(1)).AddColumn(new GridColumn().PadLeft(0).PadRight(0));
             heading.AddRow(new Markup(Badge(finding.Status)), new Markup($"[bold]{Markup.Escape(finding.ProvisionId)}[/] {Markup.Escape(finding.Section)} {Markup.Escape(finding.Title)}{facts}"));
             console.Write(heading);
-            console.Write(Indented($"{Markup.Escape(finding.Reason)}"));
+            console.Write(Indented(Markup.Escape(finding.Reason)));
             if (!finding.Unknowns.IsEmpty)
             {
                 console.Write(Indented($"[yellow]Missing:[/] {Markup.Escape(string.Join("; ", finding.Unknowns))}"));
