@@ -1,4 +1,5 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,13 +17,23 @@ internal static class CliApp
     /// <summary>The input was bad: a file that does not load, an option that does not parse.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The width of output that goes to a file or a pipe: wide enough that no line is wrapped.</summary>
+    public const int RedirectedWidth = 10_000;
+
     /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
     {
+        if (!console.Profile.Out.IsTerminal)
+        {
+            // A file or a pipe gets one line per line of the report, not lines wrapped at 80 columns.
+            console.Profile.Width = RedirectedWidth;
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("ordinance");
+            config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
             config.Settings.StrictParsing = true;
@@ -32,9 +43,11 @@ internal static class CliApp
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
             config.SetExceptionHandler((exception, _) =>
             {
-                // Never a stack trace: a bad command line is bad input; anything else is reported plainly.
-                var message = exception is CommandAppException ? exception.Message : $"internal error: {exception.Message}";
-                errors.WriteLine($"ordinance: {message}");
+                // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.
+                var message = exception.Message.ReplaceLineEndings(" ").Trim();
+                errors.WriteLine(exception is CommandAppException
+                    ? new Diagnostic(CliDiagnosticCodes.CommandLine, message).ToString()
+                    : $"ordinance: internal error: {message}");
                 return BadInput;
             });
         });

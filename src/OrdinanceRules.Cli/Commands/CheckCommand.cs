@@ -17,7 +17,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
         var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
         if (!loaded.Succeeded)
         {
-            return Fail(loaded.Diagnostics);
+            return Fail(InFile(settings.Ordinance, loaded.Diagnostics));
         }
 
         var compiled = OrdinanceCompiler.TryCompile(loaded.Value);
@@ -32,7 +32,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
         {
             if (!JurisdictionClock.For(ordinance.Ordinance.Jurisdiction.TimeZone).TryParse(settings.AsOf, out var instant, out var error))
             {
-                return Fail([new Diagnostic("OR5001", $"--as-of: {error}")]);
+                return Fail([new Diagnostic(CliDiagnosticCodes.InvalidAsOf, $"--as-of: {error}")]);
             }
 
             asOf = instant;
@@ -45,14 +45,14 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
             var scenario = OrdinanceYaml.LoadScenario(path, ordinance.Ordinance);
             if (!scenario.Succeeded)
             {
-                problems.AddRange(scenario.Diagnostics);
+                problems.AddRange(InFile(path, scenario.Diagnostics));
                 continue;
             }
 
             var when = asOf ?? scenario.Value.AsOf;
             if (when is null)
             {
-                problems.Add(new Diagnostic("OR5002", "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", scenario.Value.Location ?? new SourceLocation(path, 1, 1)));
+                problems.Add(new Diagnostic(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", scenario.Value.Location ?? new SourceLocation(path, 1, 1)));
                 continue;
             }
 
@@ -78,6 +78,10 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
 
         return reports.Any(r => r.HasViolations) ? CliApp.Violation : CliApp.Ok;
     }
+
+    /// <summary>Places a problem with no location, such as a file that does not exist, at the start of the file named on the command line.</summary>
+    private static IEnumerable<Diagnostic> InFile(string path, IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => d.Location is null ? d with { Location = new SourceLocation(path, 1, 1) } : d);
 
     private int Fail(IEnumerable<Diagnostic> diagnostics)
     {

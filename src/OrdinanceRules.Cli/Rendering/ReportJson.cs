@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrdinanceRules.Evaluation;
@@ -10,6 +11,9 @@ internal static class ReportJson
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
+
+        // Written to stdout, not into HTML: '§' and apostrophes stay readable instead of \u00A7 and \u0027.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },

@@ -1,16 +1,24 @@
 using System.Globalization;
 using OrdinanceRules.Evaluation;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace OrdinanceRules.Cli.Rendering;
 
 /// <summary>The readable report: a header, then each finding with its status, citation, facts and reason.</summary>
-/// <remarks>Spectre.Console colours it in a terminal and writes plain text when output is redirected.</remarks>
+/// <remarks>
+/// Spectre.Console colours it in a terminal and writes plain text when output is redirected. In a
+/// terminal, long lines wrap with a hanging indent, so each finding's status stays in the left margin.
+/// </remarks>
 internal static class ReportRenderer
 {
+    /// <summary>The longest the rule over each report gets, however wide the console.</summary>
+    private const int MaxRuleWidth = 80;
+
     public static void Render(IAnsiConsole console, ComplianceReport report)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(report.Scenario)}[/]").LeftJustified());
+        var rule = new Rule($"[bold]{Markup.Escape(report.Scenario)}[/]").LeftJustified();
+        console.Write(new AtMost(MaxRuleWidth, rule));
         console.MarkupLine($"{Markup.Escape(report.Ordinance)}: {Markup.Escape(report.Title)}");
         console.MarkupLine($"As of {report.AsOf.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({Markup.Escape(report.TimeZone)})");
         if (!string.IsNullOrWhiteSpace(report.Notes))
@@ -22,11 +30,13 @@ internal static class ReportRenderer
         foreach (var finding in report.Findings)
         {
             var facts = finding.Facts.IsEmpty ? string.Empty : " [grey](" + Markup.Escape(string.Join(", ", finding.Facts.Select(f => $"{f.Variable}={f.FactId}"))) + ")[/]";
-            console.MarkupLine($"{Badge(finding.Status)} [bold]{Markup.Escape(finding.ProvisionId)}[/] {Markup.Escape(finding.Section)} {Markup.Escape(finding.Title)}{facts}");
-            console.MarkupLine($"    {Markup.Escape(finding.Reason)}");
+            var heading = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(0).PadRight(1)).AddColumn(new GridColumn().PadLeft(0).PadRight(0));
+            heading.AddRow(new Markup(Badge(finding.Status)), new Markup($"[bold]{Markup.Escape(finding.ProvisionId)}[/] {Markup.Escape(finding.Section)} {Markup.Escape(finding.Title)}{facts}"));
+            console.Write(heading);
+            console.Write(Indented(Markup.Escape(finding.Reason)));
             if (!finding.Unknowns.IsEmpty)
             {
-                console.MarkupLine($"    [yellow]Missing:[/] {Markup.Escape(string.Join("; ", finding.Unknowns))}");
+                console.Write(Indented($"[yellow]Missing:[/] {Markup.Escape(string.Join("; ", finding.Unknowns))}"));
             }
         }
 
@@ -35,6 +45,8 @@ internal static class ReportRenderer
         console.MarkupLine($"[bold]{Markup.Escape(string.Join(", ", counts))}[/]");
         console.WriteLine();
     }
+
+    private static Padder Indented(string markup) => new Padder(new Markup(markup), new Padding(4, 0, 0, 0));
 
     private static string Badge(FindingStatus status) => status switch
     {
@@ -52,4 +64,12 @@ internal static class ReportRenderer
         FindingStatus.NotApplicable => "not applicable",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Renders <paramref name="inner"/> no wider than <paramref name="width"/>, as a rule would otherwise fill a wide console.</summary>
+    private sealed class AtMost(int width, IRenderable inner) : Renderable
+    {
+        protected override Measurement Measure(RenderOptions options, int maxWidth) => inner.Measure(options, Math.Min(maxWidth, width));
+
+        protected override IEnumerable<Segment> Render(RenderOptions options, int maxWidth) => inner.Render(options, Math.Min(maxWidth, width));
+    }
 }

@@ -1,0 +1,14 @@
+namespace OrdinanceRules.Cli;
+
+/// <summary>The codes of the problems the command line itself reports; docs/cli.md explains each.</summary>
+internal static class CliDiagnosticCodes
+{
+    /// <summary>The command line does not parse: an unknown option, a missing argument, a bad option value.</summary>
+    public const string CommandLine = "OR5000";
+
+    /// <summary>The <c>--as-of</c> value is not a date and time.</summary>
+    public const string InvalidAsOf = "OR5001";
+
+    /// <summary>A scenario has no <c>as-of</c> and none was given on the command line.</summary>
+    public const string MissingAsOf = "OR5002";
+}

@@ -1,0 +1,33 @@
+using Spectre.Console;
+
+namespace OrdinanceRules.Cli.Tests;
+
+/// <summary>What one run of the command line wrote, and its exit code.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Errors)
+{
+    public string[] OutputLines => Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+    public string[] ErrorLines => Errors.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+}
+
+/// <summary>Runs <see cref="CliApp"/> the way <c>Program</c> does, over a console that writes to a string.</summary>
+internal static class Cli
+{
+    /// <summary>Runs with output redirected: no ANSI escapes, no colours, as when piped to a file.</summary>
+    public static CliResult Run(params string[] args) => Run(AnsiSupport.No, args);
+
+    public static CliResult Run(AnsiSupport ansi, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = ansi,
+            ColorSystem = ansi == AnsiSupport.No ? ColorSystemSupport.NoColors : ColorSystemSupport.Standard,
+            Out = new AnsiConsoleOutput(output),
+        });
+
+        var exitCode = CliApp.Run(args, console, errors);
+        return new CliResult(exitCode, output.ToString(), errors.ToString());
+    }
+}
