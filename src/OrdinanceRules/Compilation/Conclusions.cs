@@ -104,6 +104,9 @@ internal sealed class Outcome : Conclusion
 
     public Fact[] DischargedBy { get; init; } = [];
 
+    /// <summary>A sentence the rule that decided adds, such as why the provision was not in force.</summary>
+    public string? Note { get; init; }
+
     /// <summary>Whether the claim the outcome is about was tentative: its breach (or exception) was unknown.</summary>
     public bool Tentative { get; init; }
 

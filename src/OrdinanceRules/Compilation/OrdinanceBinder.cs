@@ -18,9 +18,12 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
     private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance);
 
+    private ConditionSource? _assumeInForce;
+
     public ImmutableArray<ProvisionNode> Bind()
     {
         diagnostics.AddRange(OrdinanceValidator.Check(ordinance));
+        _assumeInForce = Condition(ordinance.AssumeInForce, "assume-in-force of the ordinance", [], ConditionType.YesNo);
         var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
         for (var i = 0; i < ordinance.Provisions.Length; i++)
         {
@@ -39,6 +42,12 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         var subjectScope = Scope(node.SubjectFrame);
         node.Match = Condition(provision.Match, $"match of {where}", subjectScope, ConditionType.YesNo);
         node.AppliesWhen = Condition(provision.AppliesWhen, $"applies-when of {where}", subjectScope, ConditionType.YesNo);
+        node.EventTime = Condition(provision.EventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
+        if (node.EventTime is not null && JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
+        {
+            node.Period = new LawPeriod(ordinance, provision, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone]);
+            node.AssumeInForce = _assumeInForce;
+        }
 
         if (provision.Modality == Modality.Obligation)
         {

@@ -53,6 +53,9 @@ internal static class RuleActions
     public static void ConcludeUnknown(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, Val value) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = value.Missing });
 
+    public static void ConcludeNotInForce(IContext ctx, ProvisionNode node, Fact[] bindings, LawPeriod period, Val eventTime, Val assume) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.NotApplicable, Basis = "not-in-force", Bindings = bindings, Note = period.Describe(eventTime, assume) });
+
     public static void ConcludeUnknownExistence(IContext ctx, ProvisionNode node, string type) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "existence", Bindings = [], Missing = [ExistenceUnknown(type)] });
 

@@ -41,6 +41,12 @@ internal sealed class ProvisionNode(Provision provision, int order) : RuleNode(p
 
     public ConditionSource? AppliesWhen { get; set; }
 
+    public ConditionSource? EventTime { get; set; }
+
+    public LawPeriod? Period { get; set; }
+
+    public ConditionSource? AssumeInForce { get; set; }
+
     public ConditionSource? ViolatedWhen { get; set; }
 
     public ImmutableArray<FrameVariable> ViolationFrame { get; set; } = [];

@@ -100,6 +100,17 @@ internal sealed class RuleSetCompiler
             Add(rule);
         }
 
+        // The law in force at the event's time: not yet (or no longer) in force, or unknown.
+        if (node.Period is not null)
+        {
+            EmitSubjectRule(node, "not-in-force", null, null, OutcomePriority, (scope, bindings, val) =>
+                Call(nameof(RuleActions.ConcludeNotInForce), Const(node), bindings, Const(node.Period), EventTime(node, scope), AssumeInForce(node)),
+                withApplies: false, lawTest: nameof(Ops.IsFalse));
+            EmitSubjectRule(node, "in-force-unknown", null, null, OutcomePriority, (scope, bindings, val) =>
+                Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("in-force-unknown"), bindings, InForce(node, scope)),
+                withApplies: false, lawTest: nameof(Ops.IsUnknown));
+        }
+
         // applies-when false or unknown.
         if (node.AppliesWhen is not null)
         {
@@ -147,7 +158,7 @@ internal sealed class RuleSetCompiler
 
     /// <summary>A rule over the provision's subject facts, with an optional three-valued test of a condition.</summary>
     private void EmitSubjectRule(ProvisionNode node, string name, ConditionSource? condition, string? test, int priority,
-        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true, string matchTest = nameof(Ops.IsTrue))
+        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true, string matchTest = nameof(Ops.IsTrue), string? lawTest = null)
     {
         var rule = NewRule(node, name, priority);
         var lhs = RootLhs(rule);
@@ -158,6 +169,12 @@ internal sealed class RuleSetCompiler
         }
 
         var conditions = new List<Expression>();
+        lawTest ??= withApplies ? nameof(Ops.IsTrue) : null;
+        if (lawTest is not null && node.Period is not null)
+        {
+            conditions.Add(Expression.Call(OpsMethod(lawTest), InForce(node, scope)));
+        }
+
         if (withApplies && node.AppliesWhen is not null && condition != node.AppliesWhen)
         {
             var applies = node.AppliesWhen.Bind(_environment, scope, ConditionType.YesNo, null);
@@ -179,6 +196,16 @@ internal sealed class RuleSetCompiler
         Act(rule, action(scope, FrameArray(scope), val));
         Add(rule);
     }
+
+    private Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
+        node.EventTime!.Bind(_environment, scope, ConditionType.Instant, null)!;
+
+    private Expression AssumeInForce(ProvisionNode node) =>
+        node.AssumeInForce?.Bind(_environment, [], ConditionType.YesNo, null) ?? Expression.Constant(Val.False);
+
+    /// <summary>Whether the provision was in force at the event's time, three-valued.</summary>
+    private Expression InForce(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
+        Expression.Call(Expression.Constant(node.Period), nameof(LawPeriod.Check), null, EventTime(node, scope), AssumeInForce(node));
 
     private void EmitExistentialBreach(ProvisionNode node)
     {

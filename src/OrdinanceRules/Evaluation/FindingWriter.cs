@@ -54,6 +54,9 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
         {
             (FindingStatus.NotApplicable, "no-match") =>
                 $"Nothing in the scenario falls under this provision: it has no {Combination(outcome.Provision)} that {provision.Id} covers.",
+            (FindingStatus.NotApplicable, "not-in-force") => outcome.Note ?? "The provision was not in force at the event's time.",
+            (FindingStatus.Undetermined, "in-force-unknown") =>
+                $"Cannot be determined whether the provision was in force when {about} happened: {missing}.",
             (FindingStatus.NotApplicable, _) =>
                 $"The provision does not apply to {about}: its applies-when conditions are not met.",
             (FindingStatus.Undetermined, "existence") =>
