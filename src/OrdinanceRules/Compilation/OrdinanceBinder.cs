@@ -13,10 +13,10 @@ namespace OrdinanceRules.Compilation;
 /// binding's fact type, every condition's syntax and types. Reports every problem at once, and
 /// lays out the variables each provision and exception binds.
 /// </summary>
-internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics)
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance);
+    private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
 
     private ConditionSource? _assumeInForce;
 
@@ -27,7 +27,7 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
         for (var i = 0; i < ordinance.Provisions.Length; i++)
         {
-            nodes.Add(BindProvision(ordinance.Provisions[i], i));
+            nodes.Add(BindProvision(ordinance.Provisions[i], firstOrder + i));
         }
 
         return nodes.ToImmutable();
@@ -35,7 +35,7 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
 
     private ProvisionNode BindProvision(Provision provision, int order)
     {
-        var node = new ProvisionNode(provision, order);
+        var node = new ProvisionNode(provision, order, ordinance, _environment);
         var where = $"provision {provision.Id}";
         var names = new HashSet<string>(StringComparer.Ordinal);
         node.SubjectFrame = Frame(provision.For, 0, names, where);

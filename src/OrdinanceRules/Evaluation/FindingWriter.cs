@@ -10,19 +10,35 @@ namespace OrdinanceRules.Evaluation;
 /// Words an outcome the rules decided as a <see cref="Finding"/>: citation, facts, and a one-sentence
 /// reason. It decides nothing: the status comes from the NRules rule that fired.
 /// </summary>
-internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock, DateTimeOffset asOf)
+internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf)
 {
+    public Conflict Write(ConflictConclusion conflict)
+    {
+        var facts = Bind(conflict.Claim.Bindings.Where(f => conflict.Permit.Bindings.Contains(f)).ToArray(), conflict.Provision.ClaimFrame, conflict.Claim.Bindings);
+        var about = string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
+        var provision = conflict.Provision;
+        var permission = conflict.Permission;
+        return new Conflict(
+            provision.Id,
+            $"{provision.Law.Citation}, {provision.Model.Section}",
+            permission.Id,
+            $"{permission.Law.Citation}, {permission.Model.Section}",
+            facts,
+            $"{provision.Id} ({provision.Model.Title}) and {permission.Id} ({permission.Model.Title}) both bear on {about} and conclude differently, and neither is declared to prevail: the ordinance must say which does.");
+    }
+
     public Finding Write(Outcome outcome)
     {
         var node = outcome.Provision;
         var provision = node.Model;
+        var ordinance = node.Law;
         var facts = Bind(outcome.Bindings, outcome.Bindings.Length <= node.SubjectFrame.Length ? node.SubjectFrame : node.ClaimFrame);
         var exceptions = outcome.Exceptions
             .Select(c => new AppliedException(
                 c.Node.Id,
                 ((ExceptionNode)c.Node).Model.Section,
                 ((ExceptionNode)c.Node).Model.Title,
-                Bind(c.Bindings, ((ExceptionNode)c.Node).OwnFrame)))
+                ((ExceptionNode)c.Node).Prevailing is null ? Bind(c.Bindings, ((ExceptionNode)c.Node).OwnFrame) : []))
             .ToImmutableArray();
         return new Finding
         {
@@ -44,6 +60,10 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
 
     private static ImmutableArray<FactBinding> Bind(Fact[] bindings, ImmutableArray<FrameVariable> frame) =>
         [.. frame.Where(v => v.Slot < bindings.Length).Select(v => new FactBinding(v.Name, bindings[v.Slot].Type.Name, bindings[v.Slot].Id))];
+
+    /// <summary>The frame's bindings restricted to some of its facts.</summary>
+    private static ImmutableArray<FactBinding> Bind(Fact[] subset, ImmutableArray<FrameVariable> frame, Fact[] bindings) =>
+        [.. Bind(bindings, frame).Where((b, i) => subset.Contains(bindings[frame[i].Slot]))];
 
     private string Reason(Outcome outcome, ImmutableArray<FactBinding> facts, ImmutableArray<AppliedException> exceptions)
     {
