@@ -30,10 +30,16 @@ internal sealed class RuleSetCompiler
     /// Compiles an ordinance, alone or stacked under higher laws (state, federal). All share one vocabulary
     /// (the ordinance's, extended by theirs) and one rule set, so precedence between them is decided by rules too.
     /// </summary>
-    public static Result<CompiledOrdinance> Compile(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws)
+    /// <param name="ordinance">The local ordinance.</param>
+    /// <param name="higherLaws">The higher laws; empty for none.</param>
+    /// <param name="fastExpressionCompiler">
+    /// False compiles NRules' expressions with its default <c>Expression.Compile</c>; only the benchmarks
+    /// pass it, to measure what FastExpressionCompiler saves.
+    /// </param>
+    public static Result<CompiledOrdinance> Compile(Ordinance ordinance, IReadOnlyList<Ordinance>? higherLaws = null, bool fastExpressionCompiler = true)
     {
         var compiler = new RuleSetCompiler();
-        var laws = compiler.Stack(ordinance, higherLaws);
+        var laws = compiler.Stack(ordinance, higherLaws ?? []);
         if (laws is null)
         {
             return Result<CompiledOrdinance>.Failure(compiler._diagnostics);
@@ -60,7 +66,7 @@ internal sealed class RuleSetCompiler
         }
 
         compiler.EmitContests(contests);
-        var ruleCompiler = new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() };
+        var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
         var factory = ruleCompiler.Compile(compiler._rules);
         return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, new RuleCatalog(all, compiler._rules.Count, readingOffset)));
     }
