@@ -33,7 +33,7 @@ internal static class MatrixHtml
         h2 { font-size: 1.05rem; margin: 0 0 .25rem; }
         .lead { margin: 0 0 1rem; color: #444; }
         .ordinances { display: flex; flex-wrap: wrap; gap: .75rem; margin-bottom: 1rem; }
-        .ordinance { border: 1px solid #ccc; border-radius: 6px; padding: .6rem .8rem; max-width: 36rem; background: #fafafa; }
+        .ordinance { border: 1px solid #ccc; border-radius: 6px; padding: .6rem .8rem; flex: 1 1 20rem; max-width: 40rem; background: #fafafa; }
         .ordinance p { margin: .15rem 0; font-size: .9rem; }
         .file { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .8rem; color: #555; word-break: break-all; }
         .ordinance details { font-size: .85rem; color: #444; }
@@ -46,13 +46,16 @@ internal static class MatrixHtml
         .matrix thead th { background: #eceff1; position: sticky; top: 0; z-index: 1; }
         .matrix thead .cite { display: block; font-weight: normal; font-size: .8rem; color: #555; }
         .matrix tbody th { font-weight: normal; min-width: 14rem; max-width: 24rem; }
-        .matrix tbody th .file { display: block; font-weight: bold; color: #1b1b1b; }
+        .matrix tbody th .file { display: block; font-weight: bold; color: #1b1b1b; word-break: normal; overflow-wrap: anywhere; }
         .matrix tbody th .name { display: block; font-size: .85rem; color: #555; }
         .matrix td.cell { min-width: 14rem; }
         tr.differs > th { box-shadow: inset 5px 0 0 #ef6c00; }
         td.diff { white-space: nowrap; font-weight: bold; color: #ef6c00; }
         table.only-differences tbody tr.same { display: none; }
-        summary { cursor: pointer; list-style-position: outside; }
+        summary { cursor: pointer; display: block; list-style: none; }
+        summary::-webkit-details-marker { display: none; }
+        summary::before { content: '\25B8'; display: inline-block; width: 1em; color: #555; }
+        details[open] > summary::before { content: '\25BE'; }
         .verdict { display: inline-block; font-weight: bold; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; padding: .05rem .4rem; border-radius: 3px; color: #fff; }
         .items { display: block; font-size: .85rem; margin-top: .2rem; }
         .s-violated { background: #fdecea; } .s-violated .verdict, .legend .s-violated { background: var(--violated); color: #fff; }
