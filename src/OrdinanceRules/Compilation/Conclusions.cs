@@ -78,6 +78,14 @@ internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conc
 {
     public object Owner { get; } = owner;
 
+    /// <summary>The node of the owner (a subject's provision, or a claim's node), so rules filter doubts without a join.</summary>
+    public RuleNode OwnerNode { get; } = owner switch
+    {
+        Claim claim => claim.Node,
+        Subject subject => subject.Node,
+        _ => throw new ArgumentException("A doubt is owned by a claim or a subject.", nameof(owner)),
+    };
+
     public ImmutableArray<string> Missing { get; } = missing;
 }
 

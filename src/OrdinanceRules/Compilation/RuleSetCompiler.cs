@@ -193,10 +193,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "violated", OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node);
-            var standing = lhs.Pattern(typeof(Standing), "standing");
-            var s = Expression.Parameter(typeof(Standing), "standing");
-            standing.Condition(Expression.Lambda(Expression.Equal(Expression.Property(s, nameof(Standing.Claim)), claim), s, claim));
+            var claim = StandingClaim(lhs, node);
             Act(rule, Call(nameof(RuleActions.ConcludeViolated), Const(node), claim));
             Add(rule);
         }
@@ -292,8 +289,8 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, "complied", OutcomePriority);
             var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
-            NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam);
-            NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), subjectParam);
+            NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam, node);
+            NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), subjectParam, node);
             Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), Expression.Property(subjectParam, nameof(Subject.Bindings))));
             Add(rule);
         }
@@ -302,8 +299,8 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, "breach-unknown", OutcomePriority);
             var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
-            NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam);
-            var doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), subjectParam);
+            NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam, node);
+            var doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), subjectParam, node);
             Act(rule, Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const("breach-unknown"), Expression.Property(subjectParam, nameof(Subject.Bindings)), doubts));
             Add(rule);
         }
@@ -381,12 +378,13 @@ internal sealed class RuleSetCompiler
             Add(rule);
         }
 
-        // Discharged: complied.
+        // Discharged: complied (unless an exception defeats the duty for certain).
         {
             var rule = NewRule(node, "complied", OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = UndefeatedClaim(lhs, node);
-            var discharges = CollectOwned<Discharge>(lhs, "discharges", nameof(Discharge.Claim), claim);
+            var discharges = GroupByClaim<Discharge>(lhs, "discharges", d => OfNode(d, node), d => Expression.Property(d, nameof(Discharge.Claim)));
+            var claim = Expression.Property(discharges, nameof(IGrouping<Claim, Discharge>.Key));
+            NotChild(lhs, typeof(Standing), "standingChild", claim, node);
             var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
             Act(rule, Call(nameof(RuleActions.ConcludeDischarged), Const(node), claim, discharges, due));
             Add(rule);
@@ -404,8 +402,8 @@ internal sealed class RuleSetCompiler
             var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
             var last = lhs.Last!;
-            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim);
-            NotOwned(lhs, typeof(DutyDoubt), "dutyDoubt", nameof(DutyDoubt.Claim), claim);
+            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
+            NotOwned(lhs, typeof(DutyDoubt), "dutyDoubt", nameof(DutyDoubt.Claim), claim, node);
             var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
             var due = Due(scope);
             AddCondition(last, Expression.Call(OpsMethod(test), Late(scope, due)));
@@ -417,8 +415,8 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, "discharge-unknown", OutcomePriority);
             var lhs = RootLhs(rule);
             var claim = StandingClaim(lhs, node);
-            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim);
-            var doubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim);
+            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
+            var doubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, node);
             var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
             Act(rule, Call(nameof(RuleActions.ConcludeDutyDoubts), Const(node), claim, doubts, due));
             Add(rule);
@@ -429,22 +427,30 @@ internal sealed class RuleSetCompiler
     {
         if (node.Children.Count > 0)
         {
+            // The claim's standing exceptions, grouped by claim: one finding naming every exception that applies.
             var rule = NewRule(node, "exception-applies", OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node);
-            var standing = CollectChildren<Standing>(lhs, "exceptions", claim);
-            Act(rule, Call(nameof(RuleActions.ConcludeExceptions), Const(node), claim, standing));
+            var exceptions = GroupByClaim<Standing>(lhs, "exceptions", s => ChildOfNode(s, node), s => Expression.Property(Expression.Property(s, nameof(Standing.Claim)), nameof(Claim.Parent)));
+            var claim = Expression.Property(exceptions, nameof(IGrouping<Claim, Standing>.Key));
+            Act(rule, Call(nameof(RuleActions.ConcludeExceptions), Const(node), claim, exceptions));
             Add(rule);
         }
 
         {
             var rule = NewRule(node, "unsettled", OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node);
-            var unsettled = CollectOwned<Unsettled>(lhs, "unsettled", nameof(Unsettled.Claim), claim);
-            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim);
-            var dutyDoubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, nonEmpty: false);
-            Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), claim, unsettled, dutyDoubts));
+            var unsettled = lhs.Pattern(typeof(Unsettled), "unsettled");
+            var u = Expression.Parameter(typeof(Unsettled), "unsettled");
+            unsettled.Condition(Expression.Lambda(OfNode(u, node), u));
+            var claim = Expression.Property(u, nameof(Unsettled.Claim));
+            Expression dutyDoubts = Expression.Constant(Array.Empty<DutyDoubt>(), typeof(IEnumerable<DutyDoubt>));
+            if (node.Model.Modality == Modality.Obligation)
+            {
+                NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
+                dutyDoubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, node, nonEmpty: false);
+            }
+
+            Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), claim, Expression.NewArrayInit(typeof(Unsettled), u), dutyDoubts));
             Add(rule);
         }
     }
@@ -462,9 +468,9 @@ internal sealed class RuleSetCompiler
             var claim = ClaimPattern(lhs, "claim", node, tentative: false);
             if (node.Children.Count > 0)
             {
-                NotChild(lhs, typeof(Standing), "standingChild", claim);
-                NotChild(lhs, typeof(Unsettled), "unsettledChild", claim);
-                NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), claim);
+                NotChild(lhs, typeof(Standing), "standingChild", claim, node);
+                NotChild(lhs, typeof(Unsettled), "unsettledChild", claim, node);
+                NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), claim, node);
             }
 
             Act(rule, Call(nameof(RuleActions.Stand), claim));
@@ -481,9 +487,9 @@ internal sealed class RuleSetCompiler
             Expression children = Expression.Constant(Array.Empty<Unsettled>(), typeof(IEnumerable<Unsettled>));
             if (node.Children.Count > 0)
             {
-                NotChild(lhs, typeof(Standing), "standingChild", claim);
-                doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), claim, nonEmpty: false);
-                children = CollectChildren<Unsettled>(lhs, "unsettledChildren", claim, nonEmpty: false);
+                NotChild(lhs, typeof(Standing), "standingChild", claim, node);
+                doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), claim, node, nonEmpty: false);
+                children = CollectChildren<Unsettled>(lhs, "unsettledChildren", claim, node, nonEmpty: false);
             }
 
             AddCondition(lhs.Last!, Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.IsUnsettled))!, claim, doubts, children));
@@ -548,7 +554,7 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(contest.Provision, $"conflict-{contest.Permission.Id}", OutcomePriority);
             var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", contest.Provision);
-            NotChild(lhs, typeof(Standing), "standingChild", claim);
+            NotChild(lhs, typeof(Standing), "standingChild", claim, contest.Provision);
             var permit = PermitPattern(lhs, contest.Permission, claim);
             Act(rule, Call(nameof(RuleActions.Conflict), Const(contest.Provision), Const(contest.Permission), claim, permit));
             Add(rule);
@@ -602,7 +608,7 @@ internal sealed class RuleSetCompiler
         return scope;
     }
 
-    private static IEnumerable<ScopeVariable> FromArray(ParameterExpression owner, string property, ImmutableArray<FrameVariable> frame) =>
+    private static IEnumerable<ScopeVariable> FromArray(Expression owner, string property, ImmutableArray<FrameVariable> frame) =>
         frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))));
 
     private static ParameterExpression ClaimPattern(Lhs group, string name, RuleNode node, bool? tentative = null)
@@ -623,17 +629,17 @@ internal sealed class RuleSetCompiler
     private static ParameterExpression UndefeatedClaim(Lhs group, ProvisionNode node)
     {
         var claim = ClaimPattern(group, "claim", node);
-        NotChild(group, typeof(Standing), "standingChild", claim);
+        NotChild(group, typeof(Standing), "standingChild", claim, node);
         return claim;
     }
 
-    private static ParameterExpression StandingClaim(Lhs group, ProvisionNode node)
+    /// <summary>A standing claim of the node, matched as its Standing conclusion alone (no join with the claim).</summary>
+    private static Expression StandingClaim(Lhs group, ProvisionNode node)
     {
-        var claim = ClaimPattern(group, "claim", node);
         var standing = group.Pattern(typeof(Standing), "standing");
         var s = Expression.Parameter(typeof(Standing), "standing");
-        standing.Condition(Expression.Lambda(Expression.Equal(Expression.Property(s, nameof(Standing.Claim)), claim), s, claim));
-        return claim;
+        standing.Condition(Expression.Lambda(OfNode(s, node), s));
+        return Expression.Property(s, nameof(Standing.Claim));
     }
 
     private static void SubjectPattern(Lhs group, ProvisionNode node, ParameterExpression subject)
@@ -662,41 +668,56 @@ internal sealed class RuleSetCompiler
         pattern.Condition(Expression.Lambda(any, p));
     }
 
-    private static void NotOwned(Lhs group, Type type, string name, string ownerProperty, ParameterExpression owner)
+    /// <summary>
+    /// An alpha test that keeps only conclusions about claims (or subjects) of one node, so the join that follows
+    /// compares a claim with its own conclusions, not with every conclusion of the session.
+    /// </summary>
+    private static Expression OfNode(ParameterExpression item, RuleNode node)
+    {
+        Expression owner = item.Type == typeof(Doubt) ? Expression.Property(item, nameof(Doubt.OwnerNode))
+            : item.Type == typeof(Claim) ? Expression.Property(item, nameof(Claim.Node))
+            : Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Node));
+        return Expression.Equal(owner, Expression.Constant(node, typeof(RuleNode)));
+    }
+
+    /// <summary>An alpha test that keeps only conclusions about exception claims whose parent is a claim of one node.</summary>
+    private static Expression ChildOfNode(ParameterExpression item, RuleNode parentNode)
+    {
+        var parent = Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Parent));
+        return Expression.AndAlso(
+            Expression.NotEqual(parent, Expression.Constant(null, typeof(Claim))),
+            Expression.Equal(Expression.Property(parent, nameof(Claim.Node)), Expression.Constant(parentNode, typeof(RuleNode))));
+    }
+
+    private static Expression SameOwner(ParameterExpression item, string ownerProperty, Expression owner)
+    {
+        Expression property = Expression.Property(item, ownerProperty);
+        return Expression.Equal(property, property.Type != owner.Type ? Expression.Convert(owner, property.Type) : owner);
+    }
+
+    private static void NotOwned(Lhs group, Type type, string name, string ownerProperty, Expression owner, RuleNode ownerNode)
     {
         var pattern = group.Group.Not().Pattern(type, name);
         var p = Expression.Parameter(type, name);
-        Expression property = Expression.Property(p, ownerProperty);
-        Expression target = owner;
-        if (property.Type != owner.Type)
-        {
-            target = Expression.Convert(owner, property.Type);
-        }
-
-        pattern.Condition(Expression.Lambda(Expression.Equal(property, target), p, owner));
+        pattern.Condition(Expression.Lambda(OfNode(p, ownerNode), p));
+        AddCondition(pattern, SameOwner(p, ownerProperty, owner));
     }
 
-    private static void NotChild(Lhs group, Type type, string name, ParameterExpression claim)
+    private static void NotChild(Lhs group, Type type, string name, Expression claim, RuleNode parentNode)
     {
         var pattern = group.Group.Not().Pattern(type, name);
         var p = Expression.Parameter(type, name);
-        var parent = Expression.Property(Expression.Property(p, "Claim"), nameof(Claim.Parent));
-        pattern.Condition(Expression.Lambda(Expression.Equal(parent, claim), p, claim));
+        pattern.Condition(Expression.Lambda(ChildOfNode(p, parentNode), p));
+        AddCondition(pattern, Expression.Equal(Expression.Property(Expression.Property(p, "Claim"), nameof(Claim.Parent)), claim));
     }
 
-    private static ParameterExpression CollectOwned<T>(Lhs group, string name, string ownerProperty, ParameterExpression owner, bool nonEmpty = true)
-    {
-        return Collect<T>(group, name, item =>
-        {
-            Expression property = Expression.Property(item, ownerProperty);
-            return Expression.Equal(property, property.Type != owner.Type ? Expression.Convert(owner, property.Type) : owner);
-        }, owner, nonEmpty);
-    }
+    private static ParameterExpression CollectOwned<T>(Lhs group, string name, string ownerProperty, Expression owner, RuleNode ownerNode, bool nonEmpty = true) =>
+        Collect<T>(group, name, item => OfNode(item, ownerNode), item => SameOwner(item, ownerProperty, owner), nonEmpty);
 
-    private static ParameterExpression CollectChildren<T>(Lhs group, string name, ParameterExpression claim, bool nonEmpty = true) =>
-        Collect<T>(group, name, item => Expression.Equal(Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Parent)), claim), claim, nonEmpty);
+    private static ParameterExpression CollectChildren<T>(Lhs group, string name, Expression claim, RuleNode parentNode, bool nonEmpty = true) =>
+        Collect<T>(group, name, item => ChildOfNode(item, parentNode), item => Expression.Equal(Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Parent)), claim), nonEmpty);
 
-    private static ParameterExpression Collect<T>(Lhs group, string name, Func<ParameterExpression, Expression> belongs, ParameterExpression owner, bool nonEmpty)
+    private static ParameterExpression Collect<T>(Lhs group, string name, Func<ParameterExpression, Expression> alpha, Func<ParameterExpression, Expression> belongs, bool nonEmpty)
     {
         var collection = group.Pattern(typeof(IEnumerable<T>), name);
         var aggregate = collection.Aggregate();
@@ -704,7 +725,8 @@ internal sealed class RuleSetCompiler
         var itemName = name + "Item";
         var item = aggregate.Pattern(typeof(T), itemName);
         var itemParam = Expression.Parameter(typeof(T), itemName);
-        item.Condition(Expression.Lambda(belongs(itemParam), itemParam, owner));
+        item.Condition(Expression.Lambda(alpha(itemParam), itemParam));
+        AddCondition(item, belongs(itemParam));
         var collectionParam = Expression.Parameter(typeof(IEnumerable<T>), name);
         if (nonEmpty)
         {
@@ -712,6 +734,19 @@ internal sealed class RuleSetCompiler
         }
 
         return collectionParam;
+    }
+
+    /// <summary>The conclusions of one node's claims, grouped by claim, with no join: NRules groups them by key.</summary>
+    private static ParameterExpression GroupByClaim<T>(Lhs group, string name, Func<ParameterExpression, Expression> alpha, Func<ParameterExpression, Expression> key)
+    {
+        var grouping = group.Pattern(typeof(IGrouping<Claim, T>), name);
+        var aggregate = grouping.Aggregate();
+        var itemName = name + "Item";
+        var itemParam = Expression.Parameter(typeof(T), itemName);
+        aggregate.GroupBy(Expression.Lambda(key(itemParam), itemParam), Expression.Lambda(itemParam, itemParam));
+        var item = aggregate.Pattern(typeof(T), itemName);
+        item.Condition(Expression.Lambda(alpha(itemParam), itemParam));
+        return Expression.Parameter(typeof(IGrouping<Claim, T>), name);
     }
 
     private static void AddCondition(PatternBuilder pattern, Expression body) =>

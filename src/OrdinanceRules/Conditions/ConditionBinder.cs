@@ -158,6 +158,19 @@ internal sealed class ConditionBinder
                 return VisitIn(binary);
         }
 
+        if (binary.Op is BinaryOp.Eq or BinaryOp.Ne && (IsNone(binary.Left) || IsNone(binary.Right)))
+        {
+            // 'x == none' asks whether x is absent; a plain comparison of two absent values is no, as any comparison with one.
+            var (operand, _) = Visit(IsNone(binary.Left) ? binary.Right : binary.Left);
+            if (operand is null)
+            {
+                return (null, ConditionType.YesNo);
+            }
+
+            Expression absent = Expression.Call(Method(nameof(Ops.IsAbsent)), operand);
+            return (binary.Op == BinaryOp.Eq ? absent : Expression.Call(Method(nameof(Ops.Not)), absent), ConditionType.YesNo);
+        }
+
         var (l, lt) = Visit(binary.Left);
         var (r, rt) = Visit(binary.Right);
         if (l is null || r is null)
@@ -200,6 +213,8 @@ internal sealed class ConditionBinder
                 return (Expression.Call(Method(binary.Op == BinaryOp.Add ? nameof(Ops.Add) : nameof(Ops.Subtract)), l, r), resultType);
         }
     }
+
+    private static bool IsNone(Expr expr) => expr is LiteralExpr { Kind: LiteralKind.None };
 
     private bool Comparable(ConditionType a, ConditionType b, Expr left, Expr right)
     {

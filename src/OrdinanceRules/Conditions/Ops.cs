@@ -110,7 +110,7 @@ internal static class Ops
 
         if (a.IsAbsent || b.IsAbsent)
         {
-            return Val.Bool(a.IsAbsent && b.IsAbsent);
+            return Val.False;
         }
 
         return Val.Bool(ValueEquals(a.Value!, b.Value!));
