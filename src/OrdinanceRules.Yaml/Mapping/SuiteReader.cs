@@ -69,15 +69,21 @@ internal sealed class SuiteReader
                 continue;
             }
 
-            if (ReadCase(mapping, i + 1, ordinance.Value.Ordinance) is { } suiteCase)
+            var suiteCase = ReadCase(mapping, i + 1, ordinance.Value.Ordinance);
+            if ((MappingReader.Peek(mapping, "name") ?? suiteCase?.Name) is not { } caseName)
             {
-                if (names.TryGetValue(suiteCase.Name, out var first))
-                {
-                    r.Report(YamlDiagnosticCodes.DuplicateCaseName, $"two cases are named '{suiteCase.Name}'; the first is at line {first.Line}", mapping.Location);
-                    continue;
-                }
+                continue;
+            }
 
-                names.Add(suiteCase.Name, mapping.Location);
+            if (names.TryGetValue(caseName, out var first))
+            {
+                r.Report(YamlDiagnosticCodes.DuplicateCaseName, $"two cases are named '{caseName}'; the first is at line {first.Line}", mapping.Location);
+                continue;
+            }
+
+            names.Add(caseName, mapping.Location);
+            if (suiteCase is not null)
+            {
                 read.Add(suiteCase);
             }
         }
