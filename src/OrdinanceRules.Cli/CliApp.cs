@@ -45,6 +45,10 @@ internal static class CliApp
                 .WithDescription("Run test suites: check each case's findings against what it expects; optionally measure outcome coverage and write JUnit XML.")
                 .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml")
                 .WithExample("test", "samples/tests", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Evaluate every scenario of a folder under several ordinances and print a matrix, scenario by ordinance, marking the scenarios on which they differ.")
+                .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park")
+                .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park", "--format", "html");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.

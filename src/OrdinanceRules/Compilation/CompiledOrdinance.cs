@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NRules;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
@@ -14,15 +15,22 @@ public sealed class CompiledOrdinance
     private readonly ISessionFactory _factory;
     private readonly RuleCatalog _catalog;
 
-    internal CompiledOrdinance(Ordinance ordinance, ISessionFactory factory, RuleCatalog catalog)
+    internal CompiledOrdinance(Ordinance ordinance, ImmutableArray<Ordinance> higherLaws, ISessionFactory factory, RuleCatalog catalog)
     {
         Ordinance = ordinance;
+        HigherLaws = higherLaws;
         _factory = factory;
         _catalog = catalog;
     }
 
-    /// <summary>The ordinance this was compiled from.</summary>
+    /// <summary>
+    /// The ordinance this was compiled from. In a law stack its vocabulary is the one the laws share: build
+    /// scenarios with it.
+    /// </summary>
     public Ordinance Ordinance { get; }
+
+    /// <summary>The higher laws it is stacked under; empty when compiled alone.</summary>
+    public ImmutableArray<Ordinance> HigherLaws { get; }
 
     /// <summary>How many NRules rules the ordinance compiled into.</summary>
     public int RuleCount => _catalog.RuleCount;

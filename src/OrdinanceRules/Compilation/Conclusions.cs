@@ -53,6 +53,26 @@ internal sealed class Claim(RuleNode node, Claim? parent, Subject? subject, Fact
     public Fact[] Bindings { get; } = bindings;
 }
 
+/// <summary>A permission engaged by a combination of facts: the conduct it allows is allowed for these facts.</summary>
+internal sealed class Permit(ProvisionNode node, Fact[] bindings) : Conclusion
+{
+    public ProvisionNode Node { get; } = node;
+
+    public Fact[] Bindings { get; } = bindings;
+}
+
+/// <summary>Two provisions of equal rank, with no precedence between them, that conclude differently on the same facts.</summary>
+internal sealed class ConflictConclusion(ProvisionNode provision, ProvisionNode permission, Claim claim, Permit permit) : Conclusion
+{
+    public ProvisionNode Provision { get; } = provision;
+
+    public ProvisionNode Permission { get; } = permission;
+
+    public Claim Claim { get; } = claim;
+
+    public Permit Permit { get; } = permit;
+}
+
 /// <summary>A test about an owner (a subject or a claim) came out unknown.</summary>
 internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conclusion
 {
@@ -103,6 +123,9 @@ internal sealed class Outcome : Conclusion
     public DateTimeOffset? DischargedAt { get; init; }
 
     public Fact[] DischargedBy { get; init; } = [];
+
+    /// <summary>A sentence the rule that decided adds, such as why the provision was not in force.</summary>
+    public string? Note { get; init; }
 
     /// <summary>Whether the claim the outcome is about was tentative: its breach (or exception) was unknown.</summary>
     public bool Tentative { get; init; }

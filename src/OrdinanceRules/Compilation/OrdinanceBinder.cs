@@ -13,18 +13,21 @@ namespace OrdinanceRules.Compilation;
 /// binding's fact type, every condition's syntax and types. Reports every problem at once, and
 /// lays out the variables each provision and exception binds.
 /// </summary>
-internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics)
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance);
+    private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
+
+    private ConditionSource? _assumeInForce;
 
     public ImmutableArray<ProvisionNode> Bind()
     {
         diagnostics.AddRange(OrdinanceValidator.Check(ordinance));
+        _assumeInForce = Condition(ordinance.AssumeInForce, "assume-in-force of the ordinance", [], ConditionType.YesNo);
         var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
         for (var i = 0; i < ordinance.Provisions.Length; i++)
         {
-            nodes.Add(BindProvision(ordinance.Provisions[i], i));
+            nodes.Add(BindProvision(ordinance.Provisions[i], firstOrder + i));
         }
 
         return nodes.ToImmutable();
@@ -32,13 +35,19 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
 
     private ProvisionNode BindProvision(Provision provision, int order)
     {
-        var node = new ProvisionNode(provision, order);
+        var node = new ProvisionNode(provision, order, ordinance, _environment);
         var where = $"provision {provision.Id}";
         var names = new HashSet<string>(StringComparer.Ordinal);
         node.SubjectFrame = Frame(provision.For, 0, names, where);
         var subjectScope = Scope(node.SubjectFrame);
         node.Match = Condition(provision.Match, $"match of {where}", subjectScope, ConditionType.YesNo);
         node.AppliesWhen = Condition(provision.AppliesWhen, $"applies-when of {where}", subjectScope, ConditionType.YesNo);
+        node.EventTime = Condition(provision.EventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
+        if (node.EventTime is not null && JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
+        {
+            node.Period = new LawPeriod(ordinance, provision, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone]);
+            node.AssumeInForce = _assumeInForce;
+        }
 
         if (provision.Modality == Modality.Obligation)
         {

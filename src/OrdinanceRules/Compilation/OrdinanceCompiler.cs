@@ -16,10 +16,25 @@ public static class OrdinanceCompiler
     /// <summary>Compiles an ordinance, reporting every problem in its conditions at once.</summary>
     /// <param name="ordinance">The ordinance.</param>
     /// <returns>The compiled ordinance, or the problems found.</returns>
-    public static Result<CompiledOrdinance> TryCompile(Ordinance ordinance)
+    public static Result<CompiledOrdinance> TryCompile(Ordinance ordinance) => TryCompile(ordinance, []);
+
+    /// <summary>
+    /// Compiles an ordinance stacked under higher laws (a state statute, a federal statute), so that a permission
+    /// of higher law defeats a local provision where both bear on the same facts (the finding is
+    /// <see cref="Evaluation.FindingStatus.ExceptionApplies"/>, citing the higher law).
+    /// </summary>
+    /// <param name="ordinance">The local ordinance.</param>
+    /// <param name="higherLaws">Laws of a higher level (their jurisdiction's level is state or federal), in any order.</param>
+    /// <returns>The compiled stack, or the problems found.</returns>
+    /// <remarks>
+    /// The laws share one vocabulary: the ordinance's, extended by theirs. Build scenarios with
+    /// <see cref="CompiledOrdinance.Ordinance"/>'s vocabulary, which is that shared one.
+    /// </remarks>
+    public static Result<CompiledOrdinance> TryCompile(Ordinance ordinance, IEnumerable<Ordinance> higherLaws)
     {
         ArgumentNullException.ThrowIfNull(ordinance);
-        return RuleSetCompiler.Compile(ordinance);
+        ArgumentNullException.ThrowIfNull(higherLaws);
+        return RuleSetCompiler.Compile(ordinance, [.. higherLaws]);
     }
 
     /// <summary>Compiles an ordinance.</summary>
@@ -27,4 +42,11 @@ public static class OrdinanceCompiler
     /// <returns>The compiled ordinance.</returns>
     /// <exception cref="OrdinanceDiagnosticException">The ordinance has problems; every one is listed.</exception>
     public static CompiledOrdinance Compile(Ordinance ordinance) => TryCompile(ordinance).GetValueOrThrow();
+
+    /// <summary>Compiles an ordinance stacked under higher laws.</summary>
+    /// <param name="ordinance">The local ordinance.</param>
+    /// <param name="higherLaws">Laws of a higher level.</param>
+    /// <returns>The compiled stack.</returns>
+    /// <exception cref="OrdinanceDiagnosticException">The laws have problems; every one is listed.</exception>
+    public static CompiledOrdinance Compile(Ordinance ordinance, IEnumerable<Ordinance> higherLaws) => TryCompile(ordinance, higherLaws).GetValueOrThrow();
 }

@@ -16,6 +16,13 @@ internal static class RuleActions
 
     public static Fact[] Concat(Fact[] first, Fact[] second) => [.. first, .. second];
 
+    public static bool Shares(Fact[] first, Fact[] second) => first.Any(f => second.Contains(f));
+
+    public static void Permit(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Permit(node, bindings));
+
+    public static void Conflict(IContext ctx, ProvisionNode provision, ProvisionNode permission, Claim claim, Permit permit) =>
+        Link(ctx, new ConflictConclusion(provision, permission, claim, permit));
+
     public static void Candidate(IContext ctx, ProvisionNode node) => Link(ctx, new Candidate(node));
 
     public static void Subject(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Subject(node, bindings));
@@ -52,6 +59,9 @@ internal static class RuleActions
 
     public static void ConcludeUnknown(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, Val value) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = value.Missing });
+
+    public static void ConcludeNotInForce(IContext ctx, ProvisionNode node, Fact[] bindings, LawPeriod period, Val eventTime, Val assume) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.NotApplicable, Basis = "not-in-force", Bindings = bindings, Note = period.Describe(eventTime, assume) });
 
     public static void ConcludeUnknownExistence(IContext ctx, ProvisionNode node, string type) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "existence", Bindings = [], Missing = [ExistenceUnknown(type)] });

@@ -29,17 +29,30 @@ internal abstract class RuleNode
     public abstract ProvisionNode Provision { get; }
 }
 
-internal sealed class ProvisionNode(Provision provision, int order) : RuleNode(provision.Id, 0)
+internal sealed class ProvisionNode(Provision provision, int order, Ordinance law, BindingEnvironment environment) : RuleNode(provision.Id, 0)
 {
     public Provision Model { get; } = provision;
 
     public int Order { get; } = order;
+
+    /// <summary>The law (ordinance or statute) the provision belongs to.</summary>
+    public Ordinance Law { get; } = law;
+
+    public BindingEnvironment Environment { get; } = environment;
+
+    public int Rank => Law.Jurisdiction.Rank;
 
     public ImmutableArray<FrameVariable> SubjectFrame { get; set; } = [];
 
     public ConditionSource? Match { get; set; }
 
     public ConditionSource? AppliesWhen { get; set; }
+
+    public ConditionSource? EventTime { get; set; }
+
+    public LawPeriod? Period { get; set; }
+
+    public ConditionSource? AssumeInForce { get; set; }
 
     public ConditionSource? ViolatedWhen { get; set; }
 
@@ -62,9 +75,12 @@ internal sealed class ProvisionNode(Provision provision, int order) : RuleNode(p
     public override ProvisionNode Provision => this;
 }
 
-internal sealed class ExceptionNode(ProvisionException exception, RuleNode parent) : RuleNode(exception.Id, parent.Depth + 1)
+internal sealed class ExceptionNode(ProvisionException exception, RuleNode parent, ProvisionNode? prevailing = null) : RuleNode(exception.Id, parent.Depth + 1)
 {
     public ProvisionException Model { get; } = exception;
+
+    /// <summary>For an implied exception: the provision of higher (or declared) precedence whose permission defeats the parent.</summary>
+    public ProvisionNode? Prevailing { get; } = prevailing;
 
     public RuleNode Parent { get; } = parent;
 
@@ -76,8 +92,10 @@ internal sealed class ExceptionNode(ProvisionException exception, RuleNode paren
 }
 
 /// <summary>What the compiler made of an ordinance: its nodes, in order, and how many rules.</summary>
-internal sealed class RuleCatalog(ImmutableArray<ProvisionNode> provisions, int ruleCount)
+internal sealed class RuleCatalog(ImmutableArray<ProvisionNode> provisions, int ruleCount, int readingCount)
 {
+    public int ReadingCount { get; } = readingCount;
+
     public ImmutableArray<ProvisionNode> Provisions { get; } = provisions;
 
     public int RuleCount { get; } = ruleCount;

@@ -23,39 +23,88 @@ internal sealed class RuleSetCompiler
 
     private static readonly ParameterExpression Ctx = Expression.Parameter(typeof(IContext), "ctx");
 
-    private readonly Ordinance _ordinance;
-    private readonly BindingEnvironment _environment;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<IRuleDefinition> _rules = [];
 
-    private RuleSetCompiler(Ordinance ordinance)
+    /// <summary>
+    /// Compiles an ordinance, alone or stacked under higher laws (state, federal). All share one vocabulary
+    /// (the ordinance's, extended by theirs) and one rule set, so precedence between them is decided by rules too.
+    /// </summary>
+    /// <param name="ordinance">The local ordinance.</param>
+    /// <param name="higherLaws">The higher laws; empty for none.</param>
+    /// <param name="fastExpressionCompiler">
+    /// False compiles NRules' expressions with its default <c>Expression.Compile</c>; only the benchmarks
+    /// pass it, to measure what FastExpressionCompiler saves.
+    /// </param>
+    public static Result<CompiledOrdinance> Compile(Ordinance ordinance, IReadOnlyList<Ordinance>? higherLaws = null, bool fastExpressionCompiler = true)
     {
-        _ordinance = ordinance;
-        _environment = BindingEnvironment.For(ordinance);
-    }
+        var compiler = new RuleSetCompiler();
+        var laws = compiler.Stack(ordinance, higherLaws ?? []);
+        if (laws is null)
+        {
+            return Result<CompiledOrdinance>.Failure(compiler._diagnostics);
+        }
 
-    public static Result<CompiledOrdinance> Compile(Ordinance ordinance)
-    {
-        var compiler = new RuleSetCompiler(ordinance);
-        var nodes = new OrdinanceBinder(ordinance, compiler._diagnostics).Bind();
+        var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
+        var readingOffset = 0;
+        foreach (var law in laws)
+        {
+            nodes.AddRange(new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset).Bind());
+            readingOffset += law.Readings.Length;
+        }
+
         if (compiler._diagnostics.Count > 0)
         {
             return Result<CompiledOrdinance>.Failure(compiler._diagnostics);
         }
 
-        foreach (var node in nodes)
+        var all = nodes.ToImmutable();
+        var contests = Precedence.Plan(all);
+        foreach (var node in all)
         {
             compiler.EmitProvision(node);
         }
 
-        if (compiler._diagnostics.Count > 0)
+        compiler.EmitContests(contests);
+        var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
+        var factory = ruleCompiler.Compile(compiler._rules);
+        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, new RuleCatalog(all, compiler._rules.Count, readingOffset)));
+    }
+
+    /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>
+    private List<Ordinance>? Stack(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws)
+    {
+        var vocabulary = ordinance.Vocabulary;
+        foreach (var law in higherLaws)
         {
-            return Result<CompiledOrdinance>.Failure(compiler._diagnostics);
+            var extended = vocabulary.Extend(vocabulary.Name, law.Vocabulary.Types, out var problems);
+            if (extended is null)
+            {
+                _diagnostics.AddRange(problems.Select(p => p with { Message = $"{law.Citation} and {ordinance.Citation} cannot share a vocabulary: {p.Message}" }));
+                return null;
+            }
+
+            vocabulary = extended;
         }
 
-        var ruleCompiler = new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() };
-        var factory = ruleCompiler.Compile(compiler._rules);
-        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(ordinance, factory, new RuleCatalog(nodes, compiler._rules.Count)));
+        var laws = new List<Ordinance> { ordinance with { Vocabulary = vocabulary } };
+        laws.AddRange(higherLaws.Select(l => l with { Vocabulary = vocabulary }));
+        foreach (var law in higherLaws.Where(l => l.Jurisdiction.Rank <= ordinance.Jurisdiction.Rank))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{law.Citation} is stacked above {ordinance.Citation} but is not of a higher level (its jurisdiction's level is {law.Jurisdiction.Level})", law.Location));
+        }
+
+        foreach (var dup in laws.SelectMany(l => l.Readings.Select(r => (Law: l, Reading: r))).GroupBy(x => x.Reading.Name).Where(g => g.Count() > 1))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"reading '{dup.Key}' is declared by both {string.Join(" and ", dup.Select(x => x.Law.Citation))}; readings in a stack need distinct names", dup.Last().Reading.Location));
+        }
+
+        foreach (var dup in laws.SelectMany(l => l.Provisions.Select(p => (Law: l, Provision: p))).GroupBy(x => x.Provision.Id).Where(g => g.Count() > 1 && g.Select(x => x.Law).Distinct().Count() > 1))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"provision id '{dup.Key}' is used by both {string.Join(" and ", dup.Select(x => x.Law.Citation).Distinct())}; ids in a stack must be distinct", dup.Last().Provision.Location));
+        }
+
+        return _diagnostics.Count > 0 ? null : laws;
     }
 
     private void EmitProvision(ProvisionNode node)
@@ -72,7 +121,7 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, "match-unknown", OutcomePriority);
             var lhs = RootLhs(rule);
             var scope = OwnPatterns(lhs, node.SubjectFrame);
-            var match = node.Match.Bind(_environment, scope, ConditionType.YesNo, null)!;
+            var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsUnknown)), match));
             Act(rule, Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), FrameArray(scope), match));
             Add(rule);
@@ -98,6 +147,17 @@ internal sealed class RuleSetCompiler
             existence.Condition(Expression.Lambda(Expression.Equal(Expression.Property(p, nameof(UnknownExistence.Type)), Expression.Constant(type)), p));
             Act(rule, Call(nameof(RuleActions.ConcludeUnknownExistence), Const(node), Const(type)));
             Add(rule);
+        }
+
+        // The law in force at the event's time: not yet (or no longer) in force, or unknown.
+        if (node.Period is not null)
+        {
+            EmitSubjectRule(node, "not-in-force", null, null, OutcomePriority, (scope, bindings, val) =>
+                Call(nameof(RuleActions.ConcludeNotInForce), Const(node), bindings, Const(node.Period), EventTime(node, scope), AssumeInForce(node)),
+                withApplies: false, lawTest: nameof(Ops.IsFalse));
+            EmitSubjectRule(node, "in-force-unknown", null, null, OutcomePriority, (scope, bindings, val) =>
+                Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("in-force-unknown"), bindings, InForce(node, scope)),
+                withApplies: false, lawTest: nameof(Ops.IsUnknown));
         }
 
         // applies-when false or unknown.
@@ -147,7 +207,7 @@ internal sealed class RuleSetCompiler
 
     /// <summary>A rule over the provision's subject facts, with an optional three-valued test of a condition.</summary>
     private void EmitSubjectRule(ProvisionNode node, string name, ConditionSource? condition, string? test, int priority,
-        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true, string matchTest = nameof(Ops.IsTrue))
+        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true, string matchTest = nameof(Ops.IsTrue), string? lawTest = null)
     {
         var rule = NewRule(node, name, priority);
         var lhs = RootLhs(rule);
@@ -158,16 +218,22 @@ internal sealed class RuleSetCompiler
         }
 
         var conditions = new List<Expression>();
+        lawTest ??= withApplies ? nameof(Ops.IsTrue) : null;
+        if (lawTest is not null && node.Period is not null)
+        {
+            conditions.Add(Expression.Call(OpsMethod(lawTest), InForce(node, scope)));
+        }
+
         if (withApplies && node.AppliesWhen is not null && condition != node.AppliesWhen)
         {
-            var applies = node.AppliesWhen.Bind(_environment, scope, ConditionType.YesNo, null);
+            var applies = node.AppliesWhen.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null);
             conditions.Add(Expression.Call(OpsMethod(nameof(Ops.IsTrue)), applies!));
         }
 
         Expression val = Expression.Constant(Val.True);
         if (condition is not null)
         {
-            val = condition.Bind(_environment, scope, ConditionType.YesNo, null)!;
+            val = condition.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             conditions.Add(Expression.Call(OpsMethod(test!), val));
         }
 
@@ -179,6 +245,16 @@ internal sealed class RuleSetCompiler
         Act(rule, action(scope, FrameArray(scope), val));
         Add(rule);
     }
+
+    private Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
+        node.EventTime!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
+
+    private Expression AssumeInForce(ProvisionNode node) =>
+        node.AssumeInForce?.Bind(node.Provision.Environment, [], ConditionType.YesNo, null) ?? Expression.Constant(Val.False);
+
+    /// <summary>Whether the provision was in force at the event's time, three-valued.</summary>
+    private Expression InForce(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
+        Expression.Call(Expression.Constant(node.Period), nameof(LawPeriod.Check), null, EventTime(node, scope), AssumeInForce(node));
 
     private void EmitExistentialBreach(ProvisionNode node)
     {
@@ -193,7 +269,7 @@ internal sealed class RuleSetCompiler
             var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
             var scope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).Concat(OwnPatterns(lhs, node.ViolationFrame)).ToList();
-            var val = node.ViolatedWhen!.Bind(_environment, scope, ConditionType.YesNo, null)!;
+            var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope))
@@ -245,7 +321,7 @@ internal sealed class RuleSetCompiler
         {
             if (node.DeadlineDue is not null)
             {
-                var due = node.DeadlineDue.Bind(_environment, scope, ConditionType.Instant, null)!;
+                var due = node.DeadlineDue.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
                 return Expression.Call(OpsMethod(nameof(Ops.Stated)), due, Expression.Constant($"the due instant ({node.DeadlineDue.Text.Text.Trim()}) needs a value that is not stated"));
             }
 
@@ -254,14 +330,14 @@ internal sealed class RuleSetCompiler
                 return Expression.Constant(Val.Absent);
             }
 
-            var from = node.DeadlineFrom.Bind(_environment, scope, ConditionType.Instant, null)!;
+            var from = node.DeadlineFrom.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
             var stated = Expression.Call(OpsMethod(nameof(Ops.Stated)), from, Expression.Constant($"the deadline's anchor ({node.DeadlineFrom.Text.Text.Trim()}) is not stated"));
             return Expression.Call(Expression.Constant(node.Calculator), nameof(DeadlineCalculator.Due), null, stated);
         }
 
         // Whether the due instant itself is on time: yes unless the deadline's 'inclusive' says otherwise.
         Expression Inclusive(IReadOnlyList<ScopeVariable> scope) =>
-            node.DeadlineInclusive?.Bind(_environment, scope, ConditionType.YesNo, null) ?? Expression.Constant(Val.True);
+            node.DeadlineInclusive?.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null) ?? Expression.Constant(Val.True);
 
         Expression Compare(Expression a, Expression b, int op) => Expression.Call(OpsMethod(nameof(Ops.Compare)), a, b, Expression.Constant(op));
         Expression Le(Expression a, Expression b) => Compare(a, b, 1);
@@ -283,8 +359,8 @@ internal sealed class RuleSetCompiler
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
             var own = OwnPatterns(lhs, node.MetByFrame);
             var scope = claimScope.Concat(own).ToList();
-            var metBy = node.MetBy!.Bind(_environment, scope, ConditionType.YesNo, null)!;
-            var at = node.MetAt!.Bind(_environment, scope, ConditionType.Instant, null)!;
+            var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
+            var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
             var due = Due(claimScope);
             var inTime = node.Model.Duty!.Deadline is null ? Le(at, asOf) : And(OnTime(at, claimScope, due), Le(at, asOf));
             var val = And(metBy, inTime);
@@ -418,13 +494,26 @@ internal sealed class RuleSetCompiler
         foreach (var child in node.Children)
         {
             var childPriority = 10 * (child.Depth + 1);
+            if (child.Prevailing is { } prevailing)
+            {
+                // An implied exception: a permission of higher law (or declared precedence) engaged on facts the claim binds.
+                var rule = NewRule(child, "prevails", childPriority);
+                var lhs = RootLhs(rule);
+                var parent = ClaimPattern(lhs, "parent", node);
+                var permit = PermitPattern(lhs, prevailing, parent);
+                Act(rule, Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), Expression.Property(parent, nameof(Claim.Bindings))));
+                Add(rule);
+                EmitClaimLogic(child);
+                continue;
+            }
+
             foreach (var (suffix, test) in new[] { ("holds", nameof(Ops.IsTrue)), ("doubt", nameof(Ops.IsUnknown)) })
             {
                 var rule = NewRule(child, suffix, childPriority);
                 var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
                 var scope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).Concat(OwnPatterns(lhs, child.OwnFrame)).ToList();
-                var val = child.When!.Bind(_environment, scope, ConditionType.YesNo, null)!;
+                var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
                     ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), FrameArray(scope))
@@ -446,7 +535,38 @@ internal sealed class RuleSetCompiler
         }
     }
 
+    /// <summary>Permissions in contests assert Permits; conflicts between equals are reported.</summary>
+    private void EmitContests(ImmutableArray<Contest> contests)
+    {
+        foreach (var permission in contests.Select(c => c.Permission).Distinct())
+        {
+            EmitSubjectRule(permission, "permits", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Permit), Const(permission), bindings));
+        }
+
+        foreach (var contest in contests.Where(c => c.Kind == ContestKind.Conflict))
+        {
+            var rule = NewRule(contest.Provision, $"conflict-{contest.Permission.Id}", OutcomePriority);
+            var lhs = RootLhs(rule);
+            var claim = ClaimPattern(lhs, "claim", contest.Provision);
+            NotChild(lhs, typeof(Standing), "standingChild", claim);
+            var permit = PermitPattern(lhs, contest.Permission, claim);
+            Act(rule, Call(nameof(RuleActions.Conflict), Const(contest.Provision), Const(contest.Permission), claim, permit));
+            Add(rule);
+        }
+    }
+
     // ---- Patterns ----------------------------------------------------------------------------
+
+    private static ParameterExpression PermitPattern(Lhs group, ProvisionNode permission, ParameterExpression claim)
+    {
+        var pattern = group.Pattern(typeof(Permit), "permit");
+        var p = Expression.Parameter(typeof(Permit), "permit");
+        var sameNode = Expression.Equal(Expression.Property(p, nameof(Permit.Node)), Expression.Constant(permission));
+        var shares = Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.Shares))!, Expression.Property(claim, nameof(Claim.Bindings)), Expression.Property(p, nameof(Permit.Bindings)));
+        pattern.Condition(Expression.Lambda(sameNode, p));
+        pattern.Condition(Expression.Lambda(shares, p, claim));
+        return p;
+    }
 
     /// <summary>One pattern per subject variable, each filtered to its fact type; the match condition on the last.</summary>
     private List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
@@ -454,7 +574,7 @@ internal sealed class RuleSetCompiler
         var scope = OwnPatterns(group, node.SubjectFrame);
         if (node.Match is not null)
         {
-            var match = node.Match.Bind(_environment, scope, ConditionType.YesNo, null);
+            var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null);
             if (match is null)
             {
                 return null;

@@ -8,11 +8,12 @@ using OrdinanceRules.Vocabulary;
 namespace OrdinanceRules.Conditions;
 
 /// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings, and the evaluation context.</summary>
-internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context)
+/// <remarks>In a law stack every law's readings sit in one array; <paramref name="ReadingOffset"/> is where this law's start.</remarks>
+internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context, int ReadingOffset = 0)
 {
     public static readonly ParameterExpression ContextParameter = Expression.Parameter(typeof(EvaluationContext), "context");
 
-    public static BindingEnvironment For(Ordinance ordinance) => new(ordinance.Vocabulary, ordinance.Readings, ContextParameter);
+    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) => new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset);
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
@@ -31,6 +32,7 @@ internal sealed class ConditionBinder
     private readonly IReadOnlyDictionary<string, ScopeVariable> _scope;
     private readonly ImmutableArray<Reading> _readings;
     private readonly Expression _context;
+    private readonly int _readingOffset;
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
 
     public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope)
@@ -38,6 +40,7 @@ internal sealed class ConditionBinder
         _vocabulary = environment.Vocabulary;
         _readings = environment.Readings;
         _context = environment.Context;
+        _readingOffset = environment.ReadingOffset;
         _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
     }
 
@@ -333,7 +336,7 @@ internal sealed class ConditionBinder
         }
 
         var values = _readings[index].Alternatives.Select(a => a.Name).ToImmutableArray();
-        return (Expression.Call(Method(nameof(Ops.Reading)), _context, Expression.Constant(index)), new ConditionType(TypeKind.Enumeration, Values: values));
+        return (Expression.Call(Method(nameof(Ops.Reading)), _context, Expression.Constant(_readingOffset + index)), new ConditionType(TypeKind.Enumeration, Values: values));
     }
 
     private (Expression?, ConditionType) VisitCall(CallExpr call)

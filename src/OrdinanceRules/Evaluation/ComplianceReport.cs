@@ -24,6 +24,16 @@ public sealed record ComplianceReport
     /// <summary>The jurisdiction's IANA time zone, in which the report's instants are shown.</summary>
     public required string TimeZone { get; init; }
 
+    /// <summary>The citations of the higher laws the ordinance was stacked under; empty when evaluated alone.</summary>
+    public ImmutableArray<string> HigherLaws { get; init; } = [];
+
+    /// <summary>
+    /// Provisions of equal rank, with no precedence between them, that bear on the same facts and conclude
+    /// differently (a permission and a breach). The findings stand as the rules decided them; each conflict says
+    /// that a drafter must settle which prevails.
+    /// </summary>
+    public ImmutableArray<Conflict> Conflicts { get; init; } = [];
+
     /// <summary>The readings the evaluation used, in the ordinance's order; empty when it declares none.</summary>
     public ImmutableArray<AppliedReading> Readings { get; init; } = [];
 

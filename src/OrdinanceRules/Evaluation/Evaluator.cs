@@ -22,7 +22,8 @@ internal static class Evaluator
             }
         }
 
-        var readings = ResolveReadings(ordinance, options);
+        var laws = compiled.HigherLaws.Insert(0, ordinance);
+        var readings = ResolveReadings(laws, options);
         var session = factory.CreateSession();
         session.InsertAll(scenario.Facts);
         session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)]));
@@ -34,7 +35,12 @@ internal static class Evaluator
         session.Fire();
 
         var clock = JurisdictionClock.For(ordinance.Jurisdiction.TimeZone);
-        var writer = new FindingWriter(ordinance, clock, asOf);
+        var writer = new FindingWriter(clock, asOf);
+        var conflicts = session.Query<ConflictConclusion>().ToList()
+            .Select(writer.Write)
+            .OrderBy(c => c.ProvisionId, StringComparer.Ordinal).ThenBy(c => c.OtherProvisionId, StringComparer.Ordinal)
+            .ThenBy(c => string.Join('\u0001', c.Facts.Select(f => f.FactId)), StringComparer.Ordinal)
+            .ToImmutableArray();
         var findings = session.Query<Outcome>().ToList()
             .Select(o => (Outcome: o, Finding: writer.Write(o)))
             .OrderBy(x => x.Outcome.Provision.Order)
@@ -52,24 +58,27 @@ internal static class Evaluator
             Scenario = scenario.Name,
             AsOf = clock.ToLocal(asOf),
             TimeZone = ordinance.Jurisdiction.TimeZone,
+            HigherLaws = [.. compiled.HigherLaws.Select(l => l.Citation)],
             Readings = readings,
             Findings = findings,
+            Conflicts = conflicts,
         };
     }
 
-    private static ImmutableArray<AppliedReading> ResolveReadings(Model.Ordinance ordinance, EvaluationOptions options)
+    private static ImmutableArray<AppliedReading> ResolveReadings(ImmutableArray<Model.Ordinance> laws, EvaluationOptions options)
     {
+        var all = laws.SelectMany(l => l.Readings).ToList();
         foreach (var (name, alternative) in options.Readings)
         {
-            var reading = ordinance.Readings.FirstOrDefault(r => r.Name == name)
-                ?? throw new ArgumentException($"{ordinance.Citation} declares no reading '{name}'; its readings are: {string.Join(", ", ordinance.Readings.Select(r => r.Name))}.", nameof(options));
+            var reading = all.FirstOrDefault(r => r.Name == name)
+                ?? throw new ArgumentException($"{laws[0].Citation} declares no reading '{name}'; its readings are: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(r => r.Name)))}.", nameof(options));
             if (!reading.Allows(alternative))
             {
                 throw new ArgumentException($"'{alternative}' is not an alternative of reading '{name}'; choose one of: {string.Join(", ", reading.Alternatives.Select(a => a.Name))}.", nameof(options));
             }
         }
 
-        return [.. ordinance.Readings.Select(r => options.Readings.TryGetValue(r.Name, out var chosen)
+        return [.. all.Select(r => options.Readings.TryGetValue(r.Name, out var chosen)
             ? new AppliedReading(r.Name, chosen, chosen == r.Default)
             : new AppliedReading(r.Name, r.Default, true))];
     }

@@ -61,3 +61,12 @@ public sealed record Finding
     /// <summary>For an obligation: when it was discharged, if it was.</summary>
     public DateTimeOffset? DischargedAt { get; init; }
 }
+
+/// <summary>Two provisions of equal rank that bear on the same facts and conclude differently, with no precedence between them.</summary>
+/// <param name="ProvisionId">The provision whose breach (or duty) the other's permission contradicts.</param>
+/// <param name="Citation">Its citation.</param>
+/// <param name="OtherProvisionId">The permission.</param>
+/// <param name="OtherCitation">Its citation.</param>
+/// <param name="Facts">The facts both bear on.</param>
+/// <param name="Description">One sentence naming both and what they conclude.</param>
+public sealed record Conflict(string ProvisionId, string Citation, string OtherProvisionId, string OtherCitation, ImmutableArray<FactBinding> Facts, string Description);

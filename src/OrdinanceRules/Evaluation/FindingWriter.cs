@@ -10,19 +10,35 @@ namespace OrdinanceRules.Evaluation;
 /// Words an outcome the rules decided as a <see cref="Finding"/>: citation, facts, and a one-sentence
 /// reason. It decides nothing: the status comes from the NRules rule that fired.
 /// </summary>
-internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock, DateTimeOffset asOf)
+internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf)
 {
+    public Conflict Write(ConflictConclusion conflict)
+    {
+        var facts = Bind(conflict.Claim.Bindings.Where(f => conflict.Permit.Bindings.Contains(f)).ToArray(), conflict.Provision.ClaimFrame, conflict.Claim.Bindings);
+        var about = string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
+        var provision = conflict.Provision;
+        var permission = conflict.Permission;
+        return new Conflict(
+            provision.Id,
+            $"{provision.Law.Citation}, {provision.Model.Section}",
+            permission.Id,
+            $"{permission.Law.Citation}, {permission.Model.Section}",
+            facts,
+            $"{provision.Id} ({provision.Model.Title}) and {permission.Id} ({permission.Model.Title}) both bear on {about} and conclude differently, and neither is declared to prevail: the ordinance must say which does.");
+    }
+
     public Finding Write(Outcome outcome)
     {
         var node = outcome.Provision;
         var provision = node.Model;
+        var ordinance = node.Law;
         var facts = Bind(outcome.Bindings, outcome.Bindings.Length <= node.SubjectFrame.Length ? node.SubjectFrame : node.ClaimFrame);
         var exceptions = outcome.Exceptions
             .Select(c => new AppliedException(
                 c.Node.Id,
                 ((ExceptionNode)c.Node).Model.Section,
                 ((ExceptionNode)c.Node).Model.Title,
-                Bind(c.Bindings, ((ExceptionNode)c.Node).OwnFrame)))
+                ((ExceptionNode)c.Node).Prevailing is null ? Bind(c.Bindings, ((ExceptionNode)c.Node).OwnFrame) : []))
             .ToImmutableArray();
         return new Finding
         {
@@ -45,6 +61,10 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
     private static ImmutableArray<FactBinding> Bind(Fact[] bindings, ImmutableArray<FrameVariable> frame) =>
         [.. frame.Where(v => v.Slot < bindings.Length).Select(v => new FactBinding(v.Name, bindings[v.Slot].Type.Name, bindings[v.Slot].Id))];
 
+    /// <summary>The frame's bindings restricted to some of its facts.</summary>
+    private static ImmutableArray<FactBinding> Bind(Fact[] subset, ImmutableArray<FrameVariable> frame, Fact[] bindings) =>
+        [.. Bind(bindings, frame).Where((b, i) => subset.Contains(bindings[frame[i].Slot]))];
+
     private string Reason(Outcome outcome, ImmutableArray<FactBinding> facts, ImmutableArray<AppliedException> exceptions)
     {
         var provision = outcome.Provision.Model;
@@ -54,6 +74,9 @@ internal sealed class FindingWriter(Ordinance ordinance, JurisdictionClock clock
         {
             (FindingStatus.NotApplicable, "no-match") =>
                 $"Nothing in the scenario falls under this provision: it has no {Combination(outcome.Provision)} that {provision.Id} covers.",
+            (FindingStatus.NotApplicable, "not-in-force") => outcome.Note ?? "The provision was not in force at the event's time.",
+            (FindingStatus.Undetermined, "in-force-unknown") =>
+                $"Cannot be determined whether the provision was in force when {about} happened: {missing}.",
             (FindingStatus.NotApplicable, _) =>
                 $"The provision does not apply to {about}: its applies-when conditions are not met.",
             (FindingStatus.Undetermined, "existence") =>

@@ -26,6 +26,15 @@ public sealed record Ordinance
     /// <summary>The day it took effect, when known (in Kansas, the day of publication unless it names a later one).</summary>
     public DateOnly? EffectiveFrom { get; init; }
 
+    /// <summary>
+    /// When <see cref="EffectiveFrom"/> is unknown: a yes/no condition (it may test a reading) saying whether to
+    /// treat the ordinance as in force from adoption. Null or no: events after adoption are Undetermined.
+    /// </summary>
+    public ConditionText? AssumeInForce { get; init; }
+
+    /// <summary>Later changes, each with its dates and the provisions it affects.</summary>
+    public ImmutableArray<Amendment> Amendments { get; init; } = [];
+
     /// <summary>What is known of the text's source and reliability, shown in reports.</summary>
     public string? Notes { get; init; }
 

@@ -52,6 +52,22 @@ public sealed record Provision
     /// <summary>For an obligation: what discharges it and by when.</summary>
     public Duty? Duty { get; init; }
 
+    /// <summary>
+    /// When the conduct or event a combination of facts records happened, as an instant expression (such as
+    /// <c>a.start</c>): the provision judges it by the law in force at that time. Null: time of law is not checked.
+    /// </summary>
+    public ConditionText? EventTime { get; init; }
+
+    /// <summary>The provision's own period in force, when it differs from the ordinance's (an amended version).</summary>
+    public InForcePeriod? InForce { get; init; }
+
+    /// <summary>
+    /// Ids of provisions (of this law or another in the stack) that this one prevails over where both bear on
+    /// the same facts: a permission that prevails over a prohibition acts as an exception to it. Two provisions
+    /// of the same rank that bear on the same facts with no precedence between them are reported as a conflict.
+    /// </summary>
+    public ImmutableArray<string> PrevailsOver { get; init; } = [];
+
     /// <summary>The exceptions, each able to carry its own.</summary>
     public ImmutableArray<ProvisionException> Exceptions { get; init; } = [];
 

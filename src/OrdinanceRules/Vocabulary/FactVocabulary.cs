@@ -99,6 +99,12 @@ public sealed class FactVocabulary
             return null;
         }
 
+        if (order.Count == Types.Length && Types.All(t => ReferenceEquals(merged[t.Name], t) || merged[t.Name].Fields.Length == t.Fields.Length))
+        {
+            diagnostics = [];
+            return this;
+        }
+
         return Create(name, order.Select(n => merged[n]), out diagnostics);
     }
 

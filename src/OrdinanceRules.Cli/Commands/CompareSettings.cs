@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrdinanceRules.Cli.Commands;
+
+/// <summary>The arguments and options of <c>ordinance compare</c>.</summary>
+internal sealed class CompareSettings : CommandSettings
+{
+    /// <summary>The formats <c>--format</c> accepts.</summary>
+    public static readonly string[] Formats = ["text", "markdown", "json", "html"];
+
+    [CommandArgument(0, "<ordinances>")]
+    [Description("The ordinance files (YAML) to compare, one column each, in the order given.")]
+    public string[] Ordinances { get; init; } = [];
+
+    [CommandOption("-s|--scenarios <FOLDER>")]
+    [Description("The folder of scenario files: each *.yaml file in it (not in its subfolders) is one row. Every scenario must load under every ordinance.")]
+    public string? Scenarios { get; init; }
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (a table), markdown, json, or html (one self-contained page to open in a browser).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    [CommandOption("--as-of <INSTANT>")]
+    [Description("Judge every scenario as of this instant (ISO 8601; a local time is read in each ordinance's zone). Defaults to each scenario's as-of.")]
+    public string? AsOf { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrEmpty(Scenarios))
+        {
+            return ValidationResult.Error("--scenarios <FOLDER> is required: the folder of scenario files to evaluate");
+        }
+
+        return Formats.Contains(Format, StringComparer.Ordinal)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--format must be text, markdown, json or html, not '{Format}'");
+    }
+}
