@@ -41,6 +41,10 @@ internal static class CliApp
                 .WithDescription("Evaluate scenarios against an ordinance and print a report of findings, each citing its section.")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
+            config.AddCommand<TestCommand>("test")
+                .WithDescription("Run test suites: check each case's findings against what it expects; optionally measure outcome coverage and write JUnit XML.")
+                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml")
+                .WithExample("test", "samples/tests", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Evaluate every scenario of a folder under several ordinances and print a matrix, scenario by ordinance, marking the scenarios on which they differ.")
                 .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park")

@@ -11,4 +11,10 @@ internal static class CliDiagnosticCodes
 
     /// <summary>A scenario has no <c>as-of</c> and none was given on the command line.</summary>
     public const string MissingAsOf = "OR5002";
+
+    /// <summary>A folder given to <c>ordinance test</c> holds no test suite file.</summary>
+    public const string NoSuites = "OR5003";
+
+    /// <summary>An output file, such as <c>--junit</c>'s, cannot be written.</summary>
+    public const string CannotWrite = "OR5004";
 }

@@ -1,6 +1,7 @@
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
+using OrdinanceRules.Suites;
 using OrdinanceRules.Vocabulary;
 using OrdinanceRules.Yaml.Mapping;
 using OrdinanceRules.Yaml.Reading;
@@ -85,5 +86,34 @@ public static class OrdinanceYaml
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(ordinance);
         return ScenarioReader.Read(yaml, fileName, ordinance);
+    }
+
+    /// <summary>
+    /// Reads a test suite file (docs/yaml-reference.md, "Test suite files"), the ordinance it names and each
+    /// scenario file its cases name, all relative to the suite's folder, and checks every expectation
+    /// against the ordinance: a provision, exception, reading or variable it does not declare is an error.
+    /// </summary>
+    /// <param name="path">The suite file's path.</param>
+    /// <returns>The suite and its ordinance, or every problem found in the suite, the ordinance and the scenarios.</returns>
+    /// <remarks>
+    /// The ordinance is read, not compiled: compile <see cref="SuiteFile.Ordinance"/> with
+    /// <see cref="Compilation.OrdinanceCompiler"/>, then run the suite with <see cref="SuiteRunner"/>.
+    /// </remarks>
+    public static Result<SuiteFile> LoadSuite(string path)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var text = SourceFiles.ReadText(path, diagnostics);
+        return text is null ? Result<SuiteFile>.Failure(diagnostics) : ParseSuite(text, path);
+    }
+
+    /// <summary>Reads a test suite from YAML text; the files it names are read from disk relative to <paramref name="fileName"/>'s folder.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The file's name, for diagnostics and to resolve the ordinance's and scenarios' paths.</param>
+    /// <returns>The suite and its ordinance, or every problem found.</returns>
+    public static Result<SuiteFile> ParseSuite(string yaml, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return SuiteReader.Read(yaml, fileName);
     }
 }

@@ -33,4 +33,16 @@ public static class YamlDiagnosticCodes
 
     /// <summary>A file cannot be read, or a referenced vocabulary does not exist.</summary>
     public const string FileNotFound = "OR4009";
+
+    /// <summary>A test suite names a provision, exception, variable, reading or alternative the ordinance does not declare.</summary>
+    public const string NotInOrdinance = "OR6001";
+
+    /// <summary>A test suite expects what no finding can be: pending for a provision that is not an obligation, exceptions on a finding that is not exception-applies.</summary>
+    public const string CannotOccur = "OR6002";
+
+    /// <summary>A test suite's case names no as-of instant, and neither does its scenario.</summary>
+    public const string NoAsOf = "OR6003";
+
+    /// <summary>Two cases of a test suite have the same name.</summary>
+    public const string DuplicateCaseName = "OR6004";
 }

@@ -42,13 +42,7 @@ internal static class ScenarioReader
         }
 
         ReadFacts(r, builder, ordinance.Vocabulary, diagnostics);
-        foreach (var item in r.Sequence("unknown", r.Optional("unknown"))?.Items ?? [])
-        {
-            if (r.Scalar("unknown", item) is { } type)
-            {
-                builder.UnknownWhetherAny(type.Value, type.Location);
-            }
-        }
+        ReadUnknown(r, builder);
 
         // The builder checks what the YAML means; its problems join the YAML's, so all are reported at once.
         var scenario = builder.TryBuild(out var problems);
@@ -58,7 +52,24 @@ internal static class ScenarioReader
             : Result<Scenario>.Success(scenario);
     }
 
-    private static DateTimeOffset? ReadInstant(MappingReader r, YamlScalar scalar, string timeZone)
+    /// <summary>
+    /// Reads a scenario written inline in another file (a test suite's case): <c>facts</c> and <c>unknown</c>
+    /// of <paramref name="r"/>'s mapping, exactly as in a scenario file; the name, description and as-of come from the caller.
+    /// </summary>
+    /// <returns>The scenario, or null when a problem was added to <paramref name="diagnostics"/>.</returns>
+    public static Scenario? ReadInline(MappingReader r, string name, string? description, SourceLocation location, Ordinance ordinance, List<Diagnostic> diagnostics)
+    {
+        var builder = new ScenarioBuilder(ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).Named(name, description, location);
+        ReadFacts(r, builder, ordinance.Vocabulary, diagnostics);
+        ReadUnknown(r, builder);
+
+        var scenario = builder.TryBuild(out var problems);
+        diagnostics.AddRange(problems);
+        return problems.Count > 0 ? null : scenario;
+    }
+
+    /// <summary>An instant written in a file, read in the jurisdiction's zone; null (reported) when it is not one.</summary>
+    public static DateTimeOffset? ReadInstant(MappingReader r, YamlScalar scalar, string timeZone)
     {
         var clock = JurisdictionClock.For(timeZone);
         if (clock.TryParse(scalar.Value, out var instant, out var error))
@@ -69,6 +80,17 @@ internal static class ScenarioReader
         var isLocal = DateTime.TryParseExact(scalar.Value.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         r.Report(isLocal ? DiagnosticCodes.AmbiguousLocalTime : YamlDiagnosticCodes.InvalidValue, $"'as-of': {error}", scalar.Location);
         return null;
+    }
+
+    private static void ReadUnknown(MappingReader r, ScenarioBuilder builder)
+    {
+        foreach (var item in r.Sequence("unknown", r.Optional("unknown"))?.Items ?? [])
+        {
+            if (r.Scalar("unknown", item) is { } type)
+            {
+                builder.UnknownWhetherAny(type.Value, type.Location);
+            }
+        }
     }
 
     private static void ReadFacts(MappingReader r, ScenarioBuilder builder, FactVocabulary vocabulary, List<Diagnostic> diagnostics)

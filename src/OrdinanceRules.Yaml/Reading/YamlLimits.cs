@@ -16,4 +16,7 @@ internal static class YamlLimits
 
     /// <summary>The most facts a scenario may state.</summary>
     public const int MaxFacts = 10_000;
+
+    /// <summary>The most cases a test suite may have; each may read a scenario file.</summary>
+    public const int MaxCases = 1_000;
 }
