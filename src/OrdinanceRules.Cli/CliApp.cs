@@ -41,6 +41,9 @@ internal static class CliApp
                 .WithDescription("Evaluate scenarios against an ordinance and print a report of findings, each citing its section.")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
+            config.AddCommand<ReadingsCommand>("readings")
+                .WithDescription("List the ordinance's interpretive readings: one name=alternative line per alternative, the default marked, then what each means.")
+                .WithExample("readings", "samples/ordinances/roeland-park-ks.yaml");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.

@@ -11,4 +11,7 @@ internal static class CliDiagnosticCodes
 
     /// <summary>A scenario has no <c>as-of</c> and none was given on the command line.</summary>
     public const string MissingAsOf = "OR5002";
+
+    /// <summary>A <c>--reading</c> value is not <c>name=alternative</c>, or names a reading or an alternative the ordinance does not declare.</summary>
+    public const string InvalidReading = "OR5003";
 }
