@@ -49,6 +49,9 @@ internal static class CliApp
                 .WithDescription("Evaluate every scenario of a folder under several ordinances and print a matrix, scenario by ordinance, marking the scenarios on which they differ.")
                 .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park")
                 .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park", "--format", "html");
+            config.AddCommand<ReadingsCommand>("readings")
+                .WithDescription("List the ordinance's interpretive readings: one name=alternative line per alternative, the default marked, then what each means.")
+                .WithExample("readings", "samples/ordinances/roeland-park-ks.yaml");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.

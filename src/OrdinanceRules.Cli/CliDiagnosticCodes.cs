@@ -17,4 +17,7 @@ internal static class CliDiagnosticCodes
 
     /// <summary>An output file, such as <c>--junit</c>'s, cannot be written.</summary>
     public const string CannotWrite = "OR5004";
+
+    /// <summary>A <c>--reading</c> value is not <c>name=alternative</c>, or names a reading or an alternative the ordinance does not declare.</summary>
+    public const string InvalidReading = "OR5005";
 }

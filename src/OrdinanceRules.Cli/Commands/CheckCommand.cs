@@ -38,6 +38,11 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
             asOf = instant;
         }
 
+        if (!ReadingChoices.TryParse(ordinance.Ordinance, settings.Readings, out var options, out var readingProblems))
+        {
+            return Fail(readingProblems);
+        }
+
         var reports = new List<ComplianceReport>();
         var problems = new List<Diagnostic>();
         foreach (var path in settings.Scenarios)
@@ -56,7 +61,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
                 continue;
             }
 
-            reports.Add(ordinance.Evaluate(scenario.Value, when.Value));
+            reports.Add(ordinance.Evaluate(scenario.Value, when.Value, options));
         }
 
         if (problems.Count > 0)

@@ -24,6 +24,10 @@ internal sealed class CheckSettings : CommandSettings
     [Description("Judge as of this instant (ISO 8601; a local time is read in the ordinance's zone). Defaults to each scenario's as-of.")]
     public string? AsOf { get; init; }
 
+    [CommandOption("--reading <NAME=ALTERNATIVE>")]
+    [Description("Evaluate under this alternative of one of the ordinance's readings instead of its default, such as p3-anchor=actual-reading. Repeatable. 'ordinance readings' lists them.")]
+    public string[] Readings { get; init; } = [];
+
     public override ValidationResult Validate() =>
         Format is "text" or "json"
             ? ValidationResult.Success()

@@ -30,6 +30,7 @@ internal static class ReportJson
         scenario = report.Scenario,
         asOf = report.AsOf,
         timeZone = report.TimeZone,
+        readings = report.Readings.Select(r => new { name = r.Name, alternative = r.Alternative, isDefault = r.IsDefault }),
         hasViolations = report.HasViolations,
         findings = report.Findings.Select(f => new
         {

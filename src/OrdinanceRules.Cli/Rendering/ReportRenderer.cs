@@ -21,6 +21,10 @@ internal static class ReportRenderer
         console.Write(new AtMost(MaxRuleWidth, rule));
         console.MarkupLine($"{Markup.Escape(report.Ordinance)}: {Markup.Escape(report.Title)}");
         console.MarkupLine($"As of {report.AsOf.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({Markup.Escape(report.TimeZone)})");
+        if (!report.Readings.IsEmpty)
+        {
+            console.MarkupLine($"Readings: {Markup.Escape(Readings(report))}");
+        }
         if (!string.IsNullOrWhiteSpace(report.Notes))
         {
             console.MarkupLine($"[grey]Note: {Markup.Escape(report.Notes.Trim())}[/]");
@@ -45,6 +49,10 @@ internal static class ReportRenderer
         console.MarkupLine($"[bold]{Markup.Escape(string.Join(", ", counts))}[/]");
         console.WriteLine();
     }
+
+    /// <summary>The readings used, as <c>name=alternative</c>, the defaults marked: <c>p3-anchor=receipt (default), p3-end=exclusive</c>.</summary>
+    public static string Readings(ComplianceReport report) =>
+        string.Join(", ", report.Readings.Select(r => r.IsDefault ? $"{r.Name}={r.Alternative} (default)" : $"{r.Name}={r.Alternative}"));
 
     private static Padder Indented(string markup) => new Padder(new Markup(markup), new Padding(4, 0, 0, 0));
 

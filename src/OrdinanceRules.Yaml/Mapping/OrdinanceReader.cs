@@ -9,16 +9,25 @@ using OrdinanceRules.Yaml.Reading;
 namespace OrdinanceRules.Yaml.Mapping;
 
 /// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
-internal sealed class OrdinanceReader
+internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] RootKeys = ["ordinance", "title", "jurisdiction", "adopted", "effective", "notes", "vocabulary", "sections", "provisions"];
+    private static readonly string[] RootKeys = ["ordinance", "title", "jurisdiction", "adopted", "effective", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
     private static readonly string[] JurisdictionKeys = ["name", "state", "time-zone"];
     private static readonly string[] VocabularyKeys = ["uses", "types"];
     private static readonly string[] SectionKeys = ["number", "heading", "text"];
     private static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "exceptions"];
     private static readonly string[] TestKeys = ["for", "when"];
     private static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
-    private static readonly string[] DeadlineKeys = ["within", "from", "anchor"];
+    private static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
+    private static readonly string[] ReadingKeys = ["name", "question", "alternatives", "default"];
+    private static readonly (string Word, DeadlineCounting Counting)[] Countings =
+    [
+        ("elapsed", DeadlineCounting.Elapsed),
+        ("business-hours", DeadlineCounting.BusinessHours),
+        ("business-days", DeadlineCounting.BusinessDays),
+    ];
+
+    private static readonly string[] CountingWords = [.. Countings.Select(c => c.Word)];
     private static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "exceptions"];
     private static readonly (string Word, Modality Modality)[] Modalities =
     [
@@ -34,6 +43,7 @@ internal sealed class OrdinanceReader
     private readonly Func<string, string?>? _resolveFile;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+    private ImmutableArray<HolidayCalendar> _calendars = [];
 
     private OrdinanceReader(string file, Func<string, string?>? resolveFile)
     {
@@ -63,6 +73,8 @@ internal sealed class OrdinanceReader
         var adopted = ReadDate(r, "adopted");
         var effective = ReadDate(r, "effective");
         var notes = r.OptionalText("notes");
+        var readings = ReadReadings(r);
+        _calendars = ReadCalendars(r);
         var vocabulary = ReadVocabulary(r, number);
         var sections = ReadSections(r);
         var provisions = ReadProvisions(r);
@@ -80,6 +92,8 @@ internal sealed class OrdinanceReader
             AdoptedOn = adopted,
             EffectiveFrom = effective,
             Notes = notes,
+            Readings = readings,
+            Calendars = _calendars,
             Vocabulary = vocabulary,
             Sections = sections,
             Provisions = provisions.Value,
@@ -464,34 +478,6 @@ internal sealed class OrdinanceReader
         var deadlineNode = r.Optional("deadline");
         var deadline = deadlineNode is null ? null : ReadDeadline(r, deadlineNode);
         return metBy is null || at is null || (deadlineNode is not null && deadline is null) ? null : new Duty(metBy, at, deadline);
-    }
-
-    private Deadline? ReadDeadline(MappingReader parent, YamlNode node)
-    {
-        var mapping = parent.Mapping("deadline", node, $"'deadline' in {parent.Context} must be a mapping with 'within', 'from' and optionally 'anchor', not {node.Shape}");
-        if (mapping is null)
-        {
-            return null;
-        }
-
-        var r = new MappingReader(mapping, $"'deadline' of {parent.Context}", DeadlineKeys, _diagnostics);
-        var withinNode = r.Scalar("within", r.Required("within"));
-        TimeSpan? within = null;
-        if (withinNode is not null)
-        {
-            if (DurationText.TryParse(withinNode.Value, out var parsed))
-            {
-                within = parsed;
-            }
-            else
-            {
-                r.Report(YamlDiagnosticCodes.InvalidValue, $"'within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{withinNode.Value}'", withinNode.Location);
-            }
-        }
-
-        var from = r.RequiredCondition("from");
-        var anchor = r.OptionalText("anchor");
-        return within is null || from is null ? null : new Deadline(within.Value, from, anchor);
     }
 
     private ImmutableArray<ProvisionException> ReadExceptions(MappingReader parent, YamlNode? node)

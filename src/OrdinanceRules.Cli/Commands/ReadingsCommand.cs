@@ -1,0 +1,61 @@
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Yaml;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrdinanceRules.Cli.Commands;
+
+/// <summary>
+/// <c>ordinance readings</c>: lists the ordinance's interpretive readings. For each, one
+/// <c>name=alternative</c> line per alternative (the default marked <c>(default)</c>), then, indented, the
+/// question and what each alternative means. The <c>name=alternative</c> lines start in the first column, so
+/// <c>grep '^p3-anchor='</c> finds them and each is a valid <c>--reading</c> value.
+/// </summary>
+internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) : Command<ReadingsSettings>
+{
+    public override int Execute(CommandContext context, ReadingsSettings settings, CancellationToken cancellationToken)
+    {
+        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
+        if (!loaded.Succeeded)
+        {
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                errors.WriteLine((diagnostic.Location is null ? diagnostic with { Location = new SourceLocation(settings.Ordinance, 1, 1) } : diagnostic).ToString());
+            }
+
+            return CliApp.BadInput;
+        }
+
+        var ordinance = loaded.Value;
+        if (ordinance.Readings.IsEmpty)
+        {
+            console.WriteLine($"{ordinance.Citation} declares no readings.");
+            return CliApp.Ok;
+        }
+
+        var first = true;
+        foreach (var reading in ordinance.Readings)
+        {
+            if (!first)
+            {
+                console.WriteLine();
+            }
+
+            first = false;
+            foreach (var alternative in reading.Alternatives)
+            {
+                console.WriteLine(alternative.Name == reading.Default ? $"{reading.Name}={alternative.Name} (default)" : $"{reading.Name}={alternative.Name}");
+            }
+
+            console.Write(Indented(reading.Question));
+            foreach (var alternative in reading.Alternatives)
+            {
+                console.Write(Indented($"{alternative.Name}: {alternative.Description.Trim()}"));
+            }
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static Padder Indented(string text) => new(new Text(text.ReplaceLineEndings(" ").Trim()), new Padding(4, 0, 0, 0));
+}
