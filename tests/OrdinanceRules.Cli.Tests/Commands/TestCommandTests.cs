@@ -28,9 +28,9 @@ public class TestCommandTests
         var result = Cli.Run("test", RoelandParkSuite, "--coverage", "--min-coverage", "100");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
-        result.OutputLines.Should().Contain("1 suite, 43 cases: 43 passed, 0 failed")
-            .And.Contain("  P3   6/6  reached: violated, complied, exception E3, not-applicable, pending, undetermined")
-            .And.Contain("Coverage: 35 of 35 outcomes (100.0%)");
+        result.OutputLines.Should().Contain("1 suite, 63 cases: 63 passed, 0 failed")
+            .And.Contain("  P3   15/15  reached: violated, complied, exception E3, not-applicable, pending, undetermined, reading p3-anchor=receipt, reading p3-anchor=actual-reading, reading p3-anchor=before-activity, reading p3-end=inclusive, reading p3-end=exclusive, reading p3-knowledge=rppd-only, reading p3-knowledge=any-city-department, reading p3-completed-activity=excluded, reading p3-completed-activity=included")
+            .And.Contain("Coverage: 49 of 49 outcomes (100.0%)");
     }
 
     [Fact]
@@ -110,18 +110,18 @@ public class TestCommandTests
             $"Outcome coverage of Roeland Park Ordinance 1005 ({Path.Combine(folder.Path, "ordinance.yaml")})",
             "  P1a  1/4  reached: not-applicable; missed: violated, complied, undetermined",
             "  P1b  1/4  reached: not-applicable; missed: violated, complied, undetermined",
-            "  P2   2/7  reached: violated, not-applicable; missed: complied, exception E2a, exception E2b, exception E2c, undetermined",
-            "  P3   1/6  reached: not-applicable; missed: violated, complied, exception E3, pending, undetermined",
+            "  P2   4/12  reached: violated, not-applicable, reading p2-judicial-warrant=not-an-exception, reading e2a-specificity=specific-only; missed: complied, exception E2a, exception E2b, exception E2c, exception E2d, undetermined, reading p2-judicial-warrant=exception-for-criminal-immigration, reading e2a-specificity=any-threat",
+            "  P3   5/15  reached: not-applicable, reading p3-anchor=receipt, reading p3-end=inclusive, reading p3-knowledge=rppd-only, reading p3-completed-activity=excluded; missed: violated, complied, exception E3, pending, undetermined, reading p3-anchor=actual-reading, reading p3-anchor=before-activity, reading p3-end=exclusive, reading p3-knowledge=any-city-department, reading p3-completed-activity=included",
             "  P4   2/5  reached: complied, not-applicable; missed: violated, exception E4, undetermined",
             "  P5   1/4  reached: not-applicable; missed: violated, complied, undetermined",
             "  P6   1/5  reached: not-applicable; missed: violated, complied, exception E6, undetermined",
-            "Coverage: 9 of 35 outcomes (25.7%)");
+            "Coverage: 15 of 49 outcomes (30.6%)");
     }
 
     [Theory]
     [InlineData("25", CliApp.Ok)]
-    [InlineData("25.7", CliApp.Ok)]
-    [InlineData("25.8", CliApp.Violation)]
+    [InlineData("30.6", CliApp.Ok)]
+    [InlineData("30.7", CliApp.Violation)]
     [InlineData("100", CliApp.Violation)]
     public void Test_MinCoverage_FailsBelowTheMinimum(string minimum, int expected)
     {
@@ -130,10 +130,10 @@ public class TestCommandTests
         var result = Cli.Run("test", folder.Suite, "--min-coverage", minimum);
 
         result.ExitCode.Should().Be(expected, result.Output + result.Errors);
-        result.OutputLines.Should().Contain("1 suite, 2 cases: 2 passed, 0 failed").And.Contain("Coverage: 9 of 35 outcomes (25.7%)");
+        result.OutputLines.Should().Contain("1 suite, 2 cases: 2 passed, 0 failed").And.Contain("Coverage: 15 of 49 outcomes (30.6%)");
         if (expected == CliApp.Violation)
         {
-            result.OutputLines.Should().Contain($"Coverage 25.7% is below the minimum of {minimum}%.");
+            result.OutputLines.Should().Contain($"Coverage 30.6% is below the minimum of {minimum}%.");
         }
     }
 
@@ -180,7 +180,7 @@ public class TestCommandTests
             $"{file}:5:5: error OR4002: unknown key 'expct' in case 1; did you mean 'expect'?",
             $"{file}:7:5: error OR6003: case 'inline' names no as-of instant, and neither does its scenario; add 'as-of:' to the case",
             $"{file}:10:21: error OR6002: only an obligation can be pending; P2 is a prohibition",
-            $"{file}:10:41: error OR6001: provision P2 has no exception 'E9' (it has E2a, E2b, E2c); did you mean 'E2a'?",
+            $"{file}:10:41: error OR6001: provision P2 has no exception 'E9' (it has E2a, E2b, E2c, E2d); did you mean 'E2a'?",
             $"{file}:12:20: error OR6001: provision P3 binds no variable 'x' (it binds o, k, n); did you mean 'k'?",
             $"{file}:14:15: error OR4009: cannot read '{Path.Combine(folder.Path, "no-such-file.yaml")}': the file does not exist");
     }
