@@ -89,6 +89,19 @@ internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conc
     public ImmutableArray<string> Missing { get; } = missing;
 }
 
+/// <summary>An exception to an obligation that held and has lapsed: the duty revives, due afresh from the lapse.</summary>
+internal sealed class Lapsed(Claim exception, DateTimeOffset at, DateTimeOffset due) : Conclusion
+{
+    public Claim Exception { get; } = exception;
+
+    /// <summary>The claim of the obligation whose duty revives.</summary>
+    public Claim Claim => Exception.Parent!;
+
+    public DateTimeOffset At { get; } = at;
+
+    public DateTimeOffset Due { get; } = due;
+}
+
 /// <summary>A claim that no exception defeats and no unknown puts in question.</summary>
 internal sealed class Standing(Claim claim) : Conclusion
 {

@@ -140,6 +140,22 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         node.OwnFrame = Frame(exception.When.For, parent.ClaimFrame.Length, names, where);
         node.ClaimFrame = parent.ClaimFrame.AddRange(node.OwnFrame);
         node.When = Condition(exception.When.When, $"when of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+        if (exception.Lapses is { } lapse)
+        {
+            if (parent != parent.Provision || parent.Provision.Model.Modality != Modality.Obligation)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{where} lapses, but only an exception written directly under an obligation can lapse (its duty then revives)", exception.Location));
+            }
+
+            if (lapse.RestartWithin <= TimeSpan.Zero)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{where}: the deadline after a lapse must be a positive duration", exception.Location));
+            }
+
+            node.LapseAt = Condition(lapse.At, $"lapses 'at' of {where}", Scope(node.ClaimFrame), ConditionType.Instant);
+            node.LapseIf = Condition(lapse.If, $"lapses 'if' of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+        }
+
         foreach (var child in exception.Exceptions)
         {
             node.Children.Add(BindException(child, node, names));

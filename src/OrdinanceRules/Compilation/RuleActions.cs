@@ -38,6 +38,27 @@ internal static class RuleActions
     public static void DoubtExistence(IContext ctx, object owner, string type) =>
         Link(ctx, new Doubt(owner, [ExistenceUnknown(type)]));
 
+    public static void Lapse(IContext ctx, Claim exception, Val at, TimeSpan within)
+    {
+        var instant = (DateTimeOffset)at.Value!;
+        Link(ctx, new Lapsed(exception, instant, instant + within));
+    }
+
+    public static void UnsettleLapse(IContext ctx, Claim claim, Val lapsed) => Link(ctx, new Unsettled(claim, lapsed.Missing));
+
+    /// <summary>The due instant: the latest fresh deadline after a lapse, if any exception lapsed; otherwise the deadline's own.</summary>
+    public static Val DueAfterLapses(Val due, IEnumerable<Lapsed> lapses)
+    {
+        var latest = lapses.OrderByDescending(l => l.Due).FirstOrDefault();
+        return latest is null ? due : Val.Known(latest.Due);
+    }
+
+    public static string? LapseNote(IEnumerable<Lapsed> lapses)
+    {
+        var latest = lapses.OrderByDescending(l => l.Due).FirstOrDefault();
+        return latest is null ? null : $"Exception {latest.Exception.Node.Id} lapsed at {latest.At:yyyy-MM-dd HH:mm zzz}, so the deadline ran afresh from then.";
+    }
+
     public static void Stand(IContext ctx, Claim claim) => Link(ctx, new Standing(claim));
 
     public static void Unsettle(IContext ctx, Claim claim, IEnumerable<Doubt> doubts, IEnumerable<Unsettled> children) =>
@@ -94,7 +115,7 @@ internal static class RuleActions
             Tentative = claim.IsTentative,
         });
 
-    public static void ConcludeDischarged(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Discharge> discharges, Val due)
+    public static void ConcludeDischarged(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Discharge> discharges, Val due, IEnumerable<Lapsed> lapses)
     {
         var first = discharges.OrderBy(d => d.At).ThenBy(d => d.Bindings.Length == 0 ? string.Empty : d.Bindings[^1].Id, StringComparer.Ordinal).First();
         Link(ctx, new Outcome
@@ -106,12 +127,14 @@ internal static class RuleActions
             DueAt = Ops.InstantOrNull(due),
             DischargedAt = first.At,
             DischargedBy = first.Bindings,
+            Note = LapseNote(lapses),
         });
     }
 
-    public static void ConcludeDeadline(IContext ctx, ProvisionNode node, Claim claim, FindingStatus status, Val due) =>
+    public static void ConcludeDeadline(IContext ctx, ProvisionNode node, Claim claim, FindingStatus status, Val due, IEnumerable<Lapsed> lapses) =>
         Link(ctx, new Outcome
         {
+            Note = LapseNote(lapses),
             Provision = node,
             Status = status,
             Basis = status == FindingStatus.Undetermined ? "deadline-unknown" : "deadline",

@@ -88,6 +88,10 @@ internal sealed class ExceptionNode(ProvisionException exception, RuleNode paren
 
     public ConditionSource? When { get; set; }
 
+    public ConditionSource? LapseAt { get; set; }
+
+    public ConditionSource? LapseIf { get; set; }
+
     public override ProvisionNode Provision => Parent.Provision;
 }
 

@@ -332,6 +332,14 @@ internal sealed class RuleSetCompiler
             return Expression.Call(Expression.Constant(node.Calculator), nameof(DeadlineCalculator.Due), null, stated);
         }
 
+        // An exception that lapsed revives the duty: the deadline runs afresh from the lapse (the latest one).
+        var lapsing = node.Children.Any(c => c.LapseAt is not null);
+        Expression Lapses(Lhs lhs, Expression claim) => lapsing
+            ? CollectOwned<Lapsed>(lhs, "lapses", nameof(Lapsed.Claim), claim, node, nonEmpty: false)
+            : Expression.Constant(Array.Empty<Lapsed>(), typeof(IEnumerable<Lapsed>));
+        Expression DueAfter(IReadOnlyList<ScopeVariable> scope, Expression lapses) =>
+            lapsing ? Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.DueAfterLapses))!, Due(scope), lapses) : Due(scope);
+
         // Whether the due instant itself is on time: yes unless the deadline's 'inclusive' says otherwise.
         Expression Inclusive(IReadOnlyList<ScopeVariable> scope) =>
             node.DeadlineInclusive?.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null) ?? Expression.Constant(Val.True);
@@ -354,11 +362,12 @@ internal sealed class RuleSetCompiler
             var lhs = RootLhs(rule);
             var claim = UndefeatedClaim(lhs, node);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+            var lapses = Lapses(lhs, claim);
             var own = OwnPatterns(lhs, node.MetByFrame);
             var scope = claimScope.Concat(own).ToList();
             var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
-            var due = Due(claimScope);
+            var due = DueAfter(claimScope, lapses);
             var inTime = node.Model.Duty!.Deadline is null ? Le(at, asOf) : And(OnTime(at, claimScope, due), Le(at, asOf));
             var val = And(metBy, inTime);
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
@@ -385,8 +394,9 @@ internal sealed class RuleSetCompiler
             var discharges = GroupByClaim<Discharge>(lhs, "discharges", d => OfNode(d, node), d => Expression.Property(d, nameof(Discharge.Claim)));
             var claim = Expression.Property(discharges, nameof(IGrouping<Claim, Discharge>.Key));
             NotChild(lhs, typeof(Standing), "standingChild", claim, node);
-            var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
-            Act(rule, Call(nameof(RuleActions.ConcludeDischarged), Const(node), claim, discharges, due));
+            var lapses = Lapses(lhs, claim);
+            var due = DueAfter(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList(), lapses);
+            Act(rule, Call(nameof(RuleActions.ConcludeDischarged), Const(node), claim, discharges, due, lapses));
             Add(rule);
         }
 
@@ -405,9 +415,10 @@ internal sealed class RuleSetCompiler
             NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
             NotOwned(lhs, typeof(DutyDoubt), "dutyDoubt", nameof(DutyDoubt.Claim), claim, node);
             var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
-            var due = Due(scope);
-            AddCondition(last, Expression.Call(OpsMethod(test), Late(scope, due)));
-            Act(rule, Call(nameof(RuleActions.ConcludeDeadline), Const(node), claim, Const(status), due));
+            var lapses = Lapses(lhs, claim);
+            var due = DueAfter(scope, lapses);
+            AddCondition(lapsing ? lhs.Last! : last, Expression.Call(OpsMethod(test), Late(scope, due)));
+            Act(rule, Call(nameof(RuleActions.ConcludeDeadline), Const(node), claim, Const(status), due, lapses));
             Add(rule);
         }
 
@@ -417,7 +428,7 @@ internal sealed class RuleSetCompiler
             var claim = StandingClaim(lhs, node);
             NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
             var doubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, node);
-            var due = Due(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList());
+            var due = DueAfter(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList(), Lapses(lhs, claim));
             Act(rule, Call(nameof(RuleActions.ConcludeDutyDoubts), Const(node), claim, doubts, due));
             Add(rule);
         }
@@ -466,6 +477,11 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, "stand", priority);
             var lhs = RootLhs(rule);
             var claim = ClaimPattern(lhs, "claim", node, tentative: false);
+            if (node is ExceptionNode { LapseAt: not null } lapsing)
+            {
+                AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsFalse)), HasLapsed(lapsing, claim)));
+            }
+
             if (node.Children.Count > 0)
             {
                 NotChild(lhs, typeof(Standing), "standingChild", claim, node);
@@ -475,6 +491,25 @@ internal sealed class RuleSetCompiler
 
             Act(rule, Call(nameof(RuleActions.Stand), claim));
             Add(rule);
+        }
+
+        if (node is ExceptionNode { LapseAt: not null } lapses)
+        {
+            // The exception held and has lapsed by the as-of instant: the duty revives; or whether it lapsed is unknown.
+            var within = lapses.Model.Lapses!.RestartWithin;
+            foreach (var (suffix, test) in new[] { ("lapsed", nameof(Ops.IsTrue)), ("lapse-unknown", nameof(Ops.IsUnknown)) })
+            {
+                var rule = NewRule(node, suffix, priority);
+                var lhs = RootLhs(rule);
+                var claim = ClaimPattern(lhs, "claim", node, tentative: false);
+                var lapsed = HasLapsed(lapses, claim);
+                AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), lapsed));
+                var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+                Act(rule, test == nameof(Ops.IsTrue)
+                    ? Call(nameof(RuleActions.Lapse), claim, lapses.LapseAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!, Expression.Constant(within))
+                    : Call(nameof(RuleActions.UnsettleLapse), claim, lapsed));
+                Add(rule);
+            }
         }
 
         {
@@ -539,6 +574,22 @@ internal sealed class RuleSetCompiler
 
             EmitClaimLogic(child);
         }
+    }
+
+    /// <summary>Whether a lapsing exception's claim has lapsed by the as-of instant: its end is known, not after as-of, and its 'if' holds.</summary>
+    private static Expression HasLapsed(ExceptionNode node, ParameterExpression claim)
+    {
+        var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+        var environment = node.Provision.Environment;
+        var at = node.LapseAt!.Bind(environment, scope, ConditionType.Instant, null)!;
+        var asOf = Expression.Call(OpsMethod(nameof(Ops.AsOf)), BindingEnvironment.ContextParameter);
+        Expression ended = Expression.Call(OpsMethod(nameof(Ops.Compare)), at, asOf, Expression.Constant(1));
+        if (node.LapseIf is not null)
+        {
+            ended = Expression.Call(OpsMethod(nameof(Ops.And)), ended, node.LapseIf.Bind(environment, scope, ConditionType.YesNo, null)!);
+        }
+
+        return ended;
     }
 
     /// <summary>Permissions in contests assert Permits; conflicts between equals are reported.</summary>

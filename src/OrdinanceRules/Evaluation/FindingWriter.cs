@@ -70,7 +70,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
         var provision = outcome.Provision.Model;
         var about = facts.IsEmpty ? "the scenario" : string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
         var missing = string.Join("; ", outcome.Missing);
-        return (outcome.Status, outcome.Basis) switch
+        var reason = (outcome.Status, outcome.Basis) switch
         {
             (FindingStatus.NotApplicable, "no-match") =>
                 $"Nothing in the scenario falls under this provision: it has no {Combination(outcome.Provision)} that {provision.Id} covers.",
@@ -111,6 +111,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
                     : $"The duty arising from {about} falls due at {Time(outcome.DueAt)} and has not been discharged as of {Time(asOf)}.",
             _ => outcome.Status.ToString(),
         };
+        return outcome.Note is null || outcome.Basis == "not-in-force" ? reason : $"{reason} {outcome.Note}";
     }
 
     private static string Combination(ProvisionNode node)

@@ -25,9 +25,25 @@ public sealed record ProvisionException
     /// <summary>When the exception holds.</summary>
     public required FactTest When { get; init; }
 
+    /// <summary>
+    /// When the exception stops holding (a crime that ends): it then no longer defeats an obligation, and the
+    /// obligation's deadline runs afresh from that end. Null: the exception holds for good once it holds.
+    /// </summary>
+    public Lapse? Lapses { get; init; }
+
     /// <summary>Exceptions to this exception.</summary>
     public ImmutableArray<ProvisionException> Exceptions { get; init; } = [];
 
     /// <summary>Where the exception was written.</summary>
     public SourceLocation? Location { get; init; }
 }
+
+/// <summary>
+/// How an exception to an obligation lapses: at an instant (such as the end of a crime in progress), if a
+/// condition holds then (such as the activity still being in the future), after which the duty revives and
+/// its deadline runs afresh from the lapse (Roeland Park reading I-2).
+/// </summary>
+/// <param name="At">An instant expression: when the exception stops holding, such as <c>c.endedAt</c>. Absent means it still holds.</param>
+/// <param name="If">A yes/no condition: whether the lapse revives the duty, such as <c>c.endedAt &lt; o.plannedStart</c>. Null: it always does.</param>
+/// <param name="RestartWithin">The fresh deadline, measured from <paramref name="At"/>, such as 48 hours.</param>
+public sealed record Lapse(ConditionText At, ConditionText? If, TimeSpan RestartWithin);
