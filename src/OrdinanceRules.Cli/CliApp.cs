@@ -52,6 +52,9 @@ internal static class CliApp
             config.AddCommand<ReadingsCommand>("readings")
                 .WithDescription("List the ordinance's interpretive readings: one name=alternative line per alternative, the default marked, then what each means.")
                 .WithExample("readings", "samples/ordinances/roeland-park-ks.yaml");
+            config.AddCommand<Explain.ExplainCommand>("explain")
+                .WithDescription("Evaluate one scenario and print each finding's reasoning as a tree: conditions held, failed or unknown, exceptions and what they defeated, and why a provision did not apply.")
+                .WithExample("explain", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-specific-threat-exception-applies.yaml", "--provision", "P2");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.
