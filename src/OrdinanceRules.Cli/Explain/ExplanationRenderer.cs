@@ -4,14 +4,14 @@ using Spectre.Console;
 namespace OrdinanceRules.Cli.Explain;
 
 /// <summary>
-/// Prints an explanation as an indented tree: in a terminal, Spectre.Console's tree with coloured marks; redirected,
+/// Prints an explanation as an indented tree: in a terminal with coloured marks; redirected,
 /// plain lines indented two spaces a level, each step marked <c>[held]</c>, <c>[failed]</c>, <c>[unknown]</c> or <c>[defeated]</c>.
 /// </summary>
 internal static class ExplanationRenderer
 {
     public static void Render(IAnsiConsole console, Explanation explanation)
     {
-        if (!console.Profile.Out.IsTerminal || !console.Profile.Capabilities.Ansi)
+        if (!console.Profile.Capabilities.Ansi)
         {
             console.Profile.Out.Writer.WriteLine(explanation.Root.ToString());
             return;

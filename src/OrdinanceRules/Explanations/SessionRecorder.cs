@@ -21,6 +21,9 @@ internal sealed class SessionRecorder
 {
     private static readonly HashSet<string> TestMethods = [nameof(Ops.IsTrue), nameof(Ops.IsFalse), nameof(Ops.IsUnknown), nameof(Ops.IsNotFalse)];
 
+    [ThreadStatic]
+    private static int _attachedOnThisThread;
+
     private readonly Dictionary<Expression, bool> _isTest = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Rule, FactsKey Key), TestResult> _tests = [];
     private Provenance? _firing;
@@ -52,7 +55,14 @@ internal sealed class SessionRecorder
     /// <summary>The last result of each rule's test for each combination of facts.</summary>
     public IEnumerable<TestResult> Tests => _tests.Values;
 
-    public static SessionRecorder Attach(ISession session) => new(session);
+    /// <summary>How many sessions this thread has attached a recorder to: lets tests check that explain off subscribes to nothing.</summary>
+    internal static int AttachedOnThisThread => _attachedOnThisThread;
+
+    public static SessionRecorder Attach(ISession session)
+    {
+        _attachedOnThisThread++;
+        return new(session);
+    }
 
     private static object[] Values(IEnumerable<NRules.RuleModel.IFact> facts) => [.. facts.Select(f => f.Value).OfType<object>()];
 
