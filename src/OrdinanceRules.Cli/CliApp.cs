@@ -52,6 +52,13 @@ internal static class CliApp
             config.AddCommand<ReadingsCommand>("readings")
                 .WithDescription("List the ordinance's interpretive readings: one name=alternative line per alternative, the default marked, then what each means.")
                 .WithExample("readings", "samples/ordinances/roeland-park-ks.yaml");
+            config.AddCommand<Explain.ExplainCommand>("explain")
+                .WithDescription("Evaluate one scenario and print each finding's reasoning as a tree: conditions held, failed or unknown, exceptions and what they defeated, and why a provision did not apply.")
+                .WithExample("explain", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-specific-threat-exception-applies.yaml", "--provision", "P2");
+            config.AddCommand<Explain.WhatIfCommand>("what-if")
+                .WithDescription("Re-evaluate a scenario with changed facts (--set fact.field=value) and show which findings change; without --set, show each undetermined finding's outcome under each value of each unknown.")
+                .WithExample("what-if", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml")
+                .WithExample("what-if", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml", "--set", "t-1.specificity=general");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.

@@ -40,6 +40,12 @@ public sealed record ComplianceReport
     /// <summary>The findings.</summary>
     public required ImmutableArray<Finding> Findings { get; init; }
 
+    /// <summary>
+    /// When evaluated with <see cref="EvaluationOptions.Explain"/>: why each finding came out as it did, one
+    /// explanation per finding in the order of <see cref="Findings"/>; otherwise empty.
+    /// </summary>
+    public ImmutableArray<Explanations.Explanation> Explanations { get; init; } = [];
+
     /// <summary>Whether any finding is <see cref="FindingStatus.Violated"/>.</summary>
     public bool HasViolations => Findings.Any(f => f.Status == FindingStatus.Violated);
 

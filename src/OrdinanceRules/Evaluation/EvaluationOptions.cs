@@ -12,6 +12,16 @@ public sealed record EvaluationOptions
     /// <summary>The chosen alternative for each reading, by reading name.</summary>
     public ImmutableDictionary<string, string> Readings { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Whether to explain each finding (<see cref="ComplianceReport.Explanations"/>). Off by default.
+    /// </summary>
+    /// <remarks>
+    /// When on, the evaluation listens to the NRules session's own events (rule firings, conclusions inserted and
+    /// retracted, condition evaluations) and builds each explanation from them; nothing is evaluated twice. When
+    /// off, no event is subscribed to and the evaluation costs what it did before.
+    /// </remarks>
+    public bool Explain { get; init; }
+
     /// <summary>Options with one reading set.</summary>
     /// <param name="reading">The reading's name.</param>
     /// <param name="alternative">The alternative's name.</param>

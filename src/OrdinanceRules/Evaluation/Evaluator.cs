@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NRules;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Conditions;
+using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Evaluation;
@@ -25,6 +26,7 @@ internal static class Evaluator
         var laws = compiled.HigherLaws.Insert(0, ordinance);
         var readings = ResolveReadings(laws, options);
         var session = factory.CreateSession();
+        var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
         session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)]));
         foreach (var type in scenario.UnknownTypes)
@@ -47,8 +49,10 @@ internal static class Evaluator
             .ThenBy(x => string.Join('\u0001', x.Finding.Facts.Select(f => f.FactId)), StringComparer.Ordinal)
             .ThenBy(x => x.Finding.Status)
             .ThenBy(x => string.Join('\u0001', x.Finding.Unknowns), StringComparer.Ordinal)
-            .Select(x => x.Finding)
-            .ToImmutableArray();
+            .ToList();
+        var explanations = recorder is null
+            ? []
+            : findings.Select(x => new ExplanationBuilder(recorder, clock).Build(x.Outcome, x.Finding)).ToImmutableArray();
 
         return new ComplianceReport
         {
@@ -60,7 +64,8 @@ internal static class Evaluator
             TimeZone = ordinance.Jurisdiction.TimeZone,
             HigherLaws = [.. compiled.HigherLaws.Select(l => l.Citation)],
             Readings = readings,
-            Findings = findings,
+            Findings = [.. findings.Select(x => x.Finding)],
+            Explanations = explanations,
             Conflicts = conflicts,
         };
     }

@@ -1,0 +1,121 @@
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Explanations;
+using OrdinanceRules.Facts;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrdinanceRules.Cli.Explain;
+
+/// <summary>
+/// <c>ordinance what-if</c>: with <c>--set</c>, re-evaluates the scenario with the changed fields and prints the findings
+/// that changed, before and after; without, tries each unknown of each undetermined finding and prints the outcomes.
+/// </summary>
+internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : Command<WhatIfSettings>
+{
+    public override int Execute(CommandContext context, WhatIfSettings settings, CancellationToken cancellationToken)
+    {
+        var run = ScenarioRun.TryLoad(settings.Ordinance, settings.Scenario, settings.AsOf, settings.Readings, out var problems);
+        if (run is null)
+        {
+            return ScenarioRun.Fail(errors, problems);
+        }
+
+        return settings.Sets.Length == 0 ? Unknowns(run) : Changes(run, settings.Sets);
+    }
+
+    private int Unknowns(ScenarioRun run)
+    {
+        var unknowns = WhatIf.Unknowns(run.Ordinance, run.Scenario, run.AsOf, run.Options);
+        console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");
+        if (unknowns.IsEmpty)
+        {
+            console.WriteLine("No finding is undetermined: there is no unknown to try.");
+        }
+
+        foreach (var finding in unknowns.GroupBy(u => u.Finding))
+        {
+            console.MarkupLine($"{Markup.Escape(Heading(finding.Key))}: [yellow]Undetermined[/]");
+            foreach (var unknown in finding)
+            {
+                console.WriteLine($"  {unknown.Unknown}");
+                if (unknown.Tried.IsEmpty)
+                {
+                    console.WriteLine(unknown.FactId is null
+                        ? "    not a field of a fact: nothing to try"
+                        : $"    not tried: its values cannot be listed; use --set {unknown.FactId}.{unknown.Field}=<value>");
+                }
+
+                foreach (var tried in unknown.Tried)
+                {
+                    console.WriteLine(tried.After is null
+                        ? $"    if {tried.Value}: no finding for these facts"
+                        : $"    if {tried.Value}: {tried.After.Status}: {tried.After.Reason}");
+                }
+            }
+        }
+
+        return CliApp.Ok;
+    }
+
+    private int Changes(ScenarioRun run, IReadOnlyList<string> sets)
+    {
+        var ordinance = run.Ordinance.Ordinance;
+        var edit = new ScenarioEdit(run.Scenario, ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone);
+        var problems = new List<Diagnostic>();
+        foreach (var set in sets)
+        {
+            var equals = set.IndexOf('=', StringComparison.Ordinal);
+            var dot = equals < 0 ? -1 : set.LastIndexOf('.', equals);
+            if (equals < 0 || dot <= 0 || dot == equals - 1)
+            {
+                problems.Add(new Diagnostic(ExplainDiagnosticCodes.InvalidSet, $"--set '{set}': give fact.field=value, such as t-1.specificity=specific"));
+                continue;
+            }
+
+            var one = new ScenarioEdit(run.Scenario, ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).SetText(set[..dot], set[(dot + 1)..equals], set[(equals + 1)..]);
+            if (one.TryBuild(out var diagnostics) is null)
+            {
+                problems.AddRange(diagnostics.Select(d => new Diagnostic(ExplainDiagnosticCodes.InvalidSet, $"--set {set}: {d.Message}")));
+                continue;
+            }
+
+            edit.SetText(set[..dot], set[(dot + 1)..equals], set[(equals + 1)..]);
+        }
+
+        if (problems.Count > 0)
+        {
+            return ScenarioRun.Fail(errors, problems);
+        }
+
+        console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");
+        var before = run.Evaluate();
+        var after = run.Evaluate(edit.Build());
+        console.WriteLine($"With {string.Join(", ", sets)}:");
+        var changes = WhatIf.Changes(before, after);
+        if (changes.IsEmpty)
+        {
+            console.WriteLine("No finding changes.");
+        }
+
+        foreach (var change in changes)
+        {
+            var finding = change.After ?? change.Before!;
+            console.WriteLine($"{Heading(finding)}: {change.Before?.Status.ToString() ?? "(none)"} -> {change.After?.Status.ToString() ?? "(none)"}");
+            if (change.Before is not null)
+            {
+                console.WriteLine($"  before: {change.Before.Reason}");
+            }
+
+            if (change.After is not null)
+            {
+                console.WriteLine($"  after:  {change.After.Reason}");
+            }
+        }
+
+        return after.HasViolations ? CliApp.Violation : CliApp.Ok;
+    }
+
+    private static string Heading(Finding finding) =>
+        finding.ProvisionId + (finding.Facts.IsEmpty ? string.Empty : $" ({string.Join(", ", finding.Facts.Select(f => $"{f.Variable}={f.FactId}"))})");
+}

@@ -1,0 +1,343 @@
+using System.Globalization;
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+
+namespace OrdinanceRules.Explanations;
+
+/// <summary>
+/// Builds a finding's explanation from what a <see cref="SessionRecorder"/> saw: which rules fired on which facts,
+/// which tests came out true or false, and which conclusions were still in working memory at the end.
+/// </summary>
+internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionClock clock)
+{
+    /// <summary>Bases of outcomes decided before the provision's applies-when was found to hold.</summary>
+    private static readonly HashSet<string> EarlyBases = ["no-match", "existence", "match-unknown", "not-in-force", "in-force-unknown", "scope", "scope-unknown"];
+
+    public Explanation Build(Outcome outcome, Finding finding)
+    {
+        var node = outcome.Provision;
+        var children = new List<ExplanationNode>();
+        children.AddRange(Subject(outcome, node));
+        if (!EarlyBases.Contains(outcome.Basis))
+        {
+            if (node.Model.Modality == Modality.Obligation)
+            {
+                children.AddRange(Duty(outcome, node));
+            }
+            else
+            {
+                children.AddRange(Breach(outcome, node));
+            }
+        }
+
+        if (recorder.InsertedBy.TryGetValue(outcome, out var decided))
+        {
+            children.Add(Leaf($"decided by rule {decided.Rule}", ExplanationStatus.Info));
+        }
+
+        var about = finding.Facts.IsEmpty ? string.Empty : " for " + string.Join(", ", finding.Facts.Select(f => $"{f.Variable}={f.FactType} {f.FactId}"));
+        var root = new ExplanationNode($"{finding.ProvisionId} ({finding.Citation}, {finding.Title}){about}: {finding.Status}", ExplanationStatus.Info, children);
+        return new Explanation(finding, root);
+    }
+
+    // ---- Facts, match, in force, applies-when ----------------------------------------------------
+
+    private IEnumerable<ExplanationNode> Subject(Outcome outcome, ProvisionNode node)
+    {
+        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        switch (outcome.Basis)
+        {
+            case "no-match":
+                foreach (var type in types)
+                {
+                    var facts = recorder.Facts.Where(f => f.Type.Name == type).Select(f => f.Id).ToList();
+                    yield return facts.Count == 0
+                        ? Leaf($"for: the scenario has no {type}", ExplanationStatus.Failed)
+                        : Leaf($"for: {type} {string.Join(", ", facts)}", ExplanationStatus.Info);
+                }
+
+                if (node.Match is not null && types.All(t => recorder.Facts.Any(f => f.Type.Name == t)))
+                {
+                    var tried = recorder.Tests.Count(t => t.Rule == RuleName(node, "candidate"));
+                    yield return Leaf($"match: {Condition(node.Match)}: no combination of them matched ({tried} tried)", ExplanationStatus.Failed);
+                }
+
+                yield break;
+            case "existence":
+                yield return Leaf($"the scenario leaves open {string.Join("; ", outcome.Missing)}", ExplanationStatus.Unknown);
+                yield break;
+        }
+
+        var subject = outcome.Bindings.Take(node.SubjectFrame.Length).ToArray();
+        yield return Leaf($"for: {string.Join(", ", node.SubjectFrame.Where(v => v.Slot < subject.Length).Select(v => $"{v.Name} = {subject[v.Slot]}"))}", ExplanationStatus.Info);
+        if (node.Match is not null)
+        {
+            yield return outcome.Basis == "match-unknown"
+                ? Leaf($"match: {Condition(node.Match)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown)
+                : Leaf($"match: {Condition(node.Match)}: yes", ExplanationStatus.Held);
+        }
+
+        if (outcome.Basis == "match-unknown")
+        {
+            yield break;
+        }
+
+        if (node.Period is not null)
+        {
+            yield return outcome.Basis switch
+            {
+                "not-in-force" => Leaf($"in force at the event's time: no. {outcome.Note}", ExplanationStatus.Failed),
+                "in-force-unknown" => Leaf($"in force at the event's time: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
+                _ => Leaf("in force at the event's time: yes", ExplanationStatus.Held),
+            };
+            if (outcome.Basis is "not-in-force" or "in-force-unknown")
+            {
+                yield break;
+            }
+        }
+
+        if (node.AppliesWhen is not null)
+        {
+            yield return outcome.Basis switch
+            {
+                "scope" => Leaf($"applies-when: {Condition(node.AppliesWhen)}: no, so the provision does not apply", ExplanationStatus.Failed),
+                "scope-unknown" => Leaf($"applies-when: {Condition(node.AppliesWhen)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
+                _ => Leaf($"applies-when: {Condition(node.AppliesWhen)}: yes", ExplanationStatus.Held),
+            };
+        }
+    }
+
+    // ---- Prohibitions, permissions, non-obligations ---------------------------------------------
+
+    private IEnumerable<ExplanationNode> Breach(Outcome outcome, ProvisionNode node)
+    {
+        var violated = node.ViolatedWhen is null ? "violated-when" : $"violated-when: {Condition(node.ViolatedWhen)}";
+        var claim = ClaimOf(node, outcome.Bindings);
+        if (node.ViolationFrame.IsEmpty)
+        {
+            if (claim is null)
+            {
+                yield return Leaf($"{violated}: no", ExplanationStatus.Failed);
+                yield break;
+            }
+
+            yield return claim.IsTentative
+                ? Leaf($"{violated}: unknown, depends on {Names(claim.Missing)}", ExplanationStatus.Unknown)
+                : Leaf($"{violated}: yes", ExplanationStatus.Held);
+        }
+        else
+        {
+            var subject = recorder.Live.OfType<Subject>().FirstOrDefault(s => s.Node == node && outcome.Bindings.Take(s.Bindings.Length).SequenceEqual(s.Bindings));
+            var tests = subject is null ? [] : Tests(node, "breach", "breach-doubt", subject).ToList();
+            var types = string.Join(" and ", node.ViolationFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal));
+            if (tests.Count == 0)
+            {
+                tests.Add(Leaf($"the scenario has no {types} to test", ExplanationStatus.Failed));
+            }
+
+            var status = claim is null ? ExplanationStatus.Failed : claim.IsTentative ? ExplanationStatus.Unknown : ExplanationStatus.Held;
+            yield return new ExplanationNode($"{violated}: {Word(status)}", status, tests);
+        }
+
+        if (claim is not null)
+        {
+            foreach (var item in ClaimStanding(claim, "the breach"))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    // ---- Obligations ------------------------------------------------------------------------------
+
+    private IEnumerable<ExplanationNode> Duty(Outcome outcome, ProvisionNode node)
+    {
+        var claim = ClaimOf(node, outcome.Bindings);
+        if (claim is null)
+        {
+            yield break;
+        }
+
+        yield return Leaf("the duty arose", ExplanationStatus.Held);
+        foreach (var item in ClaimStanding(claim, "the duty"))
+        {
+            yield return item;
+        }
+
+        var metBy = node.MetBy is null ? "met-by" : $"met-by: {Condition(node.MetBy)}";
+        var tests = Tests(node, "discharge", "discharge-doubt", claim).ToList();
+        if (tests.Count == 0)
+        {
+            tests.Add(Leaf($"the scenario has no {string.Join(" and ", node.MetByFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))} to test", ExplanationStatus.Failed));
+        }
+
+        var discharged = recorder.Live.OfType<Discharge>().Any(d => d.Claim == claim);
+        var doubted = recorder.Live.OfType<DutyDoubt>().Any(d => d.Claim == claim);
+        var status = discharged ? ExplanationStatus.Held : doubted ? ExplanationStatus.Unknown : ExplanationStatus.Failed;
+        yield return new ExplanationNode($"discharged in time ({metBy}): {Word(status)}", status, tests);
+        if (outcome.DueAt is { } due)
+        {
+            yield return Leaf($"due at {Time(due)}", ExplanationStatus.Info);
+        }
+
+        if (outcome.Note is not null)
+        {
+            yield return Leaf(outcome.Note, ExplanationStatus.Info);
+        }
+    }
+
+    // ---- Claims and exceptions --------------------------------------------------------------------
+
+    /// <summary>Whether a claim stands, and its exceptions.</summary>
+    private IEnumerable<ExplanationNode> ClaimStanding(Claim claim, string what)
+    {
+        var exceptions = claim.Node.Children.Select(c => Exception(c, claim)).ToList();
+        var defeaters = claim.Node.Children.SelectMany(c => ClaimsUnder(c, claim)).Where(c => Stands(c)).Select(c => c.Node.Id).ToList();
+        if (exceptions.Count > 0)
+        {
+            yield return new ExplanationNode("exceptions", ExplanationStatus.Info, exceptions);
+        }
+
+        if (defeaters.Count > 0)
+        {
+            yield return Leaf($"{what} is defeated by {string.Join(" and ", defeaters)}", ExplanationStatus.Defeated);
+        }
+        else if (Stands(claim))
+        {
+            yield return Leaf($"{what} stands: no exception defeats it", ExplanationStatus.Held);
+        }
+        else if (recorder.Live.OfType<Unsettled>().FirstOrDefault(u => u.Claim == claim) is { } unsettled)
+        {
+            yield return Leaf($"{what} is unsettled: it depends on {Names(unsettled.Missing)}", ExplanationStatus.Unknown);
+        }
+    }
+
+    private ExplanationNode Exception(ExceptionNode exception, Claim parent)
+    {
+        var model = exception.Model;
+        var claims = ClaimsUnder(exception, parent).ToList();
+        var items = new List<ExplanationNode>();
+        if (exception.Prevailing is { } prevailing)
+        {
+            items.Add(claims.Count > 0
+                ? Leaf($"{prevailing.Id} ({prevailing.Law.Citation}) permits the conduct and prevails", ExplanationStatus.Held)
+                : Leaf($"{prevailing.Id} ({prevailing.Law.Citation}) does not permit it here", ExplanationStatus.Failed));
+        }
+        else
+        {
+            items.AddRange(Tests(exception, "holds", "doubt", parent));
+            if (items.Count == 0)
+            {
+                var types = exception.OwnFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+                items.Add(Leaf(types.Count > 0 ? $"not tested: the scenario has no {string.Join(" or ", types)}" : "not tested", ExplanationStatus.Failed));
+            }
+        }
+
+        foreach (var doubt in recorder.Live.OfType<Doubt>().Where(d => d.Owner == parent && recorder.InsertedBy.TryGetValue(d, out var p) && p.Rule.StartsWith(RuleName(exception, "existence-"), StringComparison.Ordinal)))
+        {
+            items.Add(Leaf($"the scenario leaves open {Names(doubt.Missing)}", ExplanationStatus.Unknown));
+        }
+
+        foreach (var claim in claims)
+        {
+            var under = ClaimStanding(claim, $"{exception.Id}{Through(claim, exception)}").ToList();
+            foreach (var lapse in recorder.Live.OfType<Lapsed>().Where(l => l.Exception == claim))
+            {
+                under.Add(Leaf($"lapsed at {Time(lapse.At)}; the duty is due afresh by {Time(lapse.Due)}", ExplanationStatus.Info));
+            }
+
+            items.AddRange(under);
+        }
+
+        var status = claims.Any(Stands) ? ExplanationStatus.Held
+            : claims.Any(c => !c.IsTentative && DefeatedByChild(c)) ? ExplanationStatus.Defeated
+            : claims.Count > 0 || items.Any(i => i.Status == ExplanationStatus.Unknown) ? ExplanationStatus.Unknown
+            : ExplanationStatus.Failed;
+        var when = exception.When is null ? string.Empty : $": {Condition(exception.When)}";
+        var verdict = status switch
+        {
+            ExplanationStatus.Held => "holds",
+            ExplanationStatus.Defeated => "held, but is defeated",
+            ExplanationStatus.Unknown => "unknown",
+            _ => "does not hold",
+        };
+        return new ExplanationNode($"{exception.Id} {model.Title} ({model.Section}){when}: {verdict}", status, items);
+    }
+
+    /// <summary>The results of a node's test (one rule for yes, one for unknown) against an owner, one line per combination of further facts.</summary>
+    private IEnumerable<ExplanationNode> Tests(RuleNode node, string yesRule, string unknownRule, object owner)
+    {
+        var yes = RuleName(node, yesRule);
+        var unknown = RuleName(node, unknownRule);
+        var combos = recorder.Tests
+            .Where(t => (t.Rule == yes || t.Rule == unknown) && t.Facts.Any(f => ReferenceEquals(f, owner)))
+            .GroupBy(t => string.Join(", ", t.Facts.OfType<Fact>().Except(Bindings(owner)).Select(f => f.ToString())), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var combo in combos)
+        {
+            var on = combo.Key.Length == 0 ? string.Empty : $" for {combo.Key}";
+            if (combo.Any(t => t.Rule == yes && t.Result))
+            {
+                yield return Leaf($"yes{on}", ExplanationStatus.Held);
+            }
+            else if (combo.Any(t => t.Rule == unknown && t.Result))
+            {
+                var facts = combo.First().Facts.OfType<Fact>().ToList();
+                var missing = recorder.Live.OfType<Claim>().Where(c => c.Node == node && c.IsTentative && facts.All(f => c.Bindings.Contains(f)))
+                    .SelectMany(c => c.Missing)
+                    .Concat(recorder.Live.OfType<DutyDoubt>().Where(d => d.Claim == owner).SelectMany(d => d.Missing))
+                    .Distinct(StringComparer.Ordinal).ToList();
+                yield return Leaf($"unknown{on}{(missing.Count == 0 ? string.Empty : $": depends on {Names(missing)}")}", ExplanationStatus.Unknown);
+            }
+            else
+            {
+                yield return Leaf($"no{on}", ExplanationStatus.Failed);
+            }
+        }
+    }
+
+    private static Fact[] Bindings(object owner) => owner switch
+    {
+        Claim c => c.Bindings,
+        Subject s => s.Bindings,
+        _ => [],
+    };
+
+    private IEnumerable<Claim> ClaimsUnder(RuleNode node, Claim parent) =>
+        recorder.Live.OfType<Claim>().Where(c => c.Node == node && c.Parent == parent);
+
+    private Claim? ClaimOf(ProvisionNode node, Fact[] bindings) =>
+        recorder.Live.OfType<Claim>().FirstOrDefault(c => c.Node == node && c.Parent is null && (ReferenceEquals(c.Bindings, bindings) || c.Bindings.SequenceEqual(bindings)));
+
+    private bool Stands(Claim claim) => recorder.Live.OfType<Standing>().Any(s => s.Claim == claim);
+
+    private bool DefeatedByChild(Claim claim) => claim.Node.Children.SelectMany(c => ClaimsUnder(c, claim)).Any(Stands);
+
+    private static string Through(Claim claim, ExceptionNode exception)
+    {
+        var own = exception.OwnFrame.Where(v => v.Slot < claim.Bindings.Length).Select(v => claim.Bindings[v.Slot].ToString()).ToList();
+        return own.Count == 0 ? string.Empty : $" (through {string.Join(", ", own)})";
+    }
+
+    private static string RuleName(RuleNode node, string name) =>
+        node is ExceptionNode ? $"{node.Provision.Id}/{node.Id}/{name}" : $"{node.Id}/{name}";
+
+    private static string Condition(Conditions.ConditionSource condition) =>
+        string.Join(' ', condition.Text.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Names(IEnumerable<string> names) => string.Join("; ", names);
+
+    private static string Word(ExplanationStatus status) => status switch
+    {
+        ExplanationStatus.Held => "yes",
+        ExplanationStatus.Unknown => "unknown",
+        _ => "no",
+    };
+
+    private string Time(DateTimeOffset instant) =>
+        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+
+    private static ExplanationNode Leaf(string text, ExplanationStatus status) => new(text, status);
+}
