@@ -27,6 +27,9 @@ internal abstract class RuleNode
     public List<ExceptionNode> Children { get; } = [];
 
     public abstract ProvisionNode Provision { get; }
+
+    /// <summary>The name of one of this node's rules: <c>provision/rule</c> or <c>provision/exception/rule</c>. Explanations find rules by it.</summary>
+    public string RuleName(string rule) => this is ExceptionNode ? $"{Provision.Id}/{Id}/{rule}" : $"{Id}/{rule}";
 }
 
 internal sealed class ProvisionNode(Provision provision, int order, Ordinance law, BindingEnvironment environment) : RuleNode(provision.Id, 0)

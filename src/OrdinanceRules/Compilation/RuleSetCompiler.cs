@@ -808,7 +808,7 @@ internal sealed class RuleSetCompiler
     private RuleBuilder NewRule(RuleNode node, string name, int priority)
     {
         var rule = new RuleBuilder();
-        rule.Name($"{node.Provision.Id}{(node is ExceptionNode ? "/" + node.Id : string.Empty)}/{name}");
+        rule.Name(node.RuleName(name));
         rule.Priority(priority);
         rule.Tag(node.Provision.Id);
         return rule;

@@ -60,7 +60,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
                 if (node.Match is not null && types.All(t => recorder.Facts.Any(f => f.Type.Name == t)))
                 {
-                    var tried = recorder.Tests.Count(t => t.Rule == RuleName(node, "candidate"));
+                    var tried = recorder.Tests.Count(t => t.Rule == node.RuleName("candidate"));
                     yield return Leaf($"match: {Condition(node.Match)}: no combination of them matched ({tried} tried)", ExplanationStatus.Failed);
                 }
 
@@ -235,7 +235,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             }
         }
 
-        foreach (var doubt in recorder.Live.OfType<Doubt>().Where(d => d.Owner == parent && recorder.InsertedBy.TryGetValue(d, out var p) && p.Rule.StartsWith(RuleName(exception, "existence-"), StringComparison.Ordinal)))
+        foreach (var doubt in recorder.Live.OfType<Doubt>().Where(d => d.Owner == parent && recorder.InsertedBy.TryGetValue(d, out var p) && p.Rule.StartsWith(exception.RuleName("existence-"), StringComparison.Ordinal)))
         {
             items.Add(Leaf($"the scenario leaves open {Names(doubt.Missing)}", ExplanationStatus.Unknown));
         }
@@ -269,8 +269,8 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
     /// <summary>The results of a node's test (one rule for yes, one for unknown) against an owner, one line per combination of further facts.</summary>
     private IEnumerable<ExplanationNode> Tests(RuleNode node, string yesRule, string unknownRule, object owner)
     {
-        var yes = RuleName(node, yesRule);
-        var unknown = RuleName(node, unknownRule);
+        var yes = node.RuleName(yesRule);
+        var unknown = node.RuleName(unknownRule);
         var combos = recorder.Tests
             .Where(t => (t.Rule == yes || t.Rule == unknown) && t.Facts.Any(f => ReferenceEquals(f, owner)))
             .GroupBy(t => string.Join(", ", t.Facts.OfType<Fact>().Except(Bindings(owner)).Select(f => f.ToString())), StringComparer.Ordinal)
@@ -320,9 +320,6 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         var own = exception.OwnFrame.Where(v => v.Slot < claim.Bindings.Length).Select(v => claim.Bindings[v.Slot].ToString()).ToList();
         return own.Count == 0 ? string.Empty : $" (through {string.Join(", ", own)})";
     }
-
-    private static string RuleName(RuleNode node, string name) =>
-        node is ExceptionNode ? $"{node.Provision.Id}/{node.Id}/{name}" : $"{node.Id}/{name}";
 
     private static string Condition(Conditions.ConditionSource condition) =>
         string.Join(' ', condition.Text.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
