@@ -12,11 +12,11 @@ public class OrdinanceSuiteAttributeTests
     {
         var rows = new OrdinanceSuiteAttribute(Suite).GetData(typeof(OrdinanceSuiteAttributeTests).GetMethod(nameof(GetData_RoelandParkSuite_GivesOneRowPerCase))!).ToList();
 
-        rows.Should().HaveCount(63).And.OnlyContain(r => r.Length == 1 && r[0] is OrdinanceSuiteCase);
+        rows.Should().HaveCount(71).And.OnlyContain(r => r.Length == 1 && r[0] is OrdinanceSuiteCase);
         var cases = rows.Select(r => (OrdinanceSuiteCase)r[0]).ToList();
         cases.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         cases[0].ToString().Should().Be("roeland-park.suite.yaml: Sergeant orders an officer to control traffic for an ICE arrest");
-        cases[^1].Name.Should().Be("p2-threat-specificity-unknown-undetermined under e2a-specificity=any-threat");
+        cases[^1].Name.Should().Be("reading-rp-in-force-status-question-after-adoption under rp-in-force=publication-unknown");
     }
 
     [Fact]

@@ -20,7 +20,28 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
             return Fail(InFile(settings.Ordinance, loaded.Diagnostics));
         }
 
-        var compiled = OrdinanceCompiler.TryCompile(loaded.Value);
+        var higherLaws = new List<Model.Ordinance>();
+        var lawProblems = new List<Diagnostic>();
+        foreach (var path in settings.Laws)
+        {
+            var law = OrdinanceYaml.LoadOrdinance(path);
+            if (law.Succeeded)
+            {
+                higherLaws.Add(law.Value);
+            }
+            else
+            {
+                lawProblems.AddRange(InFile(path, law.Diagnostics));
+            }
+        }
+
+        if (lawProblems.Count > 0)
+        {
+            return Fail(lawProblems);
+        }
+
+        // Stacked or not, scenarios are read in compiled.Ordinance's vocabulary: the stack's shared one.
+        var compiled = OrdinanceCompiler.TryCompile(loaded.Value, higherLaws);
         if (!compiled.Succeeded)
         {
             return Fail(compiled.Diagnostics);

@@ -28,6 +28,10 @@ internal sealed class CheckSettings : CommandSettings
     [Description("Evaluate under this alternative of one of the ordinance's readings instead of its default, such as p3-anchor=actual-reading. Repeatable. 'ordinance readings' lists them.")]
     public string[] Readings { get; init; } = [];
 
+    [CommandOption("--law <HIGHER-LAW.YAML>")]
+    [Description("Stack the ordinance under this higher law (a state or federal law file, such as samples/ordinances/kansas-ksa-12-16-140.yaml): where a permission of it and a local provision bear on the same facts, the higher law prevails. Repeatable.")]
+    public string[] Laws { get; init; } = [];
+
     public override ValidationResult Validate() =>
         Format is "text" or "json"
             ? ValidationResult.Success()

@@ -31,6 +31,16 @@ internal static class ReportJson
         asOf = report.AsOf,
         timeZone = report.TimeZone,
         readings = report.Readings.Select(r => new { name = r.Name, alternative = r.Alternative, isDefault = r.IsDefault }),
+        higherLaws = report.HigherLaws,
+        conflicts = report.Conflicts.Select(c => new
+        {
+            provision = c.ProvisionId,
+            citation = c.Citation,
+            otherProvision = c.OtherProvisionId,
+            otherCitation = c.OtherCitation,
+            facts = c.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }),
+            description = c.Description,
+        }),
         hasViolations = report.HasViolations,
         findings = report.Findings.Select(f => new
         {

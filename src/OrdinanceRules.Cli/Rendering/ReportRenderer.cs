@@ -25,6 +25,12 @@ internal static class ReportRenderer
         {
             console.MarkupLine($"Readings: {Markup.Escape(Readings(report))}");
         }
+
+        if (!report.HigherLaws.IsEmpty)
+        {
+            console.MarkupLine($"Higher laws: {Markup.Escape(string.Join("; ", report.HigherLaws))}");
+        }
+
         if (!string.IsNullOrWhiteSpace(report.Notes))
         {
             console.MarkupLine($"[grey]Note: {Markup.Escape(report.Notes.Trim())}[/]");
@@ -41,6 +47,18 @@ internal static class ReportRenderer
             if (!finding.Unknowns.IsEmpty)
             {
                 console.Write(Indented($"[yellow]Missing:[/] {Markup.Escape(string.Join("; ", finding.Unknowns))}"));
+            }
+        }
+
+        if (!report.Conflicts.IsEmpty)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]Conflicts:[/]");
+            foreach (var conflict in report.Conflicts)
+            {
+                var facts = conflict.Facts.IsEmpty ? string.Empty : " (" + string.Join(", ", conflict.Facts.Select(f => $"{f.Variable}={f.FactId}")) + ")";
+                console.MarkupLine($"[red]CONFLICT[/] [bold]{Markup.Escape(conflict.ProvisionId)}[/] ({Markup.Escape(conflict.Citation)}) and [bold]{Markup.Escape(conflict.OtherProvisionId)}[/] ({Markup.Escape(conflict.OtherCitation)}){Markup.Escape(facts)}");
+                console.Write(Indented(Markup.Escape(conflict.Description)));
             }
         }
 

@@ -11,11 +11,11 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
 internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] RootKeys = ["ordinance", "title", "jurisdiction", "adopted", "effective", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
-    private static readonly string[] JurisdictionKeys = ["name", "state", "time-zone"];
+    private static readonly string[] RootKeys = ["ordinance", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
+    private static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     private static readonly string[] VocabularyKeys = ["uses", "types"];
     private static readonly string[] SectionKeys = ["number", "heading", "text"];
-    private static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "exceptions"];
+    private static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "prevails-over", "exceptions"];
     private static readonly string[] TestKeys = ["for", "when"];
     private static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
     private static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
@@ -28,7 +28,7 @@ internal sealed partial class OrdinanceReader
     ];
 
     private static readonly string[] CountingWords = [.. Countings.Select(c => c.Word)];
-    private static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "exceptions"];
+    private static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "lapses", "exceptions"];
     private static readonly (string Word, Modality Modality)[] Modalities =
     [
         ("prohibition", Modality.Prohibition),
@@ -72,12 +72,18 @@ internal sealed partial class OrdinanceReader
         var jurisdiction = ReadJurisdiction(r);
         var adopted = ReadDate(r, "adopted");
         var effective = ReadDate(r, "effective");
+        var assumeInForce = ReadAssumeInForce(r, effective);
+        var amendments = ReadAmendments(r);
         var notes = r.OptionalText("notes");
         var readings = ReadReadings(r);
         _calendars = ReadCalendars(r);
         var vocabulary = ReadVocabulary(r, number);
         var sections = ReadSections(r);
         var provisions = ReadProvisions(r);
+        if (provisions is not null)
+        {
+            CheckAffects(amendments, provisions.Value);
+        }
 
         if (_diagnostics.Count > 0 || number is null || title is null || jurisdiction is null || vocabulary is null || provisions is null)
         {
@@ -91,6 +97,8 @@ internal sealed partial class OrdinanceReader
             Jurisdiction = jurisdiction,
             AdoptedOn = adopted,
             EffectiveFrom = effective,
+            AssumeInForce = assumeInForce,
+            Amendments = [.. amendments.Select(a => a.Amendment)],
             Notes = notes,
             Readings = readings,
             Calendars = _calendars,
@@ -113,13 +121,14 @@ internal sealed partial class OrdinanceReader
         var name = r.RequiredText("name");
         var state = r.RequiredText("state");
         var zone = r.Scalar("time-zone", r.Required("time-zone"));
+        var level = ReadLevel(r);
         if (zone is not null && !JurisdictionClock.IsKnownZone(zone.Value))
         {
             r.Report(YamlDiagnosticCodes.InvalidValue, $"'time-zone' must be an IANA time zone id such as America/Chicago, not '{zone.Value}'", zone.Location);
             return null;
         }
 
-        return name is null || state is null || zone is null ? null : new Jurisdiction(name, state, zone.Value);
+        return name is null || state is null || zone is null || level is null ? null : new Jurisdiction(name, state, zone.Value, level.Value);
     }
 
     private static DateOnly? ReadDate(MappingReader r, string key)
@@ -303,10 +312,16 @@ internal sealed partial class OrdinanceReader
         var appliesWhen = r.OptionalCondition("applies-when");
         var violatedWhen = r.Optional("violated-when") is { } v ? ReadTest(r, "violated-when", v) : null;
         var duty = r.Optional("duty") is { } d ? ReadDuty(r, d) : null;
+        var eventTime = r.OptionalCondition("event-time");
+        var inForceNode = r.Optional("in-force");
+        var inForce = inForceNode is null ? null : ReadInForce(r, inForceNode);
+        var prevailsOverNode = r.Optional("prevails-over");
+        ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
         var exceptions = ReadExceptions(r, r.Optional("exceptions"));
         CheckModalityKeys(r, modality);
 
-        if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null)
+        if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
+            (inForceNode is not null && inForce is null) || prevailsOver is null)
         {
             return null;
         }
@@ -325,6 +340,9 @@ internal sealed partial class OrdinanceReader
             AppliesWhen = appliesWhen,
             ViolatedWhen = violatedWhen,
             Duty = duty,
+            EventTime = eventTime,
+            InForce = inForce,
+            PrevailsOver = [.. prevailsOver.Value.Select(s => s.Value)],
             Exceptions = exceptions,
             Location = mapping.Location,
         };
@@ -507,8 +525,10 @@ internal sealed partial class OrdinanceReader
         var text = r.OptionalText("text");
         var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
         var when = r.RequiredCondition("when");
+        var lapsesNode = r.Optional("lapses");
+        var lapses = lapsesNode is null ? null : ReadLapse(r, lapsesNode);
         var exceptions = ReadExceptions(r, r.Optional("exceptions"));
-        if (id is null || section is null || title is null || bindings is null || when is null)
+        if (id is null || section is null || title is null || bindings is null || when is null || (lapsesNode is not null && lapses is null))
         {
             return null;
         }
@@ -520,6 +540,7 @@ internal sealed partial class OrdinanceReader
             Title = title,
             Text = text,
             When = new FactTest(bindings.Value, when),
+            Lapses = lapses,
             Exceptions = exceptions,
             Location = mapping.Location,
         };

@@ -9,7 +9,7 @@ public class ReadingOptionTests
 
     private const string AllDefaults =
         "Readings: p3-anchor=receipt (default), p3-end=inclusive (default), p3-knowledge=rppd-only (default), " +
-        "p3-completed-activity=excluded (default), p2-judicial-warrant=not-an-exception (default), e2a-specificity=specific-only (default)";
+        "p3-completed-activity=excluded (default), p2-judicial-warrant=not-an-exception (default), e2a-specificity=specific-only (default), rp-in-force=from-adoption (default)";
 
     [Fact]
     public void Check_Reading_ChangesTheOutcomeAndTheExitCode()
@@ -33,7 +33,7 @@ public class ReadingOptionTests
         byDefault.OutputLines.Should().Contain(AllDefaults);
         switched.OutputLines.Should().Contain(
             "Readings: p3-anchor=before-activity, p3-end=exclusive, p3-knowledge=rppd-only (default), " +
-            "p3-completed-activity=excluded (default), p2-judicial-warrant=not-an-exception (default), e2a-specificity=specific-only (default)");
+            "p3-completed-activity=excluded (default), p2-judicial-warrant=not-an-exception (default), e2a-specificity=specific-only (default), rp-in-force=from-adoption (default)");
         Array.IndexOf(switched.OutputLines, switched.OutputLines.First(l => l.StartsWith("Readings: ", StringComparison.Ordinal)))
             .Should().Be(Array.FindIndex(switched.OutputLines, l => l.StartsWith("As of ", StringComparison.Ordinal)) + 1, "the readings line follows the as-of line");
     }
@@ -54,7 +54,8 @@ public class ReadingOptionTests
             "p3-knowledge=rppd-only:True",
             "p3-completed-activity=excluded:True",
             "p2-judicial-warrant=not-an-exception:True",
-            "e2a-specificity=any-threat:False");
+            "e2a-specificity=any-threat:False",
+            "rp-in-force=from-adoption:True");
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public class ReadingOptionTests
         result.Output.Should().BeEmpty();
         result.ErrorLines.Should().Equal(
             "error OR5005: --reading p3-ancor=receipt: Roeland Park Ordinance 1005 has no reading 'p3-ancor'; its readings are: " +
-            "p3-anchor, p3-end, p3-knowledge, p3-completed-activity, p2-judicial-warrant, e2a-specificity");
+            "p3-anchor, p3-end, p3-knowledge, p3-completed-activity, p2-judicial-warrant, e2a-specificity, rp-in-force");
     }
 
     [Fact]

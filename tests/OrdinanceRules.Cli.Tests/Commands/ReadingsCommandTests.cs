@@ -22,7 +22,9 @@ public class ReadingsCommandTests
             "p2-judicial-warrant=not-an-exception (default)",
             "p2-judicial-warrant=exception-for-criminal-immigration",
             "e2a-specificity=specific-only (default)",
-            "e2a-specificity=any-threat");
+            "e2a-specificity=any-threat",
+            "rp-in-force=from-adoption (default)",
+            "rp-in-force=publication-unknown");
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public partial class RoelandParkSampleTests
     public void EveryAlternativeOfEveryReading_HasItsOwnScenarioWhoseOutcomeItChanges()
     {
         var readings = Ordinance.Value.Ordinance.Readings;
-        readings.Select(r => r.Name).Should().BeEquivalentTo("p3-anchor", "p3-end", "p3-knowledge", "p3-completed-activity", "p2-judicial-warrant", "e2a-specificity");
+        readings.Select(r => r.Name).Should().BeEquivalentTo("p3-anchor", "p3-end", "p3-knowledge", "p3-completed-activity", "p2-judicial-warrant", "e2a-specificity", "rp-in-force");
 
         foreach (var reading in readings)
         {
@@ -186,7 +186,7 @@ public partial class RoelandParkSampleTests
             var extra = cells[5];
             var exceptions = string.Join(", ", ExceptionPattern().Matches(extra).Select(m => m.Groups[1].Value));
             var unknownsMatch = UnknownsPattern().Match(extra);
-            var unknowns = unknownsMatch.Success ? unknownsMatch.Groups[1].Value.Trim() : string.Empty;
+            var unknowns = unknownsMatch.Success ? (unknownsMatch.Groups["quoted"].Success ? unknownsMatch.Groups["quoted"] : unknownsMatch.Groups["ids"]).Value.Trim() : string.Empty;
             var dueMatch = DuePattern().Match(extra);
             DateTimeOffset? due = dueMatch.Success ? DateTimeOffset.Parse(dueMatch.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime() : null;
             if (cells[2].StartsWith("Others:", StringComparison.Ordinal))
@@ -220,7 +220,8 @@ public partial class RoelandParkSampleTests
     [GeneratedRegex(@"\b(E[0-9][A-Za-z0-9-]*)\b")]
     private static partial Regex ExceptionPattern();
 
-    [GeneratedRegex(@"unknowns: ([A-Za-z0-9_.\-, ]+?)(?: \(only\))?(?:;|$)")]
+    /// <summary><c>unknowns: id.field, ...</c>, or one unknown that names no fact (the law in force) quoted in full: <c>unknowns: "..."</c>.</summary>
+    [GeneratedRegex(@"unknowns: (?:""(?<quoted>[^""]+)""|(?<ids>[A-Za-z0-9_.\-, ]+?))(?: \(only\))?(?:;|$)")]
     private static partial Regex UnknownsPattern();
 
     [GeneratedRegex(@"due (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})")]
