@@ -114,6 +114,17 @@ public class OrdinanceYamlTests
     }
 
     [Fact]
+    public void LoadOrdinance_StatuteWithCitation_IsCitedAsItSays()
+    {
+        var statute = OrdinanceYaml.LoadOrdinance(Samples.Repository.PathOf("samples", "ordinances", "kansas-ksa-12-16-140.yaml")).GetValueOrThrow();
+        var ordinance = OrdinanceYaml.LoadOrdinance(Samples.Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml")).GetValueOrThrow();
+
+        statute.Citation.Should().Be("K.S.A. 12-16,140");
+        statute.Jurisdiction.Level.Should().Be(OrdinanceRules.Model.JurisdictionLevel.State);
+        ordinance.Citation.Should().Be("Roeland Park Ordinance 1005");
+    }
+
+    [Fact]
     public void ParseOrdinance_BundledVocabulary_LoadsTheEmbeddedResource()
     {
         var result = OrdinanceYaml.ParseOrdinance(

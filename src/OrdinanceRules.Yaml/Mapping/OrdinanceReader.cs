@@ -11,7 +11,7 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
 internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] RootKeys = ["ordinance", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
+    private static readonly string[] RootKeys = ["ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
     private static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     private static readonly string[] VocabularyKeys = ["uses", "types"];
     private static readonly string[] SectionKeys = ["number", "heading", "text"];
@@ -68,6 +68,7 @@ internal sealed partial class OrdinanceReader
 
         var r = new MappingReader(root, "the ordinance", RootKeys, _diagnostics);
         var number = r.RequiredText("ordinance");
+        var citation = r.OptionalText("citation");
         var title = r.RequiredText("title");
         var jurisdiction = ReadJurisdiction(r);
         var adopted = ReadDate(r, "adopted");
@@ -93,6 +94,7 @@ internal sealed partial class OrdinanceReader
         return Result<Ordinance>.Success(new Ordinance
         {
             Number = number,
+            CitedAs = citation,
             Title = title,
             Jurisdiction = jurisdiction,
             AdoptedOn = adopted,

@@ -56,6 +56,12 @@ public sealed record Ordinance
     /// <summary>Where the ordinance was written.</summary>
     public SourceLocation? Location { get; init; }
 
-    /// <summary>How the ordinance is cited, such as "Roeland Park Ordinance 1005".</summary>
-    public string Citation => $"{Jurisdiction.Name} Ordinance {Number}";
+    /// <summary>
+    /// How the law is cited when that is not "{jurisdiction} Ordinance {number}", such as <c>K.S.A. 12-16,140</c>
+    /// or <c>8 U.S.C. § 1373</c>; null for the ordinance form.
+    /// </summary>
+    public string? CitedAs { get; init; }
+
+    /// <summary>How the ordinance is cited, such as "Roeland Park Ordinance 1005" or "K.S.A. 12-16,140".</summary>
+    public string Citation => CitedAs ?? $"{Jurisdiction.Name} Ordinance {Number}";
 }

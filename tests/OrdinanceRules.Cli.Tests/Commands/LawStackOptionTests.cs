@@ -27,11 +27,11 @@ public class LawStackOptionTests
         p6.GetProperty("status").GetString().Should().Be("exception-applies");
         var exception = p6.GetProperty("exceptions").EnumerateArray().Should().ContainSingle().Subject;
         exception.GetProperty("id").GetString().Should().Be("KSA-140a-obtain");
-        exception.GetProperty("section").GetString().Should().Be("Kansas Ordinance 12-16,140, § 12-16,140(a)(3)");
+        exception.GetProperty("section").GetString().Should().Be("K.S.A. 12-16,140, § 12-16,140(a)(3)");
         exception.GetProperty("title").GetString().Should().EndWith("(higher law prevails)");
         Finding(stacked, "KSA-140a-obtain").GetProperty("status").GetString().Should().Be("complied");
         var report = JsonDocument.Parse(stacked.Output).RootElement.GetProperty("reports")[0];
-        report.GetProperty("higherLaws").EnumerateArray().Select(e => e.GetString()).Should().Equal("Kansas Ordinance 12-16,140");
+        report.GetProperty("higherLaws").EnumerateArray().Select(e => e.GetString()).Should().Equal("K.S.A. 12-16,140");
         report.GetProperty("conflicts").GetArrayLength().Should().Be(0);
     }
 
@@ -42,7 +42,7 @@ public class LawStackOptionTests
 
         stacked.ExitCode.Should().Be(CliApp.Violation, stacked.Errors);
         Finding(stacked, "P6").GetProperty("status").GetString().Should().Be("violated");
-        Finding(stacked, "KSA-140a-obtain").GetProperty("reason").GetString().Should().Contain("predates the adoption of Kansas Ordinance 12-16,140");
+        Finding(stacked, "KSA-140a-obtain").GetProperty("reason").GetString().Should().Contain("predates the adoption of K.S.A. 12-16,140");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class LawStackOptionTests
         stacked.ExitCode.Should().Be(CliApp.Ok, stacked.Errors);
         var p1a = Finding(stacked, "P1a");
         p1a.GetProperty("status").GetString().Should().Be("exception-applies");
-        p1a.GetProperty("exceptions")[0].GetProperty("section").GetString().Should().Be("United States Ordinance art. VI, cl. 2, U.S. Const. art. VI, cl. 2 (implied)");
+        p1a.GetProperty("exceptions")[0].GetProperty("section").GetString().Should().Be("U.S. Const. art. VI, cl. 2, U.S. Const. art. VI, cl. 2 (implied)");
         Finding(stacked, "P2").GetProperty("exceptions").EnumerateArray().Select(e => e.GetProperty("id").GetString()).Should().Equal("E2c", "US-COMPELLED");
     }
 
@@ -65,8 +65,8 @@ public class LawStackOptionTests
     {
         var stacked = Cli.Run("check", Samples.Ordinance, Samples.Scenario("stack-p6-status-question-after-ksa-12-16-140"), "--law", Law("kansas-ksa-12-16-140"), "--law", Law("us-8-usc-1373"));
 
-        stacked.OutputLines.Should().Contain("Higher laws: Kansas Ordinance 12-16,140; United States Ordinance 1373");
-        stacked.Output.Should().Contain("but exception KSA-140a-obtain (Kansas Ordinance 12-16,140, § 12-16,140(a)(3)");
+        stacked.OutputLines.Should().Contain("Higher laws: K.S.A. 12-16,140; 8 U.S.C. § 1373");
+        stacked.Output.Should().Contain("but exception KSA-140a-obtain (K.S.A. 12-16,140, § 12-16,140(a)(3)");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class CompareCommandTests
         p3.GetProperty("dueAt").GetString().Should().Be("2021-02-03T09:00:00-06:00");
         p3.GetProperty("reason").GetString().Should().Contain("was not discharged by then");
         var lwp4 = cells[1].GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("provision").GetString() == "LW-P4");
-        lwp4.GetProperty("citation").GetString().Should().Be("Lawrence Ordinance unknown (Sept 2020), LW-5");
+        lwp4.GetProperty("citation").GetString().Should().Be("Lawrence, Kan., ordinance of 15 Sept. 2020 (number not found), LW-5");
         lwp4.GetProperty("status").GetString().Should().Be("complied");
     }
 
