@@ -1,8 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using OrdinanceRules.Cli.Comparison;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Cli.Rendering;
 
@@ -12,15 +9,6 @@ namespace OrdinanceRules.Cli.Rendering;
 /// </summary>
 internal static class MatrixJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static string Write(ComparisonMatrix matrix) => JsonSerializer.Serialize(
         new
         {
@@ -45,26 +33,10 @@ internal static class MatrixJson
                     asOf = c.Report.AsOf,
                     verdict = c.Verdict,
                     summary = c.Summary,
-                    findings = c.Report.Findings.Select(Shape),
+                    findings = c.Report.Findings.Select(f => ReportJson.Shape(f, withText: false)),
                 }),
             }),
             differences = matrix.Differences.Count(),
         },
-        Options);
-
-    private static object Shape(Finding f) => new
-    {
-        provision = f.ProvisionId,
-        citation = f.Citation,
-        section = f.Section,
-        title = f.Title,
-        modality = f.Modality,
-        status = f.Status,
-        reason = f.Reason,
-        facts = f.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }),
-        exceptions = f.Exceptions.Select(e => new { id = e.Id, section = e.Section, title = e.Title, facts = e.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }) }),
-        unknowns = f.Unknowns,
-        dueAt = f.DueAt,
-        dischargedAt = f.DischargedAt,
-    };
+        ReportJson.Options);
 }

@@ -8,7 +8,8 @@ namespace OrdinanceRules.Cli.Rendering;
 /// <summary>The JSON form of reports, for programs: <c>{"reports": [...]}</c>, statuses in kebab-case.</summary>
 internal static class ReportJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options every JSON output of the command shares.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
 
@@ -38,25 +39,31 @@ internal static class ReportJson
             citation = c.Citation,
             otherProvision = c.OtherProvisionId,
             otherCitation = c.OtherCitation,
-            facts = c.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }),
+            facts = Facts(c.Facts),
             description = c.Description,
         }),
         hasViolations = report.HasViolations,
-        findings = report.Findings.Select(f => new
-        {
-            provision = f.ProvisionId,
-            citation = f.Citation,
-            section = f.Section,
-            title = f.Title,
-            modality = f.Modality,
-            status = f.Status,
-            reason = f.Reason,
-            facts = f.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }),
-            exceptions = f.Exceptions.Select(e => new { id = e.Id, section = e.Section, title = e.Title, facts = e.Facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId }) }),
-            unknowns = f.Unknowns,
-            dueAt = f.DueAt,
-            dischargedAt = f.DischargedAt,
-            text = f.Text,
-        }),
+        findings = report.Findings.Select(f => Shape(f, withText: true)),
     };
+
+    /// <summary>One finding as JSON; <c>compare</c> leaves the provision's text out of its cells.</summary>
+    internal static object Shape(Finding f, bool withText) => new
+    {
+        provision = f.ProvisionId,
+        citation = f.Citation,
+        section = f.Section,
+        title = f.Title,
+        modality = f.Modality,
+        status = f.Status,
+        reason = f.Reason,
+        facts = Facts(f.Facts),
+        exceptions = f.Exceptions.Select(e => new { id = e.Id, section = e.Section, title = e.Title, facts = Facts(e.Facts) }),
+        unknowns = f.Unknowns,
+        dueAt = f.DueAt,
+        dischargedAt = f.DischargedAt,
+        text = withText ? f.Text : null,
+    };
+
+    private static IEnumerable<object> Facts(IEnumerable<FactBinding> facts) =>
+        facts.Select(b => new { variable = b.Variable, type = b.FactType, id = b.FactId });
 }
