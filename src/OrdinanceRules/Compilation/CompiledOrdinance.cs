@@ -38,10 +38,16 @@ public sealed class CompiledOrdinance
     /// <summary>Evaluates a scenario as of an instant.</summary>
     /// <param name="scenario">The scenario; its facts must use this ordinance's vocabulary.</param>
     /// <param name="asOf">The instant to judge at: obligations whose deadline has not passed by then are pending.</param>
-    /// <param name="options">Which readings to take; null for the ordinance's defaults.</param>
+    /// <returns>The report: one finding per provision and matching set of facts.</returns>
+    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf) => Evaluate(scenario, asOf, EvaluationOptions.Default);
+
+    /// <summary>Evaluates a scenario as of an instant, under chosen readings.</summary>
+    /// <param name="scenario">The scenario; its facts must use this ordinance's vocabulary.</param>
+    /// <param name="asOf">The instant to judge at: obligations whose deadline has not passed by then are pending.</param>
+    /// <param name="options">Which readings to take, and whether to explain; null for the defaults.</param>
     /// <returns>The report: one finding per provision and matching set of facts.</returns>
     /// <exception cref="ArgumentException">The options name a reading or an alternative the ordinance does not declare.</exception>
-    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options = null)
+    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return Evaluator.Run(this, _factory, _catalog, scenario, asOf, options ?? EvaluationOptions.Default);
@@ -49,10 +55,16 @@ public sealed class CompiledOrdinance
 
     /// <summary>Evaluates a scenario as of the instant the scenario names.</summary>
     /// <param name="scenario">The scenario, with <see cref="Scenario.AsOf"/> set.</param>
-    /// <param name="options">Which readings to take; null for the ordinance's defaults.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentException">The scenario names no as-of instant.</exception>
-    public ComplianceReport Evaluate(Scenario scenario, EvaluationOptions? options = null)
+    public ComplianceReport Evaluate(Scenario scenario) => Evaluate(scenario, EvaluationOptions.Default);
+
+    /// <summary>Evaluates a scenario as of the instant the scenario names, under chosen readings.</summary>
+    /// <param name="scenario">The scenario, with <see cref="Scenario.AsOf"/> set.</param>
+    /// <param name="options">Which readings to take, and whether to explain; null for the defaults.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">The scenario names no as-of instant.</exception>
+    public ComplianceReport Evaluate(Scenario scenario, EvaluationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var asOf = scenario.AsOf ?? throw new ArgumentException($"Scenario '{scenario.Name}' names no as-of instant; pass one.", nameof(scenario));
