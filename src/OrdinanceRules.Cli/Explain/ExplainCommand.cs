@@ -1,3 +1,4 @@
+using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,17 +10,17 @@ internal sealed class ExplainCommand(IAnsiConsole console, TextWriter errors) : 
 {
     public override int Execute(CommandContext context, ExplainSettings settings, CancellationToken cancellationToken)
     {
-        var run = ScenarioRun.TryLoad(settings.Ordinance, settings.Scenario, settings.AsOf, settings.Readings, out var problems);
+        var run = ScenarioRun.TryLoad(settings, out var problems);
         if (run is null)
         {
-            return ScenarioRun.Fail(errors, problems);
+            return EvaluationSetup.Fail(errors, problems);
         }
 
         var ids = run.Ordinance.Ordinance.Provisions.Select(p => p.Id).Concat(run.Ordinance.HigherLaws.SelectMany(l => l.Provisions.Select(p => p.Id))).ToHashSet(StringComparer.Ordinal);
         var unknown = settings.Provisions.Where(p => !ids.Contains(p)).ToList();
         if (unknown.Count > 0)
         {
-            return ScenarioRun.Fail(errors, unknown.Select(p => new Diagnostic(ExplainDiagnosticCodes.UnknownProvision, $"--provision {p}: {run.Ordinance.Ordinance.Citation} has no provision '{p}'; its provisions are: {string.Join(", ", ids)}")));
+            return EvaluationSetup.Fail(errors, unknown.Select(p => new Diagnostic(ExplainDiagnosticCodes.UnknownProvision, $"--provision {p}: {run.Ordinance.Ordinance.Citation} has no provision '{p}'; its provisions are: {string.Join(", ", ids)}")));
         }
 
         var report = run.Evaluate(explain: true);

@@ -21,4 +21,8 @@ internal abstract class ScenarioSettings : CommandSettings
     [CommandOption("--reading <NAME=ALTERNATIVE>")]
     [Description("Evaluate under this alternative of one of the ordinance's readings instead of its default. Repeatable.")]
     public string[] Readings { get; init; } = [];
+
+    [CommandOption("--law <HIGHER-LAW.YAML>")]
+    [Description("Stack the ordinance under this higher law (a state or federal law file), as check does. Repeatable.")]
+    public string[] Laws { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
@@ -15,10 +16,10 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
 {
     public override int Execute(CommandContext context, WhatIfSettings settings, CancellationToken cancellationToken)
     {
-        var run = ScenarioRun.TryLoad(settings.Ordinance, settings.Scenario, settings.AsOf, settings.Readings, out var problems);
+        var run = ScenarioRun.TryLoad(settings, out var problems);
         if (run is null)
         {
-            return ScenarioRun.Fail(errors, problems);
+            return EvaluationSetup.Fail(errors, problems);
         }
 
         return settings.Sets.Length == 0 ? Unknowns(run) : Changes(run, settings.Sets);
@@ -85,7 +86,7 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
 
         if (problems.Count > 0)
         {
-            return ScenarioRun.Fail(errors, problems);
+            return EvaluationSetup.Fail(errors, problems);
         }
 
         console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");

@@ -35,6 +35,20 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_UnderAHigherLaw_ShowsTheStatuteThatPrevailed()
+    {
+        var statute = Path.Combine(Path.GetDirectoryName(Samples.Ordinance)!, "kansas-ksa-12-16-140.yaml");
+
+        var alone = Cli.Run("explain", Samples.Ordinance, Samples.Scenario("stack-p6-status-question-after-ksa-12-16-140"), "--provision", "P6");
+        var stacked = Cli.Run("explain", Samples.Ordinance, Samples.Scenario("stack-p6-status-question-after-ksa-12-16-140"), "--provision", "P6", "--law", statute);
+
+        alone.OutputLines.Should().Contain(l => l.StartsWith("P6 ", StringComparison.Ordinal) && l.EndsWith(": Violated", StringComparison.Ordinal));
+        stacked.ExitCode.Should().Be(CliApp.Ok, stacked.Errors);
+        stacked.OutputLines.Should().Contain(l => l.StartsWith("P6 ", StringComparison.Ordinal) && l.EndsWith(": ExceptionApplies", StringComparison.Ordinal));
+        stacked.Output.Should().Contain("KSA-140a-obtain");
+    }
+
+    [Fact]
     public void Explain_UnknownProvision_IsBadInput()
     {
         var result = Cli.Run("explain", Samples.Ordinance, Samples.Scenario("p2-specific-threat-exception-applies"), "--provision", "P9");

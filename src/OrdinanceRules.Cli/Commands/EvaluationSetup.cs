@@ -1,0 +1,108 @@
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Yaml;
+
+namespace OrdinanceRules.Cli.Commands;
+
+/// <summary>
+/// What the evaluating commands share: the ordinance loaded and compiled once (stacked under any higher
+/// laws), the as-of instant given on the command line, and the readings chosen. Every problem is collected,
+/// none thrown.
+/// </summary>
+internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffset? AsOf, EvaluationOptions Options)
+{
+    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, List<Diagnostic> problems)
+    {
+        var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath);
+        if (!loaded.Succeeded)
+        {
+            problems.AddRange(InFile(ordinancePath, loaded.Diagnostics));
+            return null;
+        }
+
+        var higherLaws = new List<Model.Ordinance>();
+        foreach (var path in laws)
+        {
+            var law = OrdinanceYaml.LoadOrdinance(path);
+            if (law.Succeeded)
+            {
+                higherLaws.Add(law.Value);
+            }
+            else
+            {
+                problems.AddRange(InFile(path, law.Diagnostics));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        // Stacked or not, scenarios are read in compiled.Ordinance's vocabulary: the stack's shared one.
+        var compiled = OrdinanceCompiler.TryCompile(loaded.Value, higherLaws);
+        if (!compiled.Succeeded)
+        {
+            problems.AddRange(compiled.Diagnostics);
+            return null;
+        }
+
+        var ordinance = compiled.Value;
+        DateTimeOffset? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!JurisdictionClock.For(ordinance.Ordinance.Jurisdiction.TimeZone).TryParse(asOfText, out var instant, out var error))
+            {
+                problems.Add(new Diagnostic(CliDiagnosticCodes.InvalidAsOf, $"--as-of: {error}"));
+                return null;
+            }
+
+            asOf = instant;
+        }
+
+        if (!ReadingChoices.TryParse(ordinance.Ordinance, readings, out var options, out var readingProblems))
+        {
+            problems.AddRange(readingProblems);
+            return null;
+        }
+
+        return new EvaluationSetup(ordinance, asOf, options);
+    }
+
+    /// <summary>Loads a scenario in the ordinance's vocabulary and decides its as-of instant: the command line's, else its own.</summary>
+    public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems)
+    {
+        var scenario = OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance);
+        if (!scenario.Succeeded)
+        {
+            problems.AddRange(InFile(path, scenario.Diagnostics));
+            return null;
+        }
+
+        var when = AsOf ?? scenario.Value.AsOf;
+        if (when is null)
+        {
+            problems.Add(new Diagnostic(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", scenario.Value.Location ?? new SourceLocation(path, 1, 1)));
+            return null;
+        }
+
+        return (scenario.Value, when.Value);
+    }
+
+    /// <summary>Writes every problem, one line each, and gives the bad-input exit code.</summary>
+    public static int Fail(TextWriter errors, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            errors.WriteLine(diagnostic.ToString());
+        }
+
+        return CliApp.BadInput;
+    }
+
+    /// <summary>Places a problem with no location, such as a file that does not exist, at the start of the file named on the command line.</summary>
+    private static IEnumerable<Diagnostic> InFile(string path, IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => d.Location is null ? d with { Location = new SourceLocation(path, 1, 1) } : d);
+}
