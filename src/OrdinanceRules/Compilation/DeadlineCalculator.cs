@@ -22,15 +22,30 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
         }
 
         var anchor = (DateTimeOffset)from.Value!;
-        return Val.Known(counting switch
+        var (due, uncovered) = counting switch
         {
             DeadlineCounting.BusinessHours => AddBusinessTime(anchor),
             DeadlineCounting.BusinessDays => AddBusinessDays(anchor),
-            _ => anchor + within,
-        });
+            _ => (anchor + within, null),
+        };
+        return uncovered is { } day
+            ? Val.Unknown($"whether {day:yyyy-MM-dd} is a holiday: the calendar {_calendar.Name} does not cover that year")
+            : Val.Known(due);
     }
 
-    private DateTimeOffset AddBusinessTime(DateTimeOffset anchor)
+    /// <summary>Whether a day counts: yes, no, or null when the calendar does not cover its year.</summary>
+    private bool? IsBusinessDay(LocalDate date)
+    {
+        var day = DateOnly.FromDateTime(date.ToDateTimeUnspecified());
+        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            return false;
+        }
+
+        return _calendar.Covers(day) ? _calendar.IsBusinessDay(day) : null;
+    }
+
+    private (DateTimeOffset Due, DateOnly? Uncovered) AddBusinessTime(DateTimeOffset anchor)
     {
         var remaining = Duration.FromTimeSpan(within);
         var now = Instant.FromDateTimeOffset(anchor);
@@ -38,7 +53,13 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
         {
             var local = now.InZone(zone);
             var nextDay = zone.AtStartOfDay(local.Date.PlusDays(1)).ToInstant();
-            if (!_calendar.IsBusinessDay(DateOnly.FromDateTime(local.Date.ToDateTimeUnspecified())))
+            var business = IsBusinessDay(local.Date);
+            if (business is null)
+            {
+                return (default, DateOnly.FromDateTime(local.Date.ToDateTimeUnspecified()));
+            }
+
+            if (business == false)
             {
                 now = nextDay;
                 continue;
@@ -47,7 +68,7 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
             var available = nextDay - now;
             if (remaining <= available)
             {
-                return (now + remaining).ToDateTimeOffset();
+                return ((now + remaining).ToDateTimeOffset(), null);
             }
 
             remaining -= available;
@@ -55,20 +76,26 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
         }
     }
 
-    private DateTimeOffset AddBusinessDays(DateTimeOffset anchor)
+    private (DateTimeOffset Due, DateOnly? Uncovered) AddBusinessDays(DateTimeOffset anchor)
     {
         var date = Instant.FromDateTimeOffset(anchor).InZone(zone).Date;
         var days = (int)within.TotalDays;
         while (days > 0)
         {
             date = date.PlusDays(1);
-            if (_calendar.IsBusinessDay(DateOnly.FromDateTime(date.ToDateTimeUnspecified())))
+            var business = IsBusinessDay(date);
+            if (business is null)
+            {
+                return (default, DateOnly.FromDateTime(date.ToDateTimeUnspecified()));
+            }
+
+            if (business == true)
             {
                 days--;
             }
         }
 
         // The end of the last business day: one tick before the next day starts.
-        return zone.AtStartOfDay(date.PlusDays(1)).ToInstant().Minus(Duration.FromTicks(1)).ToDateTimeOffset();
+        return (zone.AtStartOfDay(date.PlusDays(1)).ToInstant().Minus(Duration.FromTicks(1)).ToDateTimeOffset(), null);
     }
 }

@@ -1,4 +1,5 @@
 using OrdinanceRules.Compilation;
+using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Tests.Evaluation;
@@ -50,6 +51,21 @@ public class BusinessDayDeadlineTests
 
         due.Should().BeCloseTo(DateTimeOffset.Parse("2021-09-11T00:00:00-05:00"), TimeSpan.FromMilliseconds(1));
         due.Should().BeBefore(DateTimeOffset.Parse("2021-09-11T00:00:00-05:00"));
+    }
+
+    [Fact]
+    public void Due_CountingIntoAYearTheCalendarDoesNotCover_IsUndeterminedNotSilentlyWorkingDays()
+    {
+        var ordinance = With(DeadlineCounting.BusinessHours, TimeSpan.FromHours(48));
+        var scenario = TestOrdinance.Scenario()
+            .Fact("operation", "op1", f => f.Set("agency", "ICE-ERO").Set("status", "planned"))
+            .Fact("awareness", "k1", f => f.Set("agency", "RPPD").Set("operation", "op1").Set("receivedAt", "2021-12-30T10:00:00-06:00"))
+            .Build();
+
+        var finding = ordinance.Evaluate(scenario, DateTimeOffset.Parse("2022-01-10T00:00:00-06:00")).For("P3").Single();
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Equal("whether 2022-01-03 is a holiday: the calendar us-federal does not cover that year");
     }
 
     [Fact]
