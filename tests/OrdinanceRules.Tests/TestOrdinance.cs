@@ -118,6 +118,38 @@ internal static class TestOrdinance
         Vocabulary = Vocabulary,
     };
 
+    /// <summary>
+    /// P2 with an exception to an exception: a crime in progress excepts the breach, unless the crime is not
+    /// criminal after all (a civil immigration violation).
+    /// </summary>
+    public static readonly Provision NoSupportNested = NoSupport with
+    {
+        Exceptions =
+        [
+            new ProvisionException
+            {
+                Id = "E2b",
+                Section = "§ 3(b)(2)",
+                Title = "Crime in progress",
+                When = new FactTest([new Binding("c", "crime")], "c.operation == a.operation and within(a.start, c.startedAt, c.endedAt)"),
+                Exceptions =
+                [
+                    new ProvisionException
+                    {
+                        Id = "E2b-1",
+                        Section = "§ 3(c)",
+                        Title = "Civil violations are not crimes",
+                        When = FactTest.Of("not c.isCriminal"),
+                    },
+                ],
+            },
+        ],
+    };
+
+    private static readonly Lazy<CompiledOrdinance> NestedCompiledOrdinance = new(() => OrdinanceCompiler.Compile(Create(NoSupportNested)));
+
+    public static CompiledOrdinance NestedCompiled => NestedCompiledOrdinance.Value;
+
     private static readonly Lazy<CompiledOrdinance> DefaultCompiled = new(() => OrdinanceCompiler.Compile(Create()));
 
     public static CompiledOrdinance Compiled => DefaultCompiled.Value;

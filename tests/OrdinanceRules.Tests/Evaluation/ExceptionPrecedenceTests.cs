@@ -1,6 +1,5 @@
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
-using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Tests.Evaluation;
 
@@ -8,29 +7,7 @@ public class ExceptionPrecedenceTests
 {
     // P2 with a nested exception: the crime-in-progress exception does not apply when the crime is not
     // criminal after all (a civil immigration violation), an exception to the exception.
-    private static readonly CompiledOrdinance Nested = OrdinanceCompiler.Compile(TestOrdinance.Create(TestOrdinance.NoSupport with
-    {
-        Exceptions =
-        [
-            new ProvisionException
-            {
-                Id = "E2b",
-                Section = "§ 3(b)(2)",
-                Title = "Crime in progress",
-                When = new FactTest([new Binding("c", "crime")], "c.operation == a.operation and within(a.start, c.startedAt, c.endedAt)"),
-                Exceptions =
-                [
-                    new ProvisionException
-                    {
-                        Id = "E2b-1",
-                        Section = "§ 3(c)",
-                        Title = "Civil violations are not crimes",
-                        When = FactTest.Of("not c.isCriminal"),
-                    },
-                ],
-            },
-        ],
-    }));
+    private static readonly CompiledOrdinance Nested = TestOrdinance.NestedCompiled;
 
     private static Finding Evaluate(object isCriminal)
     {

@@ -1,37 +1,13 @@
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
-using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Tests.Explanations;
 
 /// <summary><see cref="EvaluationOptions.Explain"/>: explanations built from the session's events, and nothing when off.</summary>
 public class ExplanationTests
 {
-    // P2 with an exception to an exception: a crime in progress excepts the breach, unless the crime is not criminal.
-    private static readonly CompiledOrdinance Nested = OrdinanceCompiler.Compile(TestOrdinance.Create(TestOrdinance.NoSupport with
-    {
-        Exceptions =
-        [
-            new ProvisionException
-            {
-                Id = "E2b",
-                Section = "§ 3(b)(2)",
-                Title = "Crime in progress",
-                When = new FactTest([new Binding("c", "crime")], "c.operation == a.operation and within(a.start, c.startedAt, c.endedAt)"),
-                Exceptions =
-                [
-                    new ProvisionException
-                    {
-                        Id = "E2b-1",
-                        Section = "§ 3(c)",
-                        Title = "Civil violations are not crimes",
-                        When = FactTest.Of("not c.isCriminal"),
-                    },
-                ],
-            },
-        ],
-    }));
+    private static readonly CompiledOrdinance Nested = TestOrdinance.NestedCompiled;
 
     private static ComplianceReport Evaluate(bool isCriminal, bool explain)
     {
