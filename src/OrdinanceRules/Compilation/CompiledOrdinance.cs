@@ -13,14 +13,13 @@ namespace OrdinanceRules.Compilation;
 public sealed class CompiledOrdinance
 {
     private readonly ISessionFactory _factory;
-    private readonly RuleCatalog _catalog;
 
-    internal CompiledOrdinance(Ordinance ordinance, ImmutableArray<Ordinance> higherLaws, ISessionFactory factory, RuleCatalog catalog)
+    internal CompiledOrdinance(Ordinance ordinance, ImmutableArray<Ordinance> higherLaws, ISessionFactory factory, int ruleCount)
     {
         Ordinance = ordinance;
         HigherLaws = higherLaws;
         _factory = factory;
-        _catalog = catalog;
+        RuleCount = ruleCount;
     }
 
     /// <summary>
@@ -33,7 +32,7 @@ public sealed class CompiledOrdinance
     public ImmutableArray<Ordinance> HigherLaws { get; }
 
     /// <summary>How many NRules rules the ordinance compiled into.</summary>
-    public int RuleCount => _catalog.RuleCount;
+    public int RuleCount { get; }
 
     /// <summary>Evaluates a scenario as of an instant.</summary>
     /// <param name="scenario">The scenario; its facts must use this ordinance's vocabulary.</param>
@@ -50,7 +49,7 @@ public sealed class CompiledOrdinance
     public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Evaluator.Run(this, _factory, _catalog, scenario, asOf, options ?? EvaluationOptions.Default);
+        return Evaluator.Run(this, _factory, scenario, asOf, options ?? EvaluationOptions.Default);
     }
 
     /// <summary>Evaluates a scenario as of the instant the scenario names.</summary>

@@ -33,8 +33,6 @@ internal static class RuleActions
     public static void TentativeClaim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings, Val value) =>
         Link(ctx, new Claim(node, parent, subject, bindings, value.Missing));
 
-    public static void Doubt(IContext ctx, object owner, Val value) => Link(ctx, new Doubt(owner, value.Missing));
-
     public static void DoubtExistence(IContext ctx, object owner, string type) =>
         Link(ctx, new Doubt(owner, [ExistenceUnknown(type)]));
 

@@ -97,13 +97,3 @@ internal sealed class ExceptionNode(ProvisionException exception, RuleNode paren
 
     public override ProvisionNode Provision => Parent.Provision;
 }
-
-/// <summary>What the compiler made of an ordinance: its nodes, in order, and how many rules.</summary>
-internal sealed class RuleCatalog(ImmutableArray<ProvisionNode> provisions, int ruleCount, int readingCount)
-{
-    public int ReadingCount { get; } = readingCount;
-
-    public ImmutableArray<ProvisionNode> Provisions { get; } = provisions;
-
-    public int RuleCount { get; } = ruleCount;
-}

@@ -68,7 +68,7 @@ internal sealed class RuleSetCompiler
         compiler.EmitContests(contests);
         var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
         var factory = ruleCompiler.Compile(compiler._rules);
-        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, new RuleCatalog(all, compiler._rules.Count, readingOffset)));
+        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count));
     }
 
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>

@@ -11,8 +11,6 @@ internal static class Ops
 {
     public static Val OfFact(Fact? fact) => fact is null ? Val.Absent : Val.Known(fact);
 
-    public static Val OfInstant(DateTimeOffset instant) => Val.Known(instant);
-
     public static Val Field(Val target, string type, int index, string field)
     {
         if (!target.IsKnown)

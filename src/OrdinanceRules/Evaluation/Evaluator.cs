@@ -10,7 +10,7 @@ namespace OrdinanceRules.Evaluation;
 /// <summary>Runs one scenario through a fresh NRules session and reads the outcomes the rules inferred.</summary>
 internal static class Evaluator
 {
-    public static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, RuleCatalog catalog, Scenario scenario, DateTimeOffset asOf, EvaluationOptions options)
+    public static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, Scenario scenario, DateTimeOffset asOf, EvaluationOptions options)
     {
         var ordinance = compiled.Ordinance;
         foreach (var fact in scenario.Facts)
