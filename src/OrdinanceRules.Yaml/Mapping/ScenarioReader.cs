@@ -41,7 +41,7 @@ internal static class ScenarioReader
             builder.AsOf(instant);
         }
 
-        ReadFacts(r, builder, ordinance.Vocabulary, diagnostics);
+        ReadFacts(r, builder, ordinance.Vocabulary);
         ReadUnknown(r, builder);
 
         // The builder checks what the YAML means; its problems join the YAML's, so all are reported at once.
@@ -60,7 +60,7 @@ internal static class ScenarioReader
     public static Scenario? ReadInline(MappingReader r, string name, string? description, SourceLocation location, Ordinance ordinance, List<Diagnostic> diagnostics)
     {
         var builder = new ScenarioBuilder(ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).Named(name, description, location);
-        ReadFacts(r, builder, ordinance.Vocabulary, diagnostics);
+        ReadFacts(r, builder, ordinance.Vocabulary);
         ReadUnknown(r, builder);
 
         var scenario = builder.TryBuild(out var problems);
@@ -93,7 +93,7 @@ internal static class ScenarioReader
         }
     }
 
-    private static void ReadFacts(MappingReader r, ScenarioBuilder builder, FactVocabulary vocabulary, List<Diagnostic> diagnostics)
+    private static void ReadFacts(MappingReader r, ScenarioBuilder builder, FactVocabulary vocabulary)
     {
         var items = r.Sequence("facts", r.Optional("facts"))?.Items ?? [];
         for (var i = 0; i < items.Count; i++)
