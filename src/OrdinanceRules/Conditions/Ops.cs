@@ -27,7 +27,7 @@ internal static class Ops
         return fact.RawAt(index) switch
         {
             null => Val.Absent,
-            UnknownMarker => Val.Unknown($"{fact.Type.Name} {fact.Id}: {field}"),
+            UnknownMarker => Val.Unknown(UnknownName(fact, field)),
             var value => Val.Known(value),
         };
     }
@@ -64,6 +64,9 @@ internal static class Ops
 
         return Val.Unknown(missing);
     }
+
+    /// <summary>How an unknown field is named in findings, such as <c>threat t-1: specificity</c>; what-if reads it back.</summary>
+    public static string UnknownName(Fact fact, string field) => $"{fact.Type.Name} {fact.Id}: {field}";
 
     public static Val Id(Val target) => target.IsKnown ? Val.Known(((Fact)target.Value!).Id) : target;
 

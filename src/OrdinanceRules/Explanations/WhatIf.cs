@@ -128,7 +128,7 @@ public static class WhatIf
             {
                 if (fact.RawAt(i) is UnknownMarker)
                 {
-                    fields[$"{fact.Type.Name} {fact.Id}: {fact.Type.Fields[i].Name}"] = (fact, fact.Type.Fields[i]);
+                    fields[Conditions.Ops.UnknownName(fact, fact.Type.Fields[i].Name)] = (fact, fact.Type.Fields[i]);
                 }
             }
         }
