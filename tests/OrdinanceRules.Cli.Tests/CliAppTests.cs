@@ -59,4 +59,20 @@ public class CliAppTests
         result.ExitCode.Should().Be(CliApp.Ok);
         result.Output.Should().Contain("<ordinance>").And.Contain("<scenarios>").And.Contain("--format").And.Contain("--as-of");
     }
+
+    [Theory]
+    [InlineData("check", "--law")]
+    [InlineData("readings", "<ordinance>")]
+    [InlineData("test", "--coverage")]
+    [InlineData("compare", "--scenarios")]
+    [InlineData("explain", "--provision")]
+    [InlineData("what-if", "--set")]
+    public void Run_EveryCommandsHelp_PrintsItsOptions(string command, string option)
+    {
+        var result = Cli.Run(command, "--help");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        result.Errors.Should().BeEmpty();
+        result.Output.Should().Contain(option);
+    }
 }
