@@ -17,6 +17,7 @@ internal sealed partial class YamlTreeReader
     private readonly string[] _lines;
     private readonly List<Diagnostic> _diagnostics;
     private readonly IParser _parser;
+    private SourceLocation _lastLocation;
 
     private YamlTreeReader(string text, string file, List<Diagnostic> diagnostics)
     {
@@ -24,6 +25,7 @@ internal sealed partial class YamlTreeReader
         _lines = text.Split('\n');
         _diagnostics = diagnostics;
         _parser = new Parser(new StringReader(text));
+        _lastLocation = new SourceLocation(file, 1, 1);
     }
 
     /// <summary>Reads a document whose root must be a mapping.</summary>
@@ -67,6 +69,12 @@ internal sealed partial class YamlTreeReader
             diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.Syntax, CleanMessage(ex.Message), reader.ToLocation(ex.Start)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input with this rather than a YamlException.
+            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.Syntax, "the YAML cannot be read past this point; check the indentation, quotes and brackets here", reader._lastLocation));
+            return null;
+        }
     }
 
     private YamlNode? ReadStream()
@@ -92,6 +100,7 @@ internal sealed partial class YamlTreeReader
     {
         var current = _parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
         var location = ToLocation(current.Start);
+        _lastLocation = location;
         if (current is AnchorAlias alias)
         {
             _parser.MoveNext();
