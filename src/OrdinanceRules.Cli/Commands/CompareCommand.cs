@@ -23,12 +23,7 @@ internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors) : 
         var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf);
         if (!built.Succeeded)
         {
-            foreach (var diagnostic in built.Diagnostics)
-            {
-                errors.WriteLine(diagnostic.ToString());
-            }
-
-            return CliApp.BadInput;
+            return EvaluationSetup.Fail(errors, built.Diagnostics);
         }
 
         var matrix = built.Value;

@@ -84,12 +84,16 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
         var when = AsOf ?? scenario.Value.AsOf;
         if (when is null)
         {
-            problems.Add(new Diagnostic(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", scenario.Value.Location ?? new SourceLocation(path, 1, 1)));
+            problems.Add(MissingAsOf(path, scenario.Value.Location));
             return null;
         }
 
         return (scenario.Value, when.Value);
     }
+
+    /// <summary>The problem of a scenario with no as-of instant when none was given on the command line.</summary>
+    public static Diagnostic MissingAsOf(string path, SourceLocation? location) =>
+        new(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", location ?? new SourceLocation(path, 1, 1));
 
     /// <summary>Writes every problem, one line each, and gives the bad-input exit code.</summary>
     public static int Fail(TextWriter errors, IEnumerable<Diagnostic> diagnostics)
@@ -103,6 +107,6 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     }
 
     /// <summary>Places a problem with no location, such as a file that does not exist, at the start of the file named on the command line.</summary>
-    private static IEnumerable<Diagnostic> InFile(string path, IEnumerable<Diagnostic> diagnostics) =>
+    public static IEnumerable<Diagnostic> InFile(string path, IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => d.Location is null ? d with { Location = new SourceLocation(path, 1, 1) } : d);
 }

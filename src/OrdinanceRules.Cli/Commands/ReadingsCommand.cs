@@ -1,4 +1,3 @@
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Yaml;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,12 +17,7 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
         var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
         if (!loaded.Succeeded)
         {
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                errors.WriteLine((diagnostic.Location is null ? diagnostic with { Location = new SourceLocation(settings.Ordinance, 1, 1) } : diagnostic).ToString());
-            }
-
-            return CliApp.BadInput;
+            return EvaluationSetup.Fail(errors, EvaluationSetup.InFile(settings.Ordinance, loaded.Diagnostics));
         }
 
         var ordinance = loaded.Value;

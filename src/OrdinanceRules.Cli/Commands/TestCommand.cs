@@ -26,7 +26,7 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Com
             var loaded = OrdinanceYaml.LoadSuite(path);
             if (!loaded.Succeeded)
             {
-                problems.AddRange(loaded.Diagnostics.Select(d => d.Location is null ? d with { Location = new SourceLocation(path, 1, 1) } : d));
+                problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));
                 continue;
             }
 
@@ -43,12 +43,7 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Com
 
         if (problems.Count > 0)
         {
-            foreach (var problem in problems.Distinct())
-            {
-                errors.WriteLine(problem.ToString());
-            }
-
-            return CliApp.BadInput;
+            return EvaluationSetup.Fail(errors, problems.Distinct());
         }
 
         var runs = suites.Select(s => Run(s.File, s.Ordinance)).ToList();

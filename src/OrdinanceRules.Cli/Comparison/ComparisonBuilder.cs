@@ -1,3 +1,4 @@
+using OrdinanceRules.Cli.Commands;
 using System.Collections.Immutable;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
@@ -36,14 +37,14 @@ internal static class ComparisonBuilder
             var loaded = OrdinanceYaml.LoadOrdinance(path);
             if (!loaded.Succeeded)
             {
-                problems.AddRange(InFile(path, loaded.Diagnostics));
+                problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));
                 continue;
             }
 
             var result = OrdinanceCompiler.TryCompile(loaded.Value);
             if (!result.Succeeded)
             {
-                problems.AddRange(InFile(path, result.Diagnostics));
+                problems.AddRange(EvaluationSetup.InFile(path, result.Diagnostics));
                 continue;
             }
 
@@ -95,7 +96,7 @@ internal static class ComparisonBuilder
                     continue;
                 }
 
-                foreach (var diagnostic in InFile(file, loaded.Diagnostics))
+                foreach (var diagnostic in EvaluationSetup.InFile(file, loaded.Diagnostics))
                 {
                     if (!failures.TryGetValue(diagnostic, out var under))
                     {
@@ -124,7 +125,7 @@ internal static class ComparisonBuilder
                 var when = instants[i] ?? scenario.AsOf;
                 if (when is null)
                 {
-                    problems.Add(new Diagnostic(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", scenario.Location ?? new SourceLocation(file, 1, 1)));
+                    problems.Add(EvaluationSetup.MissingAsOf(file, scenario.Location));
                     break;
                 }
 
@@ -165,8 +166,4 @@ internal static class ComparisonBuilder
 
         return labels;
     }
-
-    /// <summary>Places a problem with no location, such as a file that does not exist, at the start of the file.</summary>
-    private static IEnumerable<Diagnostic> InFile(string path, IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Select(d => d.Location is null ? d with { Location = new SourceLocation(path, 1, 1) } : d);
 }
