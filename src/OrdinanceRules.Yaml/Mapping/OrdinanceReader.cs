@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;
@@ -43,6 +44,7 @@ internal sealed partial class OrdinanceReader
     private readonly Func<string, string?>? _resolveFile;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
     private OrdinanceReader(string file, Func<string, string?>? resolveFile)
@@ -60,6 +62,7 @@ internal sealed partial class OrdinanceReader
 
     private Result<Ordinance> Read(string text)
     {
+        _texts.Add(text);
         var root = YamlTreeReader.ReadRootMapping(text, _file, _diagnostics);
         if (root is null)
         {
@@ -108,6 +111,7 @@ internal sealed partial class OrdinanceReader
             Sections = sections,
             Provisions = provisions.Value,
             Location = root.Location,
+            ContentHash = _texts.Count == 1 ? Digests.Of(text) : Digests.Of(_texts.Select(t => Digests.Of(t))),
         });
     }
 
@@ -221,6 +225,7 @@ internal sealed partial class OrdinanceReader
                 return null;
             }
 
+            _texts.Add(text);
             result = VocabularyReader.Read(text, path);
         }
 
