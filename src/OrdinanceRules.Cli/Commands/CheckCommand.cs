@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace OrdinanceRules.Cli.Commands;
 
 /// <summary><c>ordinance check</c>: loads and compiles an ordinance once, then evaluates each scenario.</summary>
-internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Command<CheckSettings>
+internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, StandardInput input) : Command<CheckSettings>
 {
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
         var reports = new List<ComplianceReport>();
         foreach (var path in settings.Scenarios)
         {
-            if (setup.TryLoadScenario(path, problems) is var (scenario, asOf))
+            if (setup.TryLoadScenario(path, problems, input) is var (scenario, asOf))
             {
                 reports.Add(setup.Ordinance.Evaluate(scenario, asOf, setup.Options));
             }

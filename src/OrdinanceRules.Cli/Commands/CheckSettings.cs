@@ -12,7 +12,7 @@ internal sealed class CheckSettings : CommandSettings
     public string Ordinance { get; init; } = string.Empty;
 
     [CommandArgument(1, "<scenarios>")]
-    [Description("One or more scenario files (YAML).")]
+    [Description("One or more scenario files (YAML); '-' reads one from standard input.")]
     public string[] Scenarios { get; init; } = [];
 
     [CommandOption("-f|--format <FORMAT>")]
