@@ -20,4 +20,7 @@ internal static class CliDiagnosticCodes
 
     /// <summary>A <c>--reading</c> value is not <c>name=alternative</c>, or names a reading or an alternative the ordinance does not declare.</summary>
     public const string InvalidReading = "OR5005";
+
+    /// <summary>The command failed by a fault of its own (a bug), not of its input; it asks for a report.</summary>
+    public const string Internal = "OR5999";
 }

@@ -9,4 +9,8 @@ internal sealed class ReadingsSettings : CommandSettings
     [CommandArgument(0, "<ordinance>")]
     [Description("The ordinance file (YAML).")]
     public string Ordinance { get; init; } = string.Empty;
+
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
 }
