@@ -101,6 +101,18 @@ public static class OrdinanceYaml
     }
 
     /// <summary>
+    /// Writes a scenario as YAML that <see cref="ParseScenario"/> reads back into the same scenario (same facts,
+    /// values, unknowns and as-of instant), for a records system that builds scenarios in code and keeps them as files.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>The YAML text.</returns>
+    public static string WriteScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return ScenarioWriter.Write(scenario);
+    }
+
+    /// <summary>
     /// Reads a test suite file (docs/yaml-reference.md, "Test suite files"), the ordinance it names and each
     /// scenario file its cases name, all relative to the suite's folder, and checks every expectation
     /// against the ordinance: a provision, exception, reading or variable it does not declare is an error.
