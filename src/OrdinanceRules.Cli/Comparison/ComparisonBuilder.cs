@@ -145,7 +145,7 @@ internal static class ComparisonBuilder
         }
 
         var columns = compiled.Select((c, i) => new ComparedOrdinance(
-            labels[i], ordinancePaths[i], c.Ordinance.Citation, c.Ordinance.Title, c.Ordinance.Notes, c.Ordinance.Jurisdiction.TimeZone));
+            labels[i], ordinancePaths[i], c.Ordinance.Citation, c.Ordinance.Title, c.Ordinance.Notes, c.Ordinance.Jurisdiction.TimeZone, c.ContentHash));
         return Result<ComparisonMatrix>.Success(new ComparisonMatrix([.. columns], [.. rows]));
     }
 
