@@ -8,7 +8,10 @@ namespace OrdinanceRules.Yaml.Tests.Robustness;
 /// The mutation fuzzer's campaign over every bundled sample. The test run holds a short one with a fixed seed
 /// (a few mutations of each sample, about half a minute); <c>scripts/fuzz.sh</c> runs a long one with
 /// <c>ORDINANCE_FUZZ_SECONDS</c>, <c>ORDINANCE_FUZZ_SEED</c> and <c>ORDINANCE_FUZZ_OUT</c> (where minimal
-/// reproducers are written). Every reproducer found is kept under TestData/fuzz and replayed here.
+/// reproducers are written). Every reproducer found is kept under TestData/fuzz and replayed here: the ones there
+/// now are what this fuzzer found in the readers before values were range-checked and output cleaned (a decimal
+/// literal that overflowed, an instant literal .NET could not parse, an offset beyond ±14:00, control characters
+/// printed in diagnostics).
 /// </summary>
 public class FuzzCampaignTests(ITestOutputHelper output)
 {
