@@ -42,26 +42,26 @@ internal sealed partial class OrdinanceReader
 
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
-    private readonly bool _allowOutside;
+    private readonly YamlReadOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
-    private OrdinanceReader(string file, Func<string, string?>? resolveFile, bool allowOutside)
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile, YamlReadOptions options)
     {
         _file = file;
         _resolveFile = resolveFile;
-        _allowOutside = allowOutside;
+        _options = options;
     }
 
     /// <summary>Reads an ordinance.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
     /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
-    /// <param name="allowOutside">Whether a vocabulary read from disk may lie outside the ordinance's folder.</param>
-    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, bool allowOutside = false) =>
-        new OrdinanceReader(file, resolveFile, allowOutside).Read(text);
+    /// <param name="options">How far a vocabulary read from disk may lie from the ordinance (by default, inside its folder).</param>
+    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, YamlReadOptions? options = null) =>
+        new OrdinanceReader(file, resolveFile, options ?? YamlReadOptions.Default).Read(text);
 
     private Result<Ordinance> Read(string text)
     {
@@ -223,7 +223,7 @@ internal sealed partial class OrdinanceReader
 
             var path = _resolveFile is not null
                 ? Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value)
-                : SourceFiles.Resolve(_file, value, _allowOutside, "uses", uses.ContentLocation, _diagnostics);
+                : SourceFiles.Resolve(_file, value, _options, "uses", uses.ContentLocation, _diagnostics);
             var text = path is null ? null : ReadReferencedFile(value, path, uses.ContentLocation);
             if (text is null || path is null)
             {
