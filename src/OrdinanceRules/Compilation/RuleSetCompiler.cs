@@ -120,7 +120,7 @@ internal sealed class RuleSetCompiler
             // Whether the facts belong together is unknown (an unknown reference): say so, naming it.
             var rule = NewRule(node, "match-unknown", OutcomePriority);
             var lhs = RootLhs(rule);
-            var scope = OwnPatterns(lhs, node.SubjectFrame);
+            var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, []);
             var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsUnknown)), match));
             Act(rule, Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), FrameArray(scope), match));
@@ -265,7 +265,8 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, suffix, 0);
             var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
-            var scope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).Concat(OwnPatterns(lhs, node.ViolationFrame)).ToList();
+            var subjectScope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).ToList();
+            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope)).ToList();
             var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
@@ -363,7 +364,7 @@ internal sealed class RuleSetCompiler
             var claim = UndefeatedClaim(lhs, node);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
             var lapses = Lapses(lhs, claim);
-            var own = OwnPatterns(lhs, node.MetByFrame);
+            var own = OwnPatterns(lhs, node, node.MetByFrame, node.MetBy, claimScope);
             var scope = claimScope.Concat(own).ToList();
             var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
@@ -553,7 +554,8 @@ internal sealed class RuleSetCompiler
                 var rule = NewRule(child, suffix, childPriority);
                 var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
-                var scope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).Concat(OwnPatterns(lhs, child.OwnFrame)).ToList();
+                var parentScope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+                var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope)).ToList();
                 var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
@@ -628,7 +630,7 @@ internal sealed class RuleSetCompiler
     /// <summary>One pattern per subject variable, each filtered to its fact type; the match condition on the last.</summary>
     private List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
     {
-        var scope = OwnPatterns(group, node.SubjectFrame);
+        var scope = OwnPatterns(group, node, node.SubjectFrame, node.Match, []);
         if (node.Match is not null)
         {
             var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null);
@@ -643,17 +645,34 @@ internal sealed class RuleSetCompiler
         return scope;
     }
 
-    private static List<ScopeVariable> OwnPatterns(Lhs group, ImmutableArray<FrameVariable> frame)
+    /// <summary>
+    /// One pattern per variable of a frame. A variable that <paramref name="condition"/> ties by reference to one bound
+    /// before it (<c>y == x.ref</c>, <c>y.ref == x</c>) is found by following that reference, through the session's
+    /// <see cref="ReferenceIndex"/>, instead of joining every fact of its type: the join then costs one look-up per
+    /// tuple, not one comparison per pair. Any other variable matches the facts of its type.
+    /// </summary>
+    private static List<ScopeVariable> OwnPatterns(Lhs group, ProvisionNode provision, ImmutableArray<FrameVariable> frame, ConditionSource? condition, IReadOnlyList<ScopeVariable> bound)
     {
         var scope = new List<ScopeVariable>();
         foreach (var variable in frame)
         {
             var name = Declaration(variable.Name);
-            var pattern = group.Pattern(typeof(Fact), name);
             var p = Expression.Parameter(typeof(Fact), name);
-            var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
-            pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
-            scope.Add(new ScopeVariable(variable.Name, variable.Type, p));
+            var own = new ScopeVariable(variable.Name, variable.Type, p);
+            var before = bound.Concat(scope).ToList();
+            if (before.Count > 0 && condition?.Lookup(provision.Environment, before, own) is var (lookup, values))
+            {
+                var find = Expression.Call(Expression.Constant(lookup), nameof(FactLookup.Find), null, BindingEnvironment.ContextParameter, Expression.NewArrayInit(typeof(Val), values));
+                group.Following(name, find);
+            }
+            else
+            {
+                var pattern = group.Pattern(typeof(Fact), name);
+                var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
+                pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
+            }
+
+            scope.Add(own);
         }
 
         return scope;
@@ -814,7 +833,7 @@ internal sealed class RuleSetCompiler
         return rule;
     }
 
-    /// <summary>A rule's left-hand side, opened with the evaluation context every rule joins.</summary>
+    /// <summary>A rule's left-hand side, opened with the evaluation context (dropped by <see cref="Add"/> when the rule does not read it).</summary>
     private static Lhs RootLhs(RuleBuilder rule)
     {
         var lhs = new Lhs(rule.LeftHandSide());
@@ -822,7 +841,23 @@ internal sealed class RuleSetCompiler
         return lhs;
     }
 
-    private void Add(RuleBuilder rule) => _rules.Add(rule.Build());
+    /// <summary>
+    /// Adds a rule, without the evaluation context's pattern when none of its conditions or actions reads it (no
+    /// reading, no as-of instant, no reference look-up): such a rule does not join the context at all.
+    /// </summary>
+    private void Add(RuleBuilder rule)
+    {
+        var definition = rule.Build();
+        var children = definition.LeftHandSide.ChildElements;
+        if (children.FirstOrDefault() is PatternElement context && context.Declaration.Name == BindingEnvironment.ContextParameter.Name &&
+            !children.Skip(1).Any(e => e.Imports.Contains(context.Declaration)) && !definition.RightHandSide.Imports.Contains(context.Declaration))
+        {
+            definition = Element.RuleDefinition(definition.Name, definition.Description, definition.Priority, definition.Repeatability, definition.Tags,
+                definition.Properties, definition.DependencyGroup, Element.AndGroup(children.Skip(1)), definition.FilterGroup, definition.RightHandSide);
+        }
+
+        _rules.Add(definition);
+    }
 
     private static void Act(RuleBuilder rule, Expression call)
     {
@@ -853,6 +888,22 @@ internal sealed class RuleSetCompiler
         public PatternBuilder? Last { get; private set; }
 
         public PatternBuilder Pattern(Type type, string name) => Last = Group.Pattern(type, name);
+
+        /// <summary>
+        /// A pattern over the facts an expression finds (an array of facts, one tuple each): NRules' binding of the
+        /// array, flattened. Conditions then join onto it as onto any pattern.
+        /// </summary>
+        public PatternBuilder Following(string name, Expression find)
+        {
+            var pattern = Pattern(typeof(Fact), name);
+            var aggregate = pattern.Aggregate();
+            var candidatesName = name + "_candidates";
+            var candidates = Expression.Parameter(typeof(Fact[]), candidatesName);
+            aggregate.Flatten(Expression.Lambda(Expression.Convert(candidates, typeof(IEnumerable<Fact>)), candidates));
+            var source = aggregate.Pattern(typeof(Fact[]), candidatesName);
+            source.Binding().BindingExpression(Expression.Lambda(find, ParameterCollector.Collect(find)));
+            return pattern;
+        }
     }
 
     /// <summary>Finds the parameters an expression uses, so a lambda declares exactly those.</summary>
