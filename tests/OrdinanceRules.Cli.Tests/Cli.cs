@@ -28,7 +28,7 @@ internal static class Cli
         return new CliResult(exitCode, output.ToString(), errors.ToString());
     }
 
-    public static CliResult Run(AnsiSupport ansi, params string[] args) => Run(ansi, Samples.Repository, args);
+    public static CliResult Run(AnsiSupport ansi, params string[] args) => Run(ansi, Samples.Root, args);
 
     private static CliResult Run(AnsiSupport ansi, string workingFolder, string[] args)
     {

@@ -5,7 +5,7 @@ namespace OrdinanceRules.Cli.Commands;
 /// <summary>
 /// The folder the command runs in. A file read from inside it may name files anywhere inside it (the bundled suites
 /// name <c>../../ordinances/…</c>); a file from outside it stays confined to its own folder. See
-/// docs/decisions/0011-working-folder-confines-references.md.
+/// docs/decisions/0012-working-folder-confines-references.md.
 /// </summary>
 internal sealed record WorkingFolder(string Path)
 {

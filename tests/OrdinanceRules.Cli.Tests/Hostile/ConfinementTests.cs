@@ -5,7 +5,7 @@ namespace OrdinanceRules.Cli.Tests.Hostile;
 
 /// <summary>
 /// The paths a suite or an ordinance writes stay inside a confinement root: the working folder for a file that lies
-/// in it, else the file's own folder; <c>--allow-outside</c> lifts the check (docs/decisions/0011).
+/// in it, else the file's own folder; <c>--allow-outside</c> lifts the check (docs/decisions/0012).
 /// </summary>
 public class ConfinementTests
 {
@@ -14,7 +14,7 @@ public class ConfinementTests
     [Fact]
     public void Test_BundledSuite_FromTheRepositoryRoot_PassesWithoutTheFlag()
     {
-        var suite = Path.Combine(Samples.Repository, "samples", "tests", "roeland-park", "roeland-park.suite.yaml");
+        var suite = Path.Combine(Samples.Root, "samples", "tests", "roeland-park", "roeland-park.suite.yaml");
 
         var result = Cli.Run("test", suite);
 
