@@ -1,9 +1,9 @@
 using System.Globalization;
+using OrdinanceRules.Facts;
 using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
 using Superpower.Tokenizers;
-using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Conditions;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace OrdinanceRules.Cli.Tests.Docs;
@@ -130,7 +131,7 @@ public class DocCommandTests
         var dll = Path.Combine(AppContext.BaseDirectory, "ordinance.dll");
         var script = new StringBuilder();
         script.AppendLine("export NO_COLOR=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1");
-        script.AppendLine($"ordinance() {{ command dotnet '{dll}' \"$@\"; }}");
+        script.AppendLine(CultureInfo.InvariantCulture, $"ordinance() {{ command dotnet '{dll}' \"$@\"; }}");
         // `dotnet run --project src/OrdinanceRules.Cli --` is the built ordinance; building, testing, packing and
         // installing are what .ci/run does (scripts/check-packages.sh for the last two), not this test.
         script.AppendLine("dotnet() { case \"$1\" in build|test|pack|tool) return 0;; esac; if [ \"$1 $2 $3 $4\" = 'run --project src/OrdinanceRules.Cli --' ]; then shift 4; ordinance \"$@\"; else command dotnet \"$@\"; fi; }");
@@ -139,7 +140,7 @@ public class DocCommandTests
             var block = blocks[b];
             if (block.Kind == DocBlockKind.Save)
             {
-                script.AppendLine($"mkdir -p \"$(dirname '{block.SaveAs}')\" && cat > '{block.SaveAs}' <<'DOC_TEST_EOF'");
+                script.AppendLine(CultureInfo.InvariantCulture, $"mkdir -p \"$(dirname '{block.SaveAs}')\" && cat > '{block.SaveAs}' <<'DOC_TEST_EOF'");
                 script.Append(block.Text);
                 script.AppendLine("DOC_TEST_EOF");
                 continue;
@@ -147,14 +148,14 @@ public class DocCommandTests
 
             if (block.Setup is not null)
             {
-                script.AppendLine($"{{ {block.Setup}\n}} < /dev/null");
+                script.AppendLine(CultureInfo.InvariantCulture, $"{{ {block.Setup}\n}} < /dev/null");
             }
 
             for (var c = 0; c < block.Commands.Count; c++)
             {
-                script.AppendLine($"printf '{Marker}BEGIN {b} {c}\\n'");
-                script.AppendLine($"{{ {block.Commands[c].Command} ; }} < /dev/null 2>&1");
-                script.AppendLine($"printf '{Marker}END %d\\n' $?");
+                script.AppendLine(CultureInfo.InvariantCulture, $"printf '{Marker}BEGIN {b} {c}\\n'");
+                script.AppendLine(CultureInfo.InvariantCulture, $"{{ {block.Commands[c].Command} ; }} < /dev/null 2>&1");
+                script.AppendLine(CultureInfo.InvariantCulture, $"printf '{Marker}END %d\\n' $?");
             }
         }
 
@@ -172,12 +173,12 @@ public class DocCommandTests
             if (line.StartsWith(Marker + "BEGIN ", StringComparison.Ordinal))
             {
                 var parts = line[7..].Split(' ');
-                current = (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+                current = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
                 lines = [];
             }
             else if (line.StartsWith(Marker + "END ", StringComparison.Ordinal) && current is { } key)
             {
-                results[key] = (int.Parse(line[5..], System.Globalization.CultureInfo.InvariantCulture), lines);
+                results[key] = (int.Parse(line[5..], CultureInfo.InvariantCulture), lines);
                 current = null;
             }
             else if (current is not null)
