@@ -1,6 +1,7 @@
 using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
+using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,7 +13,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, Stan
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         var problems = new List<Diagnostic>();
-        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, problems);
+        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, settings.AllowOutside, problems);
         if (setup is null)
         {
             return EvaluationSetup.Fail(errors, problems);
@@ -32,9 +33,9 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, Stan
             return EvaluationSetup.Fail(errors, problems);
         }
 
-        if (settings.Format == "json")
+        if (settings.Format == JsonOutput.Json)
         {
-            console.Profile.Out.Writer.WriteLine(ReportJson.Write(reports));
+            JsonOutput.Write(console, OrdinanceJson.Reports(reports));
         }
         else
         {

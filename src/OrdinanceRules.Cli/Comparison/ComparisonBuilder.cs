@@ -27,14 +27,15 @@ internal static class ComparisonBuilder
     /// <param name="ordinancePaths">The ordinance files, in column order.</param>
     /// <param name="scenarioFolder">The folder of scenario files.</param>
     /// <param name="asOf">The <c>--as-of</c> text, read in each ordinance's zone; null to judge each scenario at its own <c>as-of:</c>.</param>
-    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf)
+    /// <param name="allowOutside">Whether an ordinance may use a vocabulary file outside its folder.</param>
+    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, bool allowOutside = false)
     {
         var problems = new List<Diagnostic>();
 
         var compiled = new List<CompiledOrdinance>();
         foreach (var path in ordinancePaths)
         {
-            var loaded = OrdinanceYaml.LoadOrdinance(path);
+            var loaded = OrdinanceYaml.LoadOrdinance(path, EvaluationSetup.Reading(allowOutside));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));
@@ -144,7 +145,7 @@ internal static class ComparisonBuilder
         }
 
         var columns = compiled.Select((c, i) => new ComparedOrdinance(
-            labels[i], ordinancePaths[i], c.Ordinance.Citation, c.Ordinance.Title, c.Ordinance.Notes, c.Ordinance.Jurisdiction.TimeZone));
+            labels[i], ordinancePaths[i], c.Ordinance.Citation, c.Ordinance.Title, c.Ordinance.Notes, c.Ordinance.Jurisdiction.TimeZone, c.ContentHash));
         return Result<ComparisonMatrix>.Success(new ComparisonMatrix([.. columns], [.. rows]));
     }
 

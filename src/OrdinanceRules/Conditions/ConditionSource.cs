@@ -30,8 +30,8 @@ internal sealed class ConditionSource
         var ast = ConditionParser.ParseCondition(text.Text, out var error, out var pos);
         if (ast is null)
         {
-            var code = error!.Contains("limit", StringComparison.Ordinal) || error.Contains("deep", StringComparison.Ordinal)
-                ? DiagnosticCodes.ConditionTooComplex
+            var code = error!.Contains("out of range", StringComparison.Ordinal) ? DiagnosticCodes.ConditionLiteralRange
+                : error.Contains("limit", StringComparison.Ordinal) || error.Contains("deep", StringComparison.Ordinal) ? DiagnosticCodes.ConditionTooComplex
                 : DiagnosticCodes.ConditionSyntax;
             diagnostics.Add(new Diagnostic(code, $"in {context}: {error}", Locate(text, pos)));
         }
@@ -59,6 +59,14 @@ internal sealed class ConditionSource
 
         return binder.Errors.Count == 0 ? expression : null;
     }
+
+    /// <summary>
+    /// How a rule finds <paramref name="target"/>'s candidates by following the references this condition tests, over
+    /// the variables bound before it; null when the condition tests no such reference (the rule then joins every
+    /// fact of the target's type).
+    /// </summary>
+    public (FactLookup Lookup, Expression[] Values)? Lookup(BindingEnvironment environment, IEnumerable<ScopeVariable> bound, ScopeVariable target) =>
+        _ast is null ? null : new ConditionBinder(environment, bound).Lookup(_ast, target);
 
     private static SourceLocation? Locate(ConditionText text, TextPos pos) => text.Location?.Offset(pos.Line, pos.Column);
 }
