@@ -438,7 +438,7 @@ internal sealed partial class OrdinanceReader
         return null;
     }
 
-    private ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
     {
         if (node is null)
         {

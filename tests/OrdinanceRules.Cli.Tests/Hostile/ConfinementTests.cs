@@ -9,8 +9,6 @@ namespace OrdinanceRules.Cli.Tests.Hostile;
 /// </summary>
 public class ConfinementTests
 {
-    private const string SuiteNaming = "suite: Elsewhere\nordinance: {0}\ncases:\n  - name: none\n    as-of: 2021-01-01T00:00:00Z\n    facts: []\n    expect: {{}}\n";
-
     [Fact]
     public void Test_BundledSuite_FromTheRepositoryRoot_PassesWithoutTheFlag()
     {
@@ -124,7 +122,7 @@ public class ConfinementTests
     {
         File.Copy(Samples.Ordinance, temp["elsewhere.yaml"], overwrite: true);
         var suite = Path.Combine(Directory.CreateDirectory(temp[folder]).FullName, "escape.suite.yaml");
-        File.WriteAllText(suite, string.Format(System.Globalization.CultureInfo.InvariantCulture, SuiteNaming, ordinance));
+        File.WriteAllText(suite, $"suite: Elsewhere\nordinance: {ordinance}\ncases:\n  - name: none\n    as-of: 2021-01-01T00:00:00Z\n    facts: []\n    expect: {{}}\n");
         return suite;
     }
 }
