@@ -67,12 +67,22 @@ public static class OrdinanceYaml
     /// <param name="path">The file's path.</param>
     /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
     /// <returns>The scenario, or every problem found.</returns>
-    public static Result<Scenario> LoadScenario(string path, Ordinance ordinance)
+    public static Result<Scenario> LoadScenario(string path, Ordinance ordinance) => LoadScenario(path, ordinance, showSensitive: false);
+
+    /// <summary>
+    /// Reads a scenario file, as <see cref="LoadScenario(string, Ordinance)"/>; its problems quote the values of
+    /// sensitive fields (<see cref="FieldDefinition.Sensitive"/>) only when <paramref name="showSensitive"/> is true.
+    /// </summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
+    /// <param name="showSensitive">True for a reader entitled to see sensitive values.</param>
+    /// <returns>The scenario, or every problem found.</returns>
+    public static Result<Scenario> LoadScenario(string path, Ordinance ordinance, bool showSensitive)
     {
         ArgumentNullException.ThrowIfNull(ordinance);
         var diagnostics = new List<Diagnostic>();
         var text = SourceFiles.ReadText(path, diagnostics);
-        return text is null ? Result<Scenario>.Failure(diagnostics) : ParseScenario(text, path, ordinance);
+        return text is null ? Result<Scenario>.Failure(diagnostics) : ParseScenario(text, path, ordinance, showSensitive);
     }
 
     /// <summary>Reads a scenario from YAML text.</summary>
@@ -80,12 +90,20 @@ public static class OrdinanceYaml
     /// <param name="fileName">The file's name, for diagnostics.</param>
     /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
     /// <returns>The scenario, or every problem found.</returns>
-    public static Result<Scenario> ParseScenario(string yaml, string fileName, Ordinance ordinance)
+    public static Result<Scenario> ParseScenario(string yaml, string fileName, Ordinance ordinance) => ParseScenario(yaml, fileName, ordinance, showSensitive: false);
+
+    /// <summary>Reads a scenario from YAML text; its problems quote values of sensitive fields only when <paramref name="showSensitive"/> is true.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The file's name, for diagnostics.</param>
+    /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
+    /// <param name="showSensitive">True for a reader entitled to see sensitive values.</param>
+    /// <returns>The scenario, or every problem found.</returns>
+    public static Result<Scenario> ParseScenario(string yaml, string fileName, Ordinance ordinance, bool showSensitive)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(ordinance);
-        return ScenarioReader.Read(yaml, fileName, ordinance);
+        return ScenarioReader.Read(yaml, fileName, ordinance, showSensitive);
     }
 
     /// <summary>
@@ -99,11 +117,17 @@ public static class OrdinanceYaml
     /// The ordinance is read, not compiled: compile <see cref="SuiteFile.Ordinance"/> with
     /// <see cref="Compilation.OrdinanceCompiler"/>, then run the suite with <see cref="SuiteRunner"/>.
     /// </remarks>
-    public static Result<SuiteFile> LoadSuite(string path)
+    public static Result<SuiteFile> LoadSuite(string path) => LoadSuite(path, showSensitive: false);
+
+    /// <summary>Reads a test suite file, as <see cref="LoadSuite(string)"/>; problems in its scenarios quote values of sensitive fields only when <paramref name="showSensitive"/> is true.</summary>
+    /// <param name="path">The suite file's path.</param>
+    /// <param name="showSensitive">True for a reader entitled to see sensitive values.</param>
+    /// <returns>The suite and its ordinance, or every problem found in the suite, the ordinance and the scenarios.</returns>
+    public static Result<SuiteFile> LoadSuite(string path, bool showSensitive)
     {
         var diagnostics = new List<Diagnostic>();
         var text = SourceFiles.ReadText(path, diagnostics);
-        return text is null ? Result<SuiteFile>.Failure(diagnostics) : ParseSuite(text, path);
+        return text is null ? Result<SuiteFile>.Failure(diagnostics) : SuiteReader.Read(text, path, showSensitive);
     }
 
     /// <summary>Reads a test suite from YAML text; the files it names are read from disk relative to <paramref name="fileName"/>'s folder.</summary>

@@ -27,6 +27,10 @@ internal sealed class CompareSettings : CommandSettings
     [Description("Judge every scenario as of this instant (ISO 8601; a local time is read in each ordinance's zone). Defaults to each scenario's as-of.")]
     public string? AsOf { get; init; }
 
+    [CommandOption("--show-sensitive")]
+    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    public bool ShowSensitive { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrEmpty(Scenarios))

@@ -13,7 +13,7 @@ namespace OrdinanceRules.Cli.Commands;
 /// </summary>
 internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffset? AsOf, EvaluationOptions Options)
 {
-    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, List<Diagnostic> problems)
+    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, bool showSensitive, List<Diagnostic> problems)
     {
         var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath);
         if (!loaded.Succeeded)
@@ -68,13 +68,13 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
             return null;
         }
 
-        return new EvaluationSetup(ordinance, asOf, options);
+        return new EvaluationSetup(ordinance, asOf, options with { ShowSensitive = showSensitive });
     }
 
     /// <summary>Loads a scenario in the ordinance's vocabulary and decides its as-of instant: the command line's, else its own.</summary>
     public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems)
     {
-        var scenario = OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance);
+        var scenario = OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, Options.ShowSensitive);
         if (!scenario.Succeeded)
         {
             problems.AddRange(InFile(path, scenario.Diagnostics));

@@ -25,4 +25,8 @@ internal abstract class ScenarioSettings : CommandSettings
     [CommandOption("--law <HIGHER-LAW.YAML>")]
     [Description("Stack the ordinance under this higher law (a state or federal law file), as check does. Repeatable.")]
     public string[] Laws { get; init; } = [];
+
+    [CommandOption("--show-sensitive")]
+    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    public bool ShowSensitive { get; init; }
 }

@@ -43,6 +43,7 @@ internal sealed partial class OrdinanceReader
     private readonly Func<string, string?>? _resolveFile;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+    private readonly List<(string Provision, ImmutableArray<YamlScalar> Ids)> _prevailsOver = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
     private OrdinanceReader(string file, Func<string, string?>? resolveFile)
@@ -84,6 +85,7 @@ internal sealed partial class OrdinanceReader
         if (provisions is not null)
         {
             CheckAffects(amendments, provisions.Value);
+            CheckPrevailsOver(provisions.Value);
         }
 
         if (_diagnostics.Count > 0 || number is null || title is null || jurisdiction is null || vocabulary is null || provisions is null)
@@ -167,16 +169,24 @@ internal sealed partial class OrdinanceReader
 
         var uses = r.Scalar("uses", r.Optional("uses"));
         var before = _diagnostics.Count;
-        var types = r.Has("types") ? VocabularyReader.ReadTypes(r, r.Optional("types"), _diagnostics) : null;
-        var used = uses is null ? null : ResolveVocabulary(uses);
+        var own = Path.GetFileName(_file);
+        var used = uses is null
+            ? null
+            : new VocabularySources(_file, ReadReferencedFile).Resolve(uses, "uses", own, [VocabularySources.ChainKey(own)], _diagnostics);
         if ((uses is null && r.Has("uses")) || (uses is not null && used is null) || _diagnostics.Count > before)
         {
             return null;
         }
 
-        if (types is null)
+        if (!r.Has("types"))
         {
             return used;
+        }
+
+        var (types, extension) = VocabularyReader.ReadTypes(r, r.Optional("types"), _diagnostics, used, legacyFields: true);
+        if (_diagnostics.Count > before)
+        {
+            return null;
         }
 
         var name = used is null ? $"ordinance {number}" : $"{used.Name}+ordinance {number}";
@@ -184,48 +194,13 @@ internal sealed partial class OrdinanceReader
             ? FactVocabulary.Create(name, types, out var problems)
             : used.Extend(name, types, out problems);
         _diagnostics.AddRange(problems);
+        if (vocabulary is not null && (!extension.Fields.IsEmpty || !extension.Values.IsEmpty))
+        {
+            vocabulary = vocabulary.Extend(name, extension, out problems);
+            _diagnostics.AddRange(problems);
+        }
+
         return vocabulary;
-    }
-
-    private FactVocabulary? ResolveVocabulary(YamlScalar uses)
-    {
-        var value = uses.Value;
-        var isPath = value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) ||
-                     value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        Result<FactVocabulary>? result;
-        if (!isPath)
-        {
-            result = SourceFiles.BundledVocabulary(value);
-            if (result is null)
-            {
-                var bundled = SourceFiles.BundledNames.Count == 0 ? "none" : string.Join(", ", SourceFiles.BundledNames);
-                _diagnostics.Add(new Diagnostic(
-                    YamlDiagnosticCodes.FileNotFound,
-                    $"there is no bundled vocabulary '{value}' (bundled: {bundled}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
-                    uses.ContentLocation));
-                return null;
-            }
-        }
-        else
-        {
-            if (Path.IsPathRooted(value) || !(value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
-            {
-                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'uses' must be a bundled vocabulary's name or a .yaml file's path relative to the ordinance, not '{value}'", uses.ContentLocation));
-                return null;
-            }
-
-            var path = Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value);
-            var text = ReadReferencedFile(value, path, uses.ContentLocation);
-            if (text is null)
-            {
-                return null;
-            }
-
-            result = VocabularyReader.Read(text, path);
-        }
-
-        _diagnostics.AddRange(result.Diagnostics);
-        return result.Value;
     }
 
     private string? ReadReferencedFile(string relative, string path, SourceLocation referencedAt)
@@ -321,6 +296,10 @@ internal sealed partial class OrdinanceReader
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
         var exceptions = ReadExceptions(r, r.Optional("exceptions"));
         CheckModalityKeys(r, modality);
+        if (id is not null && prevailsOver is { IsEmpty: false } named)
+        {
+            _prevailsOver.Add((id, named));
+        }
 
         if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
             (inForceNode is not null && inForce is null) || prevailsOver is null)

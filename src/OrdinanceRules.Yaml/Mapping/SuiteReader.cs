@@ -20,13 +20,21 @@ internal sealed class SuiteReader
     private static readonly string[] ExpectationKeys = ["status", "exception", "unknowns", "due", "facts"];
 
     private readonly string _file;
+    private readonly bool _showSensitive;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Scenario?> _scenarioFiles = new(StringComparer.Ordinal);
 
-    private SuiteReader(string file) => _file = file;
+    private SuiteReader(string file, bool showSensitive)
+    {
+        _file = file;
+        _showSensitive = showSensitive;
+    }
 
     /// <summary>Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>.</summary>
-    public static Result<SuiteFile> Read(string text, string file) => new SuiteReader(file).Read(text);
+    /// <param name="text">The suite's YAML.</param>
+    /// <param name="file">The suite's file name.</param>
+    /// <param name="showSensitive">Whether problems in its scenarios may quote values of sensitive fields.</param>
+    public static Result<SuiteFile> Read(string text, string file, bool showSensitive = false) => new SuiteReader(file, showSensitive).Read(text);
 
     private Result<SuiteFile> Read(string text)
     {
@@ -163,7 +171,7 @@ internal sealed class SuiteReader
             }
             else
             {
-                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics);
+                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics, _showSensitive);
             }
         }
         else
@@ -210,7 +218,7 @@ internal sealed class SuiteReader
         Scenario? scenario = null;
         if (SourceFiles.ReadText(path, _diagnostics, written.ContentLocation) is { } text)
         {
-            var result = ScenarioReader.Read(text, path, ordinance);
+            var result = ScenarioReader.Read(text, path, ordinance, _showSensitive);
             _diagnostics.AddRange(result.Diagnostics);
             scenario = result.Value;
         }
