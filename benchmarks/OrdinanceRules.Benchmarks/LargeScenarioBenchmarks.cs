@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
-using OrdinanceRules.Yaml;
+using OrdinanceRules.Vocabularies;
 
 namespace OrdinanceRules.Benchmarks;
 

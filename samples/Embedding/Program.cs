@@ -1,5 +1,6 @@
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Facts;
+using OrdinanceRules.Vocabularies;
 using OrdinanceRules.Yaml;
 
 // 1. Load and compile the ordinance once; the compiled ordinance is immutable and can be reused from any thread.

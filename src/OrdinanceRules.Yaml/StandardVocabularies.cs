@@ -6,7 +6,7 @@ namespace OrdinanceRules.Yaml;
 /// <summary>
 /// The vocabularies bundled with this library, the ones an ordinance names in <c>vocabulary: uses:</c>
 /// without a path; for a scenario built in C#, use them through the typed methods of
-/// <see cref="ImmigrationCooperationFacts"/>.
+/// <see cref="OrdinanceRules.Vocabularies.ImmigrationCooperationFacts"/> (in OrdinanceRules.Vocabularies, which bundles the files).
 /// </summary>
 /// <remarks>
 /// Each vocabulary is parsed once and shared: the instance returned here is the one an ordinance that
@@ -17,7 +17,7 @@ public static class StandardVocabularies
     /// <summary>
     /// The standard <c>immigration-cooperation</c> vocabulary: agencies, officials, persons, documents,
     /// requests, actions, directives, operations and the like, for "welcoming city" ordinances
-    /// (src/OrdinanceRules.Yaml/Vocabularies/immigration-cooperation.yaml).
+    /// (src/OrdinanceRules.Vocabularies/Vocabularies/immigration-cooperation.yaml).
     /// </summary>
     public static FactVocabulary ImmigrationCooperation => Get("immigration-cooperation");
 

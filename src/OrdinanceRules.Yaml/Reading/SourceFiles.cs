@@ -1,28 +1,19 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Vocabularies;
 using OrdinanceRules.Vocabulary;
 using OrdinanceRules.Yaml.Mapping;
 
 namespace OrdinanceRules.Yaml.Reading;
 
-/// <summary>Reads files from disk within the size limit, and the vocabularies bundled as resources.</summary>
+/// <summary>Reads files from disk within the size limit, and the vocabularies bundled in OrdinanceRules.Vocabularies.</summary>
 internal static class SourceFiles
 {
-    private const string ResourcePrefix = "OrdinanceRules.Yaml.Vocabularies.";
-    private const string ResourceSuffix = ".yaml";
-
     private static readonly ConcurrentDictionary<string, Result<FactVocabulary>> Bundled = new(StringComparer.Ordinal);
 
     /// <summary>The names of the bundled vocabularies, such as <c>immigration-cooperation</c>.</summary>
-    public static IReadOnlyList<string> BundledNames { get; } =
-    [
-        .. typeof(SourceFiles).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(ResourceSuffix, StringComparison.Ordinal))
-            .Select(n => n[ResourcePrefix.Length..^ResourceSuffix.Length])
-            .Order(StringComparer.Ordinal),
-    ];
+    public static IReadOnlyList<string> BundledNames => BundledVocabularyFiles.Names;
 
     /// <summary>Reads a whole file, refusing one over the size limit before reading it.</summary>
     public static string? ReadText(string path, List<Diagnostic> diagnostics, SourceLocation? referencedAt = null)
@@ -62,10 +53,9 @@ internal static class SourceFiles
 
         return Bundled.GetOrAdd(name, static n =>
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + n + ResourceSuffix)
+            var text = BundledVocabularyFiles.ReadText(n)
                 ?? throw new InvalidOperationException($"The bundled vocabulary '{n}' is listed but cannot be opened.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return VocabularyReader.Read(reader.ReadToEnd(), $"bundled/{n}{ResourceSuffix}");
+            return VocabularyReader.Read(text, $"bundled/{n}.yaml");
         });
     }
 }

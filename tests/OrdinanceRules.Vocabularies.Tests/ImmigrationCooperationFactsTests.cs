@@ -4,9 +4,10 @@ using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabulary;
+using OrdinanceRules.Yaml;
 using OrdinanceRules.Yaml.Tests.Samples;
 
-namespace OrdinanceRules.Yaml.Tests;
+namespace OrdinanceRules.Vocabularies.Tests;
 
 /// <summary>
 /// The typed fact methods: a scenario built in C# judges as its YAML twin does, and the methods stay in
@@ -138,23 +139,6 @@ public class ImmigrationCooperationFactsTests
                 parameter.HasDefaultValue.Should().BeTrue();
             }
         }
-    }
-
-    [Fact]
-    public void ImmigrationCooperation_IsTheVocabularyAnOrdinanceUses()
-    {
-        StandardVocabularies.Names.Should().Contain("immigration-cooperation");
-        StandardVocabularies.ImmigrationCooperation.Name.Should().Be("immigration-cooperation");
-        StandardVocabularies.ImmigrationCooperation.Should().BeSameAs(RoelandPark.Value.Ordinance.Vocabulary);
-        StandardVocabularies.Get("immigration-cooperation").Should().BeSameAs(StandardVocabularies.ImmigrationCooperation);
-    }
-
-    [Fact]
-    public void Get_UnknownName_ThrowsNamingTheBundledOnes()
-    {
-        var get = () => StandardVocabularies.Get("immigration");
-
-        get.Should().Throw<ArgumentException>().WithMessage("*'immigration'*immigration-cooperation*");
     }
 
     private static Type ClrTypeOf(FieldKind kind) => kind switch

@@ -1,10 +1,10 @@
 using OrdinanceRules.Facts;
 
-namespace OrdinanceRules.Yaml;
+namespace OrdinanceRules.Vocabularies;
 
 /// <summary>
 /// Typed shortcuts for stating the facts of the standard <c>immigration-cooperation</c> vocabulary
-/// (<see cref="StandardVocabularies.ImmigrationCooperation"/>) on a <see cref="ScenarioBuilder"/>, one
+/// (OrdinanceRules.Yaml's <c>StandardVocabularies.ImmigrationCooperation</c>) on a <see cref="ScenarioBuilder"/>, one
 /// method a fact type, one named optional parameter a field.
 /// </summary>
 /// <remarks>
