@@ -56,7 +56,7 @@ internal static class VocabularyReader
         IReadOnlyList<Diagnostic> problems;
         var vocabulary = @base is null
             ? FactVocabulary.Create(name, read.Types, out problems)
-            : @base.Extend(name, read.Extension, out problems);
+            : @base.Extend(name, new VocabularyExtension(read.Types, read.Extension.Fields, read.Extension.Values), out problems);
         return vocabulary is null ? Result<FactVocabulary>.Failure(problems) : Result<FactVocabulary>.Success(vocabulary.WithDescription(description));
     }
 

@@ -61,7 +61,7 @@ internal sealed class VocabularySources(string rootFile, Func<string, string, So
         var key0 = ChainKey(relative);
         if (chain.Contains(key0))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"'{key}: {value}' makes a cycle: the file extends, through {chain.Count} file(s), itself", name.ContentLocation));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"'{key}: {value}' makes a cycle: {value} is already in this chain of vocabularies that extend one another", name.ContentLocation));
             return null;
         }
 
