@@ -1,4 +1,7 @@
+using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Yaml.Tests.Samples;
 
@@ -62,5 +65,38 @@ public class ScenarioValueTests
             """, "test.yaml");
 
         result.Diagnostics.Select(d => d.Message).Should().Contain("'text-known' in amendment 'A1' must be yes or no, not 'yes'; \"yes\" in quotes is text: drop the quotes");
+    }
+
+    [Fact]
+    public void WhatIfUnknowns_SensitiveUnknown_IsTriedOnlyWhenTheOptionsShowSensitiveValues()
+    {
+        var ordinance = OrdinanceCompiler.Compile(OrdinanceYaml.ParseOrdinance("""
+            ordinance: "9"
+            title: T
+            jurisdiction: { name: Town, state: Kansas, time-zone: America/Chicago }
+            vocabulary: { uses: immigration-cooperation }
+            provisions:
+              - id: S1
+                section: "§ 1"
+                title: No arrest for lack of status
+                text: No arrest for lack of status.
+                modality: prohibition
+                binds: Town
+                for: { a: action }
+                violated-when: a.subject.immigrationStatus == 'no-status'
+            """, "status.yaml").GetValueOrThrow());
+        var scenario = OrdinanceYaml.ParseScenario(
+            "scenario: S\nfacts:\n  - person: per-1\n    immigrationStatus: unknown\n  - action: act-1\n    subject: per-1\n", "s.yaml", ordinance.Ordinance).GetValueOrThrow();
+        var asOf = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.FromHours(-5));
+
+        var hidden = WhatIf.Unknowns(ordinance, scenario, asOf).Should().ContainSingle().Subject;
+        var shown = WhatIf.Unknowns(ordinance, scenario, asOf, new EvaluationOptions { ShowSensitive = true }).Should().ContainSingle().Subject;
+
+        hidden.Unknown.Should().Be("person per-1: immigrationStatus");
+        hidden.Redacted.Should().BeTrue();
+        hidden.Tried.Should().BeEmpty();
+        shown.Redacted.Should().BeFalse();
+        shown.Tried.Single(t => t.Value == "no-status").After!.Status.Should().Be(FindingStatus.Violated);
+        shown.Tried.Single(t => t.Value == "daca").After!.Status.Should().Be(FindingStatus.Complied);
     }
 }

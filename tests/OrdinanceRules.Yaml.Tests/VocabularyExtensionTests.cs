@@ -209,6 +209,27 @@ public class VocabularyExtensionTests
     }
 
     [Fact]
+    public void ParseOrdinance_InlineTypesInTheOlderForm_StillAddFieldsToATypeOfTheUsedVocabulary()
+    {
+        var ordinance = OrdinanceYaml.ParseOrdinance("""
+            ordinance: "1"
+            title: T
+            jurisdiction: { name: Town, state: Kansas, time-zone: America/Chicago }
+            vocabulary:
+              uses: immigration-cooperation
+              types:
+                agency:
+                  description: Written by files of the current release; ignored.
+                  fields: { budgetCode: text }
+            provisions: []
+            """, "test.yaml").GetValueOrThrow();
+
+        var agency = ordinance.Vocabulary.Types.Single(t => t.Name == "agency");
+        agency.TryGetField("budgetCode", out _).Should().BeTrue();
+        agency.Description.Should().StartWith("A government body");
+    }
+
+    [Fact]
     public void Extend_ExtensionsOfOneBaseStackedTogether_KeepTheValuesOfBoth()
     {
         var stops = OrdinanceYaml.LoadVocabulary(Extension("stops-vocabulary.yaml")).GetValueOrThrow();

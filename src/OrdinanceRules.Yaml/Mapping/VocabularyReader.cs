@@ -113,12 +113,12 @@ internal static class VocabularyReader
     /// <summary>What a type of the base gains: <c>add-fields</c> and <c>add-values</c> (and, in the older form, <c>fields</c>).</summary>
     private static void ReadAdditions(MappingReader type, FactType existing, string baseName, bool legacyFields, List<FactType> types, List<FieldAddition> addedFields, List<ValueAddition> addedValues, List<Diagnostic> diagnostics)
     {
-        if (type.Has("description"))
+        if (type.Has("description") && !legacyFields)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"fact type '{existing.Name}' is declared by '{baseName}', whose description stands; an extension adds fields and values only", type.KeyNode("description")!.Location));
         }
 
-        if (type.Has("fields"))
+        if (type.Has("fields") || (legacyFields && type.Has("description")))
         {
             if (legacyFields)
             {
