@@ -1,4 +1,8 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Cli.Init;
+using OrdinanceRules.Cli.Rendering;
+using OrdinanceRules.Cli.SampleFiles;
+using OrdinanceRules.Cli.Validate;
 using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,12 +21,36 @@ internal static class CliApp
     /// <summary>The input was bad: a file that does not load, an option that does not parse.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The command failed by a fault of its own, not of the input: a bug to report.</summary>
+    public const int InternalError = 3;
+
     /// <summary>The width of output that goes to a file or a pipe: wide enough that no line is wrapped.</summary>
     public const int RedirectedWidth = 10_000;
 
-    /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    /// <summary>
+    /// Runs the command line as the program does: takes <c>--color</c> (and <c>NO_COLOR</c>) into account to
+    /// make the console over <paramref name="output"/>, then runs the command.
+    /// </summary>
+    public static int Start(string[] args, TextWriter output, TextWriter errors, TextReader input, Func<string, string?> environment)
     {
+        var consoleOutput = new AnsiConsoleOutput(output);
+        var rest = ColorOption.Take(args, environment, consoleOutput.IsTerminal, out var settings, out var error);
+        if (error is not null)
+        {
+            errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CommandLine, error).ToString());
+            return BadInput;
+        }
+
+        settings.Out = consoleOutput;
+        return Run(rest, AnsiConsole.Create(settings), errors, input);
+    }
+
+    /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, TextReader? input = null)
+    {
+        // Text from the files read reaches both: neither may carry a control character to the terminal.
+        console = SafeOutput.Console(console);
+        errors = SafeOutput.Writer(errors);
         if (!console.Profile.Out.IsTerminal)
         {
             // A file or a pipe gets one line per line of the report, not lines wrapped at 80 columns.
@@ -36,15 +64,34 @@ internal static class CliApp
             config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
+            config.Settings.Registrar.RegisterInstance(new StandardInput(input ?? TextReader.Null));
             config.Settings.StrictParsing = true;
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Scaffold a new city's folder: an ordinance file (with a vocabulary extension stub), two scenarios, a test suite that passes, and editor settings.")
+                .WithExample("init", "overland-park")
+                .WithExample("init", "overland-park", "--name", "\"Overland Park\"", "--state", "Kansas", "--time-zone", "America/Chicago");
+            config.AddBranch("samples", samples =>
+            {
+                samples.SetDescription("The samples bundled with the tool: ordinances, scenarios and test suites.");
+                samples.AddCommand<SamplesListCommand>("list")
+                    .WithDescription("List the bundled ordinances, scenario folders and test suites.");
+                samples.AddCommand<SamplesCopyCommand>("copy")
+                    .WithDescription("Copy the bundled samples into a folder (samples by default), where the --help examples find them.")
+                    .WithExample("samples", "copy");
+            });
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Read ordinances (compiled, with --law), vocabularies, scenarios and test suites, and report every problem of every file at file:line:column; exit 0 when all are valid, 2 otherwise.")
+                .WithExample("validate", "samples/ordinances", "samples/tests", "--allow-outside")
+                .WithExample("validate", "samples/scenarios/lawrence", "--ordinance", "samples/ordinances/lawrence-ks.yaml")
+                .WithExample("validate", "\"samples/**/*.suite.yaml\"");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Evaluate scenarios against an ordinance and print a report of findings, each citing its section.")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
             config.AddCommand<TestCommand>("test")
                 .WithDescription("Run test suites: check each case's findings against what it expects; optionally measure outcome coverage and write JUnit XML.")
-                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml")
-                .WithExample("test", "samples/tests", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
+                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml", "--allow-outside")
+                .WithExample("test", "samples/tests", "--allow-outside", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Evaluate every scenario of a folder under several ordinances and print a matrix, scenario by ordinance, marking the scenarios on which they differ.")
                 .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park")
@@ -64,14 +111,22 @@ internal static class CliApp
                 .WithExample("what-if", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml", "--set", "t-1.specificity=general");
             config.SetExceptionHandler((exception, _) =>
             {
-                // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.
-                var message = exception.Message.ReplaceLineEndings(" ").Trim();
-                errors.WriteLine(exception is CommandAppException
-                    ? new Diagnostic(CliDiagnosticCodes.CommandLine, message).ToString()
-                    : $"ordinance: internal error: {message}");
-                return BadInput;
+                // Never a stack trace, and one line each: a bad command line is bad input; an input the library could not
+                // finish with is reported as its located diagnostics; anything else is a bug, named by its type only
+                // (its message may hold the engine's expression trees), with a request to report it.
+                switch (exception)
+                {
+                    case CommandAppException:
+                        errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CommandLine, exception.Message.ReplaceLineEndings(" ").Trim()).ToString());
+                        return BadInput;
+                    case OrdinanceDiagnosticException problems:
+                        return EvaluationSetup.Fail(errors, problems.Diagnostics);
+                    default:
+                        errors.WriteLine(new Diagnostic(CliDiagnosticCodes.Internal, $"ordinance failed ({exception.GetType().Name}); this is a bug: please report it with the command line and the files it read").ToString());
+                        return InternalError;
+                }
             });
         });
-        return app.Run(args);
+        return app.Run(args.Select(a => a == StandardInput.Argument ? StandardInput.FileName : a));
     }
 }

@@ -17,7 +17,7 @@ public class ScenarioValueTests
         OrdinanceYaml.LoadOrdinance(Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml")).GetValueOrThrow();
 
     private static Result<Scenario> Parse(string facts, bool showSensitive = false) =>
-        OrdinanceYaml.ParseScenario("scenario: S\nfacts:\n" + facts, "s.yaml", RoelandPark, showSensitive);
+        OrdinanceYaml.ParseScenario("scenario: S\nfacts:\n" + facts, "s.yaml", RoelandPark, new YamlReadOptions { ShowSensitive = showSensitive });
 
     [Theory]
     [InlineData("audience: Public", "4:15", "'n-1.audience' is 'Public', which is not one of: public, targeted-individuals, internal; did you mean 'public'?")]

@@ -12,7 +12,7 @@ internal sealed class CheckSettings : CommandSettings
     public string Ordinance { get; init; } = string.Empty;
 
     [CommandArgument(1, "<scenarios>")]
-    [Description("One or more scenario files (YAML).")]
+    [Description("One or more scenario files (YAML); '-' reads one from standard input.")]
     public string[] Scenarios { get; init; } = [];
 
     [CommandOption("-f|--format <FORMAT>")]
@@ -36,8 +36,9 @@ internal sealed class CheckSettings : CommandSettings
     [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
     public bool ShowSensitive { get; init; }
 
-    public override ValidationResult Validate() =>
-        Format is "text" or "json"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--format must be text or json, not '{Format}'");
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
+
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

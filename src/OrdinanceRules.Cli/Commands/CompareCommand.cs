@@ -20,7 +20,7 @@ internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors) : 
 
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, settings.ShowSensitive);
+        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, settings.AllowOutside, settings.ShowSensitive);
         if (!built.Succeeded)
         {
             return EvaluationSetup.Fail(errors, built.Diagnostics);
@@ -34,7 +34,7 @@ internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors) : 
                 output.Write(MatrixMarkdown.Write(matrix));
                 break;
             case "json":
-                output.WriteLine(MatrixJson.Write(matrix));
+                JsonOutput.Write(console, MatrixJson.Document(matrix));
                 break;
             case "html":
                 output.Write(MatrixHtml.Write(matrix));

@@ -13,9 +13,10 @@ namespace OrdinanceRules.Cli.Commands;
 /// </summary>
 internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffset? AsOf, EvaluationOptions Options)
 {
-    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, bool showSensitive, List<Diagnostic> problems)
+    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, bool allowOutside, bool showSensitive, List<Diagnostic> problems)
     {
-        var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath);
+        var read = Reading(allowOutside);
+        var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath, read);
         if (!loaded.Succeeded)
         {
             problems.AddRange(InFile(ordinancePath, loaded.Diagnostics));
@@ -25,7 +26,7 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
         var higherLaws = new List<Model.Ordinance>();
         foreach (var path in laws)
         {
-            var law = OrdinanceYaml.LoadOrdinance(path);
+            var law = OrdinanceYaml.LoadOrdinance(path, read);
             if (law.Succeeded)
             {
                 higherLaws.Add(law.Value);
@@ -71,10 +72,16 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
         return new EvaluationSetup(ordinance, asOf, options with { ShowSensitive = showSensitive });
     }
 
-    /// <summary>Loads a scenario in the ordinance's vocabulary and decides its as-of instant: the command line's, else its own.</summary>
-    public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems)
+    /// <summary>
+    /// Loads a scenario in the ordinance's vocabulary (from standard input when the path is <c>-</c> and
+    /// <paramref name="input"/> is given) and decides its as-of instant: the command line's, else its own.
+    /// </summary>
+    public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems, StandardInput? input = null)
     {
-        var scenario = OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, Options.ShowSensitive);
+        var reading = new YamlReadOptions { ShowSensitive = Options.ShowSensitive };
+        var scenario = input is not null && StandardInput.IsStandardInput(path)
+            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance, reading)
+            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, reading);
         if (!scenario.Succeeded)
         {
             problems.AddRange(InFile(path, scenario.Diagnostics));
@@ -94,6 +101,9 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     /// <summary>The problem of a scenario with no as-of instant when none was given on the command line.</summary>
     public static Diagnostic MissingAsOf(string path, SourceLocation? location) =>
         new(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", location ?? new SourceLocation(path, 1, 1));
+
+    /// <summary>How far the files read may reach: <c>--allow-outside</c> lets them name files outside their folder.</summary>
+    public static YamlReadOptions Reading(bool allowOutside) => allowOutside ? new YamlReadOptions { AllowOutside = true } : YamlReadOptions.Default;
 
     /// <summary>Writes every problem, one line each, and gives the bad-input exit code.</summary>
     public static int Fail(TextWriter errors, IEnumerable<Diagnostic> diagnostics)

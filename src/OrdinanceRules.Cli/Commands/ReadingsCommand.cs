@@ -1,3 +1,5 @@
+using OrdinanceRules.Cli.Rendering;
+using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -14,13 +16,19 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
 {
     public override int Execute(CommandContext context, ReadingsSettings settings, CancellationToken cancellationToken)
     {
-        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
+        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, EvaluationSetup.Reading(settings.AllowOutside));
         if (!loaded.Succeeded)
         {
             return EvaluationSetup.Fail(errors, EvaluationSetup.InFile(settings.Ordinance, loaded.Diagnostics));
         }
 
         var ordinance = loaded.Value;
+        if (settings.Format == JsonOutput.Json)
+        {
+            JsonOutput.Write(console, OrdinanceJson.Readings(ordinance));
+            return CliApp.Ok;
+        }
+
         if (ordinance.Readings.IsEmpty)
         {
             console.WriteLine($"{ordinance.Citation} declares no readings.");

@@ -16,6 +16,11 @@ internal sealed class TestSettings : CommandSettings
     [Description("Also write the results as JUnit XML to this file, one testcase per case, for CI servers.")]
     public string? JUnit { get; init; }
 
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (failures and a summary) or json (every case, for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
     [CommandOption("--coverage")]
     [Description("List, per provision, which outcomes some case reached and which none did, with the total percentage.")]
     public bool Coverage { get; init; }
@@ -32,6 +37,10 @@ internal sealed class TestSettings : CommandSettings
     public decimal? MinCoveragePercent =>
         MinCoverage is null ? null : decimal.Parse(MinCoverage.TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
+
     public override ValidationResult Validate()
     {
         if (MinCoverage is not null
@@ -40,6 +49,6 @@ internal sealed class TestSettings : CommandSettings
             return ValidationResult.Error($"--min-coverage must be a percentage from 0 to 100, such as 90 or 87.5, not '{MinCoverage}'");
         }
 
-        return ValidationResult.Success();
+        return Rendering.JsonOutput.Validate(Format);
     }
 }

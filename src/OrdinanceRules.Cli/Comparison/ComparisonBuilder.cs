@@ -27,15 +27,16 @@ internal static class ComparisonBuilder
     /// <param name="ordinancePaths">The ordinance files, in column order.</param>
     /// <param name="scenarioFolder">The folder of scenario files.</param>
     /// <param name="asOf">The <c>--as-of</c> text, read in each ordinance's zone; null to judge each scenario at its own <c>as-of:</c>.</param>
+    /// <param name="allowOutside">Whether an ordinance may use a vocabulary file outside its folder.</param>
     /// <param name="showSensitive">Whether problems in the scenarios may quote values of sensitive fields.</param>
-    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, bool showSensitive = false)
+    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, bool allowOutside = false, bool showSensitive = false)
     {
         var problems = new List<Diagnostic>();
 
         var compiled = new List<CompiledOrdinance>();
         foreach (var path in ordinancePaths)
         {
-            var loaded = OrdinanceYaml.LoadOrdinance(path);
+            var loaded = OrdinanceYaml.LoadOrdinance(path, EvaluationSetup.Reading(allowOutside));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));
@@ -90,7 +91,7 @@ internal static class ComparisonBuilder
             var failures = new Dictionary<Diagnostic, List<string>>();
             for (var i = 0; i < compiled.Count; i++)
             {
-                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, showSensitive);
+                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, new YamlReadOptions { ShowSensitive = showSensitive });
                 if (loaded.Succeeded)
                 {
                     scenarios[i] = loaded.Value;
@@ -145,7 +146,7 @@ internal static class ComparisonBuilder
         }
 
         var columns = compiled.Select((c, i) => new ComparedOrdinance(
-            labels[i], ordinancePaths[i], c.Ordinance.Citation, c.Ordinance.Title, c.Ordinance.Notes, c.Ordinance.Jurisdiction.TimeZone));
+            labels[i], ordinancePaths[i], c.Ordinance.Citation, c.Ordinance.Title, c.Ordinance.Notes, c.Ordinance.Jurisdiction.TimeZone, c.ContentHash));
         return Result<ComparisonMatrix>.Success(new ComparisonMatrix([.. columns], [.. rows]));
     }
 

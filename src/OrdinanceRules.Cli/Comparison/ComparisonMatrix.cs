@@ -10,7 +10,8 @@ namespace OrdinanceRules.Cli.Comparison;
 /// <param name="Title">The ordinance's title.</param>
 /// <param name="Notes">What is known of its text and how reliable it is.</param>
 /// <param name="TimeZone">The jurisdiction's IANA time zone.</param>
-internal sealed record ComparedOrdinance(string Label, string Path, string Citation, string Title, string? Notes, string TimeZone);
+/// <param name="ContentHash">The compiled ordinance's content hash.</param>
+internal sealed record ComparedOrdinance(string Label, string Path, string Citation, string Title, string? Notes, string TimeZone, string? ContentHash);
 
 /// <summary>One scenario evaluated under one ordinance: a cell of the matrix.</summary>
 /// <param name="Report">The full report of the evaluation.</param>

@@ -35,7 +35,7 @@ internal static class Verdicts
     };
 
     /// <summary>The status as JSON writes it: <c>exception-applies</c>.</summary>
-    public static string Kebab(FindingStatus status) => Name(status).Replace(' ', '-');
+    public static string Kebab(FindingStatus status) => Json.OrdinanceJson.Word(status);
 
     /// <summary>The verdict in a cell's headline: a cell where nothing applies says so.</summary>
     public static string Headline(FindingStatus verdict) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.Explain;
@@ -29,4 +30,14 @@ internal abstract class ScenarioSettings : CommandSettings
     [CommandOption("--show-sensitive")]
     [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
     public bool ShowSensitive { get; init; }
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

@@ -1,42 +1,28 @@
-using System.Text.Json;
 using OrdinanceRules.Cli.Comparison;
+using OrdinanceRules.Json;
 
 namespace OrdinanceRules.Cli.Rendering;
 
 /// <summary>
-/// The comparison matrix as JSON, for programs: <c>{"ordinances": [...], "scenarios": [{..., "cells": [...]}], "differences": n}</c>.
-/// Each cell holds every finding, with the same properties as <c>check --format json</c>.
+/// The comparison matrix as the contract's <see cref="ComparisonDocument"/>: each cell's findings and decision record
+/// mapped by <see cref="OrdinanceJson"/>, as <c>check</c> maps them (findings without the provision's text).
 /// </summary>
 internal static class MatrixJson
 {
-    public static string Write(ComparisonMatrix matrix) => JsonSerializer.Serialize(
-        new
-        {
-            ordinances = matrix.Ordinances.Select(o => new
-            {
-                label = o.Label,
-                file = o.Path,
-                ordinance = o.Citation,
-                title = o.Title,
-                notes = o.Notes,
-                timeZone = o.TimeZone,
-            }),
-            scenarios = matrix.Rows.Select(r => new
-            {
-                label = r.Label,
-                file = r.Path,
-                scenario = r.Name,
-                differs = r.Differs,
-                cells = r.Cells.Select((c, i) => new
-                {
-                    ordinance = matrix.Ordinances[i].Label,
-                    asOf = c.Report.AsOf,
-                    verdict = c.Verdict,
-                    summary = c.Summary,
-                    findings = c.Report.Findings.Select(f => ReportJson.Shape(f, withText: false)),
-                }),
-            }),
-            differences = matrix.Differences.Count(),
-        },
-        ReportJson.Options);
+    public static ComparisonDocument Document(ComparisonMatrix matrix) => new(
+        OrdinanceJson.SchemaVersion,
+        [.. matrix.Ordinances.Select(o => new ComparedOrdinanceJson(o.Label, o.Path, o.Citation, o.Title, o.TimeZone, o.Notes, o.ContentHash))],
+        [.. matrix.Rows.Select(r => new ComparisonRowJson(
+            r.Label,
+            r.Path,
+            r.Name,
+            r.Differs,
+            [.. r.Cells.Select((c, i) => new ComparisonCellJson(
+                matrix.Ordinances[i].Label,
+                c.Report.AsOf,
+                OrdinanceJson.Word(c.Verdict),
+                c.Summary,
+                [.. c.Report.Findings.Select(f => OrdinanceJson.Finding(f, withText: false))],
+                OrdinanceJson.Decision(c.Report)))]))],
+        matrix.Differences.Count());
 }

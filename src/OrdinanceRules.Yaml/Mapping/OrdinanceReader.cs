@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;
@@ -41,26 +42,31 @@ internal sealed partial class OrdinanceReader
 
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
+    private readonly bool _allowOutside;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
     private readonly List<(string Provision, ImmutableArray<YamlScalar> Ids)> _prevailsOver = [];
+    private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
-    private OrdinanceReader(string file, Func<string, string?>? resolveFile)
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile, bool allowOutside)
     {
         _file = file;
         _resolveFile = resolveFile;
+        _allowOutside = allowOutside;
     }
 
     /// <summary>Reads an ordinance.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
     /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
-    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile) =>
-        new OrdinanceReader(file, resolveFile).Read(text);
+    /// <param name="allowOutside">Whether a vocabulary read from disk may lie outside the ordinance's folder.</param>
+    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, bool allowOutside = false) =>
+        new OrdinanceReader(file, resolveFile, allowOutside).Read(text);
 
     private Result<Ordinance> Read(string text)
     {
+        _texts.Add(text);
         var root = YamlTreeReader.ReadRootMapping(text, _file, _diagnostics);
         if (root is null)
         {
@@ -110,6 +116,7 @@ internal sealed partial class OrdinanceReader
             Sections = sections,
             Provisions = provisions.Value,
             Location = root.Location,
+            ContentHash = _texts.Count == 1 ? Digests.Of(text) : Digests.Of(_texts.Select(t => Digests.Of(t))),
         });
     }
 
@@ -169,10 +176,18 @@ internal sealed partial class OrdinanceReader
 
         var uses = r.Scalar("uses", r.Optional("uses"));
         var before = _diagnostics.Count;
-        var own = Path.GetFileName(_file);
-        var used = uses is null
-            ? null
-            : new VocabularySources(_file, ReadReferencedFile).Resolve(uses, "uses", own, [VocabularySources.ChainKey(own)], _diagnostics);
+        var sources = new VocabularySources(_file, onDisk: _resolveFile is null, _allowOutside, (relative, path, at) =>
+        {
+            // Every vocabulary file read, an extension's base included, is part of what the ordinance's content hash covers.
+            var text = ReadReferencedFile(relative, path, at);
+            if (text is not null)
+            {
+                _texts.Add(text);
+            }
+
+            return text;
+        });
+        var used = uses is null ? null : sources.Resolve(uses, "uses", sources.Root, sources.RootChain, _diagnostics);
         if ((uses is null && r.Has("uses")) || (uses is not null && used is null) || _diagnostics.Count > before)
         {
             return null;
@@ -215,14 +230,14 @@ internal sealed partial class OrdinanceReader
             var text = _resolveFile(relative);
             if (text is null)
             {
-                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{relative}': the file does not exist", referencedAt));
+                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(relative)}': the file does not exist", referencedAt));
             }
 
             return text;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{relative}': {ex.Message}", referencedAt));
+            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(relative)}': {Echo.Clean(ex.Message)}", referencedAt));
             return null;
         }
     }

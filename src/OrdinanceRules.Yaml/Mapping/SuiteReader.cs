@@ -20,21 +20,24 @@ internal sealed class SuiteReader
     private static readonly string[] ExpectationKeys = ["status", "exception", "unknowns", "due", "facts"];
 
     private readonly string _file;
-    private readonly bool _showSensitive;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Scenario?> _scenarioFiles = new(StringComparer.Ordinal);
 
-    private SuiteReader(string file, bool showSensitive)
+    private readonly bool _allowOutside;
+    private readonly bool _showSensitive;
+
+    private SuiteReader(string file, YamlReadOptions options)
     {
         _file = file;
-        _showSensitive = showSensitive;
+        _allowOutside = options.AllowOutside;
+        _showSensitive = options.ShowSensitive;
     }
 
-    /// <summary>Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>.</summary>
-    /// <param name="text">The suite's YAML.</param>
-    /// <param name="file">The suite's file name.</param>
-    /// <param name="showSensitive">Whether problems in its scenarios may quote values of sensitive fields.</param>
-    public static Result<SuiteFile> Read(string text, string file, bool showSensitive = false) => new SuiteReader(file, showSensitive).Read(text);
+    /// <summary>
+    /// Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>, inside
+    /// its folder unless the options allow more; problems in its scenarios quote sensitive values only when the options say so.
+    /// </summary>
+    public static Result<SuiteFile> Read(string text, string file, YamlReadOptions? options = null) => new SuiteReader(file, options ?? YamlReadOptions.Default).Read(text);
 
     private Result<SuiteFile> Read(string text)
     {
@@ -109,7 +112,7 @@ internal sealed class SuiteReader
 
     private (Ordinance Ordinance, string Path)? ReadOrdinance(MappingReader r, YamlScalar written)
     {
-        if (RelativePath(r, "ordinance", written) is not { } path)
+        if (RelativePath("ordinance", written) is not { } path)
         {
             return null;
         }
@@ -120,24 +123,14 @@ internal sealed class SuiteReader
             return null;
         }
 
-        var ordinance = OrdinanceReader.Read(text, path, null);
+        var ordinance = OrdinanceReader.Read(text, path, null, _allowOutside);
         _diagnostics.AddRange(ordinance.Diagnostics);
         return ordinance.Succeeded ? (ordinance.Value, path) : null;
     }
 
-    /// <summary>A path written in the suite, relative to it; null (reported) when absolute.</summary>
-    private string? RelativePath(MappingReader r, string key, YamlScalar written)
-    {
-        if (Path.IsPathRooted(written.Value))
-        {
-            r.Report(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a path relative to the suite file, not '{written.Value}'", written.ContentLocation);
-            return null;
-        }
-
-        // Shown in diagnostics and reports: as short as the suite's own path, without '..' segments.
-        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, written.Value));
-        return Path.IsPathRooted(_file) ? path : Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-    }
+    /// <summary>A path written in the suite, relative to it; null (reported) when absolute or, unless allowed, outside its folder.</summary>
+    private string? RelativePath(string key, YamlScalar written) =>
+        SourceFiles.Resolve(_file, written.Value, _allowOutside, key, written.ContentLocation, _diagnostics);
 
     private SuiteCase? ReadCase(YamlMapping mapping, int number, Ordinance ordinance)
     {
@@ -204,7 +197,7 @@ internal sealed class SuiteReader
 
     private Scenario? ReadScenarioFile(MappingReader r, YamlScalar written, Ordinance ordinance)
     {
-        if (RelativePath(r, "scenario", written) is not { } path)
+        if (RelativePath("scenario", written) is not { } path)
         {
             return null;
         }

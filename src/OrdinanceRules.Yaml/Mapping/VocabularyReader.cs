@@ -21,12 +21,13 @@ internal static class VocabularyReader
     public static Result<FactVocabulary> Read(string text, string file)
     {
         var diagnostics = new List<Diagnostic>();
-        var result = Read(text, file, VocabularySources.OnDisk(file, diagnostics), Path.GetFileName(file), [VocabularySources.ChainKey(Path.GetFileName(file))]);
+        var sources = VocabularySources.OnDisk(file, allowOutside: false, diagnostics);
+        var result = Read(text, file, sources, sources.Root, sources.RootChain);
         return diagnostics.Count == 0 ? result : Result<FactVocabulary>.Failure([.. diagnostics, .. result.Diagnostics]);
     }
 
-    /// <summary>Reads a vocabulary file found through <paramref name="sources"/>, as the <paramref name="relative"/> link of a chain.</summary>
-    public static Result<FactVocabulary> Read(string text, string file, VocabularySources sources, string relative, ImmutableHashSet<string> chain)
+    /// <summary>Reads a vocabulary file found through <paramref name="sources"/>, as the <paramref name="link"/> of a chain.</summary>
+    public static Result<FactVocabulary> Read(string text, string file, VocabularySources sources, VocabularySources.Link link, ImmutableHashSet<string> chain)
     {
         var diagnostics = new List<Diagnostic>();
         var root = YamlTreeReader.ReadRootMapping(text, file, diagnostics);
@@ -40,7 +41,7 @@ internal static class VocabularyReader
         var description = reader.OptionalText("description");
         var extendsNode = reader.Scalar("extends", reader.Optional("extends"));
         var before = diagnostics.Count;
-        var @base = extendsNode is null ? null : sources.Resolve(extendsNode, "extends", relative, chain, diagnostics);
+        var @base = extendsNode is null ? null : sources.Resolve(extendsNode, "extends", link, chain, diagnostics);
         if (extendsNode is not null && (@base is null || diagnostics.Count > before))
         {
             // The base's own problems are reported at its file; this file's types cannot be checked against a base that did not load.

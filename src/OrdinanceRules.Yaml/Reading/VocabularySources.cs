@@ -7,29 +7,35 @@ namespace OrdinanceRules.Yaml.Reading;
 
 /// <summary>
 /// Finds the vocabulary an ordinance <c>uses</c> or a vocabulary file <c>extends</c>: a bundled one by name, or a
-/// file by a path relative to the file that names it, following a chain of extensions to at most
-/// <see cref="MaxChain"/> files and refusing a cycle.
+/// file by a path relative to the file that names it (inside its folder unless allowed outside), following a
+/// chain of extensions to at most <see cref="MaxChain"/> files and refusing a cycle.
 /// </summary>
 /// <param name="rootFile">The file read first (an ordinance or a vocabulary), whose folder relative paths start from.</param>
+/// <param name="onDisk">True when files are read from disk (paths are checked against their folder); false when <paramref name="read"/> is the caller's resolver, given paths relative to the root's folder.</param>
+/// <param name="allowOutside">Whether a path may lead outside the folder of the file that writes it.</param>
 /// <param name="read">Reads a file: its path relative to the root file's folder, its full path, and where it was named; null when it cannot be read (reported).</param>
-internal sealed class VocabularySources(string rootFile, Func<string, string, SourceLocation, string?> read)
+internal sealed class VocabularySources(string rootFile, bool onDisk, bool allowOutside, Func<string, string, SourceLocation, string?> read)
 {
     /// <summary>The most vocabulary files one chain of <c>extends</c> may hold.</summary>
     public const int MaxChain = 8;
 
-    /// <summary>Sources that read files from disk, reporting a file that cannot be read.</summary>
-    public static VocabularySources OnDisk(string rootFile, List<Diagnostic> diagnostics) =>
-        new(rootFile, (_, path, at) => SourceFiles.ReadText(path, diagnostics, at));
+    /// <summary>The root file as a link of the chain.</summary>
+    public Link Root { get; } = new(Path.GetFileName(rootFile), rootFile);
 
-    /// <summary>
-    /// The vocabulary <paramref name="name"/> names, or null when it names none (reported).
-    /// </summary>
+    /// <summary>The chain that holds the root file alone, so that a file extending itself is a cycle.</summary>
+    public ImmutableHashSet<string> RootChain => [KeyOf(Root)];
+
+    /// <summary>Sources that read files from disk, reporting a file that cannot be read.</summary>
+    public static VocabularySources OnDisk(string rootFile, bool allowOutside, List<Diagnostic> diagnostics) =>
+        new(rootFile, onDisk: true, allowOutside, (_, path, at) => SourceFiles.ReadText(path, diagnostics, at));
+
+    /// <summary>The vocabulary <paramref name="name"/> names, or null when it names none (reported).</summary>
     /// <param name="name">The scalar written after <paramref name="key"/>.</param>
     /// <param name="key"><c>uses</c> or <c>extends</c>, for messages.</param>
-    /// <param name="from">The path of the file that names it, relative to the root file's folder (the root file's own name for the root).</param>
-    /// <param name="chain">The files already in this chain, relative to the root's folder.</param>
+    /// <param name="from">The file that names it.</param>
+    /// <param name="chain">The files already in this chain.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public FactVocabulary? Resolve(YamlScalar name, string key, string from, ImmutableHashSet<string> chain, List<Diagnostic> diagnostics)
+    public FactVocabulary? Resolve(YamlScalar name, string key, Link from, ImmutableHashSet<string> chain, List<Diagnostic> diagnostics)
     {
         var value = name.Value;
         var isPath = value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) ||
@@ -42,7 +48,7 @@ internal sealed class VocabularySources(string rootFile, Func<string, string, So
                 var names = SourceFiles.BundledNames.Count == 0 ? "none" : string.Join(", ", SourceFiles.BundledNames);
                 diagnostics.Add(new Diagnostic(
                     YamlDiagnosticCodes.FileNotFound,
-                    $"there is no bundled vocabulary '{value}' (bundled: {names}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
+                    $"there is no bundled vocabulary '{Echo.Value(value)}' (bundled: {names}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
                     name.ContentLocation));
                 return null;
             }
@@ -53,15 +59,23 @@ internal sealed class VocabularySources(string rootFile, Func<string, string, So
 
         if (Path.IsPathRooted(value) || !(value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
         {
-            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a bundled vocabulary's name or a .yaml file's path relative to this file, not '{value}'", name.ContentLocation));
+            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a bundled vocabulary's name or a .yaml file's path relative to this file, not '{Echo.Value(value)}'", name.ContentLocation));
             return null;
         }
 
-        var relative = Path.Combine(Path.GetDirectoryName(from) ?? string.Empty, value);
-        var key0 = ChainKey(relative);
-        if (chain.Contains(key0))
+        var relative = Path.Combine(Path.GetDirectoryName(from.Relative) ?? string.Empty, value);
+        var path = onDisk
+            ? SourceFiles.Resolve(from.Path, value, allowOutside, key, name.ContentLocation, diagnostics)
+            : Path.Combine(Path.GetDirectoryName(rootFile) ?? string.Empty, relative);
+        if (path is null)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"'{key}: {value}' makes a cycle: {value} is already in this chain of vocabularies that extend one another", name.ContentLocation));
+            return null;
+        }
+
+        var link = new Link(relative, path);
+        if (chain.Contains(KeyOf(link)))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"'{key}: {Echo.Value(value)}' makes a cycle: {Echo.Value(value)} is already in this chain of vocabularies that extend one another", name.ContentLocation));
             return null;
         }
 
@@ -71,18 +85,20 @@ internal sealed class VocabularySources(string rootFile, Func<string, string, So
             return null;
         }
 
-        var path = Path.Combine(Path.GetDirectoryName(rootFile) ?? string.Empty, relative);
         var text = read(relative, path, name.ContentLocation);
         if (text is null)
         {
             return null;
         }
 
-        var result = VocabularyReader.Read(text, path, this, relative, chain.Add(key0));
+        var result = VocabularyReader.Read(text, path, this, link, chain.Add(KeyOf(link)));
         diagnostics.AddRange(result.Diagnostics);
         return result.Value;
     }
 
-    /// <summary>The chain key of the root file itself, so that a file extending itself is a cycle.</summary>
-    public static string ChainKey(string relative) => Path.GetFullPath(Path.Combine("/", relative));
+    /// <summary>What identifies a file in a chain: its full path on disk, or its path relative to the root's folder.</summary>
+    private string KeyOf(Link link) => onDisk ? Path.GetFullPath(link.Path) : Path.GetFullPath(Path.Combine("/", link.Relative));
+
+    /// <summary>A file of a chain: its path relative to the root file's folder, and its path as read.</summary>
+    internal sealed record Link(string Relative, string Path);
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Globalization;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Vocabulary;
 
@@ -120,20 +121,20 @@ public sealed class ScenarioBuilder
         {
             if (!_vocabulary.TryGetType(builder.Type, out var type))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact '{builder.Id}' has type '{builder.Type}', which the vocabulary does not declare{Suggest(builder.Type, _vocabulary.Types.Select(t => t.Name))}", builder.Location));
+                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact '{Echo.Value(builder.Id)}' has type '{Echo.Value(builder.Type)}', which the vocabulary does not declare{Suggest(builder.Type, _vocabulary.Types.Select(t => t.Name))}", builder.Location));
                 continue;
             }
 
             if (!Identifiers.IsValidId(builder.Id))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact id '{builder.Id}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'", builder.Location));
+                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact id '{Echo.Value(builder.Id)}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'", builder.Location));
                 continue;
             }
 
             var fact = new Fact(type, builder.Id, builder.Location);
             if (!byId.TryAdd(builder.Id, fact))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.DuplicateFactId, $"two facts have the id '{builder.Id}'", builder.Location));
+                problems.Add(new Diagnostic(DiagnosticCodes.DuplicateFactId, $"two facts have the id '{Echo.Value(builder.Id)}'", builder.Location));
                 continue;
             }
 
@@ -147,7 +148,7 @@ public sealed class ScenarioBuilder
                 var index = fact.Type.IndexOf(entry.Field);
                 if (index < 0)
                 {
-                    problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact type '{fact.Type.Name}' has no field '{entry.Field}'{Suggest(entry.Field, fact.Type.Fields.Select(f => f.Name))}", entry.Location ?? builder.Location));
+                    problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact type '{fact.Type.Name}' has no field '{Echo.Value(entry.Field)}'{Suggest(entry.Field, fact.Type.Fields.Select(f => f.Name))}", entry.Location ?? builder.Location));
                     continue;
                 }
 
@@ -178,7 +179,7 @@ public sealed class ScenarioBuilder
         {
             if (!_vocabulary.TryGetType(type, out _))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"'{type}' is not a fact type of the vocabulary", location));
+                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"'{Echo.Value(type)}' is not a fact type of the vocabulary", location));
             }
         }
 
@@ -203,7 +204,7 @@ public sealed class ScenarioBuilder
         var hidden = Redaction.IsHidden(field, _showSensitive);
 
         // A value quoted for a person to read: hidden for a sensitive field, and then no suggestion either (it would tell the value).
-        string Quoted(string text) => hidden ? Redaction.Placeholder : $"'{text}'";
+        string Quoted(string text) => hidden ? Redaction.Placeholder : $"'{Echo.Value(text)}'";
         string Suggestion(string text) => hidden ? $" (the value of a sensitive field is not shown; {RevealHint})" : Suggest(text, field.Type.Values);
         switch (field.Type.Kind)
         {
@@ -215,21 +216,41 @@ public sealed class ScenarioBuilder
                 error = (DiagnosticCodes.InvalidFact, $"'{name}' needs yes or no, not the text {Quoted(quoted)}: drop the quotes around it (in C#, pass a bool)");
                 return null;
             case FieldKind.Number when TryNumber(value, out var d):
-                return d;
+                if (Limits.InRange(d))
+                {
+                    return d;
+                }
+
+                error = (DiagnosticCodes.ValueOutOfRange, $"'{name}' is {d.ToString(CultureInfo.InvariantCulture)}, out of range: the allowed {Limits.NumberRange}");
+                return null;
             case FieldKind.Duration when value is TimeSpan span:
-                return span;
+                if (Limits.InRange(span))
+                {
+                    return span;
+                }
+
+                error = (DiagnosticCodes.ValueOutOfRange, $"'{name}' is {DurationText.Format(span)}, out of range: the allowed {Limits.DurationRange}");
+                return null;
             case FieldKind.Duration when value is string text:
-                if (DurationText.TryParse(text, out var parsed))
+                if (DurationText.TryParse(text, out var parsed, out var tooLarge))
                 {
                     return parsed;
                 }
 
-                error = (DiagnosticCodes.InvalidFact, $"'{name}' needs a duration such as 48h, 30m or 2d, not {Quoted(text)}");
+                error = tooLarge is null
+                    ? (DiagnosticCodes.InvalidFact, $"'{name}' needs a duration such as 48h, 30m or 2d, not {Quoted(text)}")
+                    : (DiagnosticCodes.ValueOutOfRange, hidden ? $"'{name}': the duration given ({Redaction.Placeholder}) is out of range" : $"'{name}': {tooLarge}");
                 return null;
             case FieldKind.Instant when value is DateTimeOffset instant:
-                return instant;
+                if (Limits.InRange(instant) && Math.Abs(instant.Offset.TotalMinutes) <= Limits.MaxOffsetMinutes)
+                {
+                    return instant;
+                }
+
+                error = (DiagnosticCodes.ValueOutOfRange, $"'{name}' is {instant.ToString("O", CultureInfo.InvariantCulture)}, out of range: the allowed {Limits.InstantRange}");
+                return null;
             case FieldKind.Instant when value is DateTime dt:
-                if (dt.Kind == DateTimeKind.Utc)
+                if (dt.Kind == DateTimeKind.Utc && Limits.InRange(new DateTimeOffset(dt)))
                 {
                     return new DateTimeOffset(dt);
                 }
@@ -248,11 +269,12 @@ public sealed class ScenarioBuilder
                 }
 
                 var ambiguous = readError.Contains("daylight", StringComparison.Ordinal) || readError.Contains("twice", StringComparison.Ordinal);
-                error = (ambiguous ? DiagnosticCodes.AmbiguousLocalTime : DiagnosticCodes.InvalidFact, !hidden
+                var outOfRange = readError.Contains("out of range", StringComparison.Ordinal);
+                error = (ambiguous ? DiagnosticCodes.AmbiguousLocalTime : outOfRange ? DiagnosticCodes.ValueOutOfRange : DiagnosticCodes.InvalidFact, !hidden
                     ? $"'{name}': {readError}"
                     : ambiguous
                         ? $"'{name}': the local time given ({Redaction.Placeholder}) is skipped or repeated by a daylight-saving change; give its offset"
-                        : $"'{name}' needs a date and time such as 2021-03-01T09:00:00-06:00, and the value given ({Redaction.Placeholder}) is not one");
+                        : $"'{name}' needs a date and time such as 2021-03-01T09:00:00-06:00 within the allowed range, and the value given ({Redaction.Placeholder}) is not one");
                 return null;
             case FieldKind.Enumeration when value is string e:
                 if (field.Type.Allows(e))

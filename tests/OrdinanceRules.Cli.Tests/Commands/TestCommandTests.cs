@@ -25,7 +25,7 @@ public class TestCommandTests
     [Fact]
     public void Test_RoelandParkSuite_PassesWithFullCoverage()
     {
-        var result = Cli.Run("test", RoelandParkSuite, "--coverage", "--min-coverage", "100");
+        var result = Cli.Run("test", RoelandParkSuite, "--allow-outside", "--coverage", "--min-coverage", "100");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         result.OutputLines.Should().Contain("1 suite, 71 cases: 71 passed, 0 failed")
@@ -49,6 +49,22 @@ public class TestCommandTests
             "    reason:   Nothing in the scenario falls under this provision: it has no action that P2 covers.",
             string.Empty,
             "1 suite, 2 cases: 1 passed, 1 failed");
+    }
+
+    [Fact]
+    public void Test_FailingCaseAsJson_NamesTheMismatchAndExitsOne()
+    {
+        using var folder = new SuiteFolder(Failing);
+
+        var result = Cli.Run("test", folder.Suite, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
+        var suite = OrdinanceRules.Json.OrdinanceJson.Read<OrdinanceRules.Json.TestRunDocument>(result.Output).Suites.Should().ContainSingle().Subject;
+        (suite.Passed, suite.Failed).Should().Be((1, 1));
+        var failed = suite.Cases.Should().ContainSingle(c => !c.Passed).Subject;
+        failed.Location.Should().Be($"{folder.Suite}:8:5");
+        var mismatch = failed.Mismatches.Should().ContainSingle().Subject;
+        (mismatch.Provision, mismatch.Expected, mismatch.Actual).Should().Be(("P2", "violated", "not-applicable"));
     }
 
     [Fact]
@@ -143,7 +159,7 @@ public class TestCommandTests
     [InlineData("-5")]
     public void Test_BadMinCoverage_IsBadInput(string minimum)
     {
-        var result = Cli.Run("test", RoelandParkSuite, "--min-coverage", minimum);
+        var result = Cli.Run("test", RoelandParkSuite, "--allow-outside", "--min-coverage", minimum);
 
         result.ExitCode.Should().Be(CliApp.BadInput);
         result.ErrorLines.Should().ContainSingle().Which.Should().StartWith("error OR5000:");
