@@ -13,10 +13,10 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] AmendmentKeys = ["id", "title", "adopted", "effective", "affects", "text-known", "notes"];
-    private static readonly string[] InForceKeys = ["from", "until"];
-    private static readonly string[] LapseKeys = ["at", "if", "restart-within"];
-    private static readonly (string Word, JurisdictionLevel Level)[] Levels =
+    internal static readonly string[] AmendmentKeys = ["id", "title", "adopted", "effective", "affects", "text-known", "notes"];
+    internal static readonly string[] InForceKeys = ["from", "until"];
+    internal static readonly string[] LapseKeys = ["at", "if", "restart-within"];
+    internal static readonly (string Word, JurisdictionLevel Level)[] Levels =
     [
         ("city", JurisdictionLevel.City),
         ("county", JurisdictionLevel.County),

@@ -15,9 +15,9 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal sealed class SuiteReader
 {
-    private static readonly string[] RootKeys = ["suite", "description", "ordinance", "cases"];
-    private static readonly string[] CaseKeys = ["name", "description", "scenario", "facts", "unknown", "as-of", "readings", "expect"];
-    private static readonly string[] ExpectationKeys = ["status", "exception", "unknowns", "due", "facts"];
+    internal static readonly string[] RootKeys = ["suite", "description", "ordinance", "cases"];
+    internal static readonly string[] CaseKeys = ["name", "description", "scenario", "facts", "unknown", "as-of", "readings", "expect"];
+    internal static readonly string[] ExpectationKeys = ["status", "exception", "unknowns", "due", "facts"];
 
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];

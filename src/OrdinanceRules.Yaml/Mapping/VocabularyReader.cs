@@ -12,10 +12,10 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal static class VocabularyReader
 {
-    private static readonly string[] FileKeys = ["vocabulary", "extends", "description", "types"];
-    private static readonly string[] TypeKeys = ["description", "fields", "add-fields", "add-values"];
-    private static readonly string[] FieldKeys = ["type", "values", "to", "description", "sensitive"];
-    private static readonly string[] Kinds = ["text", "yes-no", "number", "instant", "duration", "enumeration", "set", "reference"];
+    internal static readonly string[] FileKeys = ["vocabulary", "extends", "description", "types"];
+    internal static readonly string[] TypeKeys = ["description", "fields", "add-fields", "add-values"];
+    internal static readonly string[] FieldKeys = ["type", "values", "to", "description", "sensitive"];
+    internal static readonly string[] Kinds = ["text", "yes-no", "number", "instant", "duration", "enumeration", "set", "reference"];
 
     /// <summary>Reads a vocabulary file; an <c>extends:</c> path is read relative to it, from disk.</summary>
     public static Result<FactVocabulary> Read(string text, string file)

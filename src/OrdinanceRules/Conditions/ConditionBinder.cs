@@ -64,6 +64,65 @@ internal sealed class ConditionBinder
         return result;
     }
 
+    /// <summary>
+    /// How to find <paramref name="target"/>'s candidates by following references: the first conjunct of
+    /// <paramref name="condition"/> that is <c>target == x.ref</c>, <c>target.field == x…</c>, or a disjunction of
+    /// such tests, with each test's value bound over the variables in scope (which must not include the target).
+    /// Null when no conjunct is of that form.
+    /// </summary>
+    public (FactLookup Lookup, Expression[] Values)? Lookup(Expr condition, ScopeVariable target)
+    {
+        foreach (var conjunct in Split(condition, BinaryOp.And))
+        {
+            var paths = Split(conjunct, BinaryOp.Or).Select(d => Path(d, target)).ToList();
+            if (paths.All(p => p is not null))
+            {
+                return (new FactLookup(target.Type.Name, [.. paths.Select(p => p!.Value.Field)]), [.. paths.Select(p => p!.Value.Value)]);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Expr> Split(Expr expr, BinaryOp op) =>
+        expr is BinaryExpr binary && binary.Op == op ? Split(binary.Left, op).Concat(Split(binary.Right, op)) : [expr];
+
+    /// <summary>One test <c>target == x…</c> (forward) or <c>target.field == x…</c> (backward), either way round.</summary>
+    private (int Field, Expression Value)? Path(Expr test, ScopeVariable target)
+    {
+        if (test is not BinaryExpr { Op: BinaryOp.Eq } eq)
+        {
+            return null;
+        }
+
+        foreach (var (own, other) in new[] { (eq.Left, eq.Right), (eq.Right, eq.Left) })
+        {
+            if (own is not PathExpr mine || mine.Variable != target.Name || other is not PathExpr theirs || !_scope.ContainsKey(theirs.Variable))
+            {
+                continue;
+            }
+
+            var (value, type) = VisitPath(theirs);
+            if (value is null || type.Kind != TypeKind.Fact)
+            {
+                continue;
+            }
+
+            if (mine.Fields.IsEmpty && type.Fact!.Name == target.Type.Name)
+            {
+                return (FactLookup.Forward, value);
+            }
+
+            if (mine.Fields.Length == 1 && target.Type.IndexOf(mine.Fields[0].Name) is var index and >= 0 &&
+                target.Type.Fields[index].Type is { Kind: FieldKind.Reference } field && field.ReferencedType == type.Fact!.Name)
+            {
+                return (index, value);
+            }
+        }
+
+        return null;
+    }
+
     private (Expression? Expr, ConditionType Type) Visit(Expr expr) => expr switch
     {
         LiteralExpr l => VisitLiteral(l),

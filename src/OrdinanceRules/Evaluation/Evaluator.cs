@@ -58,7 +58,7 @@ internal static class Evaluator
         guard.Attach(session);
         var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
-        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)]));
+        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts)));
         foreach (var type in scenario.UnknownTypes)
         {
             session.Insert(new UnknownExistence(type));
