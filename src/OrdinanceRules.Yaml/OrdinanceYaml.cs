@@ -33,7 +33,7 @@ public static class OrdinanceYaml
         {
             var diagnostics = new List<Diagnostic>();
             var text = SourceFiles.ReadText(path, diagnostics);
-            return text is null ? Result<Ordinance>.Failure(diagnostics) : OrdinanceReader.Read(text, path, null, (options ?? YamlReadOptions.Default).AllowOutside);
+            return text is null ? Result<Ordinance>.Failure(diagnostics) : OrdinanceReader.Read(text, path, null, options);
         });
     }
 
@@ -50,6 +50,19 @@ public static class OrdinanceYaml
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         return Guard(fileName, () => OrdinanceReader.Read(yaml, fileName, resolveFile));
+    }
+
+    /// <summary>Reads an ordinance from YAML text; a vocabulary it <c>uses</c> by path is read from disk relative to <paramref name="fileName"/>, inside the options' confinement root.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The file's name, for diagnostics and to resolve a vocabulary's relative path.</param>
+    /// <param name="options">How far references may reach.</param>
+    /// <returns>The ordinance, or every problem found.</returns>
+    internal static Result<Ordinance> ParseOrdinance(string yaml, string fileName, YamlReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(options);
+        return Guard(fileName, () => OrdinanceReader.Read(yaml, fileName, null, options));
     }
 
     /// <summary>Reads a vocabulary file.</summary>

@@ -1,5 +1,5 @@
-using OrdinanceRules.Cli.Commands;
 using System.Collections.Immutable;
+using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
@@ -27,16 +27,15 @@ internal static class ComparisonBuilder
     /// <param name="ordinancePaths">The ordinance files, in column order.</param>
     /// <param name="scenarioFolder">The folder of scenario files.</param>
     /// <param name="asOf">The <c>--as-of</c> text, read in each ordinance's zone; null to judge each scenario at its own <c>as-of:</c>.</param>
-    /// <param name="allowOutside">Whether an ordinance may use a vocabulary file outside its folder.</param>
-    /// <param name="showSensitive">Whether problems in the scenarios may quote values of sensitive fields.</param>
-    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, bool allowOutside = false, bool showSensitive = false)
+    /// <param name="read">How far an ordinance's vocabulary file may lie from it, and whether problems in the scenarios may quote values of sensitive fields; null for its own folder and no.</param>
+    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, YamlReadOptions? read = null)
     {
         var problems = new List<Diagnostic>();
 
         var compiled = new List<CompiledOrdinance>();
         foreach (var path in ordinancePaths)
         {
-            var loaded = OrdinanceYaml.LoadOrdinance(path, EvaluationSetup.Reading(allowOutside));
+            var loaded = OrdinanceYaml.LoadOrdinance(path, read);
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));
@@ -91,7 +90,7 @@ internal static class ComparisonBuilder
             var failures = new Dictionary<Diagnostic, List<string>>();
             for (var i = 0; i < compiled.Count; i++)
             {
-                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, new YamlReadOptions { ShowSensitive = showSensitive });
+                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, (read ?? YamlReadOptions.Default) with { });
                 if (loaded.Succeeded)
                 {
                     scenarios[i] = loaded.Value;

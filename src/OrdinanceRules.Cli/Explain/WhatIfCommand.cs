@@ -15,11 +15,11 @@ namespace OrdinanceRules.Cli.Explain;
 /// <c>ordinance what-if</c>: with <c>--set</c>, re-evaluates the scenario with the changed fields and prints the findings
 /// that changed, before and after; without, tries each unknown of each undetermined finding and prints the outcomes.
 /// </summary>
-internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : Command<WhatIfSettings>
+internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors, WorkingFolder folder) : Command<WhatIfSettings>
 {
     public override int Execute(CommandContext context, WhatIfSettings settings, CancellationToken cancellationToken)
     {
-        var run = ScenarioRun.TryLoad(settings, out var problems);
+        var run = ScenarioRun.TryLoad(settings, folder.Reading(settings.AllowOutside, settings.ShowSensitive), out var problems);
         if (run is null)
         {
             return EvaluationSetup.Fail(errors, problems);

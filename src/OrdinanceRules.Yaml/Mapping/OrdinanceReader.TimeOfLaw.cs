@@ -240,7 +240,7 @@ internal sealed partial class OrdinanceReader
     }
 
     /// <summary>A list of ids, such as <c>prevails-over: [P6]</c> or <c>affects: [P2, P3]</c>; each given once.</summary>
-    private ImmutableArray<YamlScalar>? ReadIdList(MappingReader r, string key, YamlNode? node, bool requireOne)
+    private static ImmutableArray<YamlScalar>? ReadIdList(MappingReader r, string key, YamlNode? node, bool requireOne)
     {
         var sequence = r.Sequence(key, node);
         if (sequence is null)

@@ -42,27 +42,27 @@ internal sealed partial class OrdinanceReader
 
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
-    private readonly bool _allowOutside;
+    private readonly YamlReadOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
     private readonly List<(string Provision, ImmutableArray<YamlScalar> Ids)> _prevailsOver = [];
     private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
-    private OrdinanceReader(string file, Func<string, string?>? resolveFile, bool allowOutside)
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile, YamlReadOptions options)
     {
         _file = file;
         _resolveFile = resolveFile;
-        _allowOutside = allowOutside;
+        _options = options;
     }
 
     /// <summary>Reads an ordinance.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
     /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
-    /// <param name="allowOutside">Whether a vocabulary read from disk may lie outside the ordinance's folder.</param>
-    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, bool allowOutside = false) =>
-        new OrdinanceReader(file, resolveFile, allowOutside).Read(text);
+    /// <param name="options">How far a vocabulary read from disk may lie from the ordinance (by default, inside its folder).</param>
+    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, YamlReadOptions? options = null) =>
+        new OrdinanceReader(file, resolveFile, options ?? YamlReadOptions.Default).Read(text);
 
     private Result<Ordinance> Read(string text)
     {
@@ -176,7 +176,7 @@ internal sealed partial class OrdinanceReader
 
         var uses = r.Scalar("uses", r.Optional("uses"));
         var before = _diagnostics.Count;
-        var sources = new VocabularySources(_file, onDisk: _resolveFile is null, _allowOutside, (relative, path, at) =>
+        var sources = new VocabularySources(_file, onDisk: _resolveFile is null, _options, (relative, path, at) =>
         {
             // Every vocabulary file read, an extension's base included, is part of what the ordinance's content hash covers.
             var text = ReadReferencedFile(relative, path, at);
@@ -422,7 +422,7 @@ internal sealed partial class OrdinanceReader
         return null;
     }
 
-    private ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
     {
         if (node is null)
         {

@@ -23,14 +23,12 @@ internal sealed class SuiteReader
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Scenario?> _scenarioFiles = new(StringComparer.Ordinal);
 
-    private readonly bool _allowOutside;
-    private readonly bool _showSensitive;
+    private readonly YamlReadOptions _options;
 
     private SuiteReader(string file, YamlReadOptions options)
     {
         _file = file;
-        _allowOutside = options.AllowOutside;
-        _showSensitive = options.ShowSensitive;
+        _options = options;
     }
 
     /// <summary>
@@ -123,14 +121,14 @@ internal sealed class SuiteReader
             return null;
         }
 
-        var ordinance = OrdinanceReader.Read(text, path, null, _allowOutside);
+        var ordinance = OrdinanceReader.Read(text, path, null, _options);
         _diagnostics.AddRange(ordinance.Diagnostics);
         return ordinance.Succeeded ? (ordinance.Value, path) : null;
     }
 
-    /// <summary>A path written in the suite, relative to it; null (reported) when absolute or, unless allowed, outside its folder.</summary>
+    /// <summary>A path written in the suite, relative to it; null (reported) when, unless allowed, it leads outside the confinement root.</summary>
     private string? RelativePath(string key, YamlScalar written) =>
-        SourceFiles.Resolve(_file, written.Value, _allowOutside, key, written.ContentLocation, _diagnostics);
+        SourceFiles.Resolve(_file, written.Value, _options, key, written.ContentLocation, _diagnostics);
 
     private SuiteCase? ReadCase(YamlMapping mapping, int number, Ordinance ordinance)
     {
@@ -164,7 +162,7 @@ internal sealed class SuiteReader
             }
             else
             {
-                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics, _showSensitive);
+                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics, _options.ShowSensitive);
             }
         }
         else
@@ -211,7 +209,7 @@ internal sealed class SuiteReader
         Scenario? scenario = null;
         if (SourceFiles.ReadText(path, _diagnostics, written.ContentLocation) is { } text)
         {
-            var result = ScenarioReader.Read(text, path, ordinance, _showSensitive);
+            var result = ScenarioReader.Read(text, path, ordinance, _options.ShowSensitive);
             _diagnostics.AddRange(result.Diagnostics);
             scenario = result.Value;
         }
@@ -220,7 +218,7 @@ internal sealed class SuiteReader
         return scenario;
     }
 
-    private ImmutableDictionary<string, string> ReadReadings(MappingReader r, Ordinance ordinance)
+    private static ImmutableDictionary<string, string> ReadReadings(MappingReader r, Ordinance ordinance)
     {
         var readings = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         if (r.Mapping("readings", r.Optional("readings"), $"'readings' in {r.Context} must be a mapping of reading names to alternatives, such as {{ p3-anchor: receipt }}") is not { } mapping)
@@ -372,7 +370,7 @@ internal sealed class SuiteReader
         return status;
     }
 
-    private ImmutableArray<string>? ReadExceptions(MappingReader r, Provision provision, FindingStatus? status)
+    private static ImmutableArray<string>? ReadExceptions(MappingReader r, Provision provision, FindingStatus? status)
     {
         var ids = ReadList(r, "exception");
         if (ids is null)

@@ -21,7 +21,7 @@ internal static class VocabularyReader
     public static Result<FactVocabulary> Read(string text, string file)
     {
         var diagnostics = new List<Diagnostic>();
-        var sources = VocabularySources.OnDisk(file, allowOutside: false, diagnostics);
+        var sources = VocabularySources.OnDisk(file, YamlReadOptions.Default, diagnostics);
         var result = Read(text, file, sources, sources.Root, sources.RootChain);
         return diagnostics.Count == 0 ? result : Result<FactVocabulary>.Failure([.. diagnostics, .. result.Diagnostics]);
     }

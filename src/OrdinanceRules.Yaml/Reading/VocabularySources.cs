@@ -12,9 +12,9 @@ namespace OrdinanceRules.Yaml.Reading;
 /// </summary>
 /// <param name="rootFile">The file read first (an ordinance or a vocabulary), whose folder relative paths start from.</param>
 /// <param name="onDisk">True when files are read from disk (paths are checked against their folder); false when <paramref name="read"/> is the caller's resolver, given paths relative to the root's folder.</param>
-/// <param name="allowOutside">Whether a path may lead outside the folder of the file that writes it.</param>
+/// <param name="options">How far a path may lead from the file that writes it (its confinement root, or none).</param>
 /// <param name="read">Reads a file: its path relative to the root file's folder, its full path, and where it was named; null when it cannot be read (reported).</param>
-internal sealed class VocabularySources(string rootFile, bool onDisk, bool allowOutside, Func<string, string, SourceLocation, string?> read)
+internal sealed class VocabularySources(string rootFile, bool onDisk, YamlReadOptions options, Func<string, string, SourceLocation, string?> read)
 {
     /// <summary>The most vocabulary files one chain of <c>extends</c> may hold.</summary>
     public const int MaxChain = 8;
@@ -26,8 +26,8 @@ internal sealed class VocabularySources(string rootFile, bool onDisk, bool allow
     public ImmutableHashSet<string> RootChain => [KeyOf(Root)];
 
     /// <summary>Sources that read files from disk, reporting a file that cannot be read.</summary>
-    public static VocabularySources OnDisk(string rootFile, bool allowOutside, List<Diagnostic> diagnostics) =>
-        new(rootFile, onDisk: true, allowOutside, (_, path, at) => SourceFiles.ReadText(path, diagnostics, at));
+    public static VocabularySources OnDisk(string rootFile, YamlReadOptions options, List<Diagnostic> diagnostics) =>
+        new(rootFile, onDisk: true, options, (_, path, at) => SourceFiles.ReadText(path, diagnostics, at));
 
     /// <summary>The vocabulary <paramref name="name"/> names, or null when it names none (reported).</summary>
     /// <param name="name">The scalar written after <paramref name="key"/>.</param>
@@ -65,7 +65,7 @@ internal sealed class VocabularySources(string rootFile, bool onDisk, bool allow
 
         var relative = Path.Combine(Path.GetDirectoryName(from.Relative) ?? string.Empty, value);
         var path = onDisk
-            ? SourceFiles.Resolve(from.Path, value, allowOutside, key, name.ContentLocation, diagnostics)
+            ? SourceFiles.Resolve(from.Path, value, options, key, name.ContentLocation, diagnostics)
             : Path.Combine(Path.GetDirectoryName(rootFile) ?? string.Empty, relative);
         if (path is null)
         {

@@ -243,10 +243,10 @@ internal sealed class RuleSetCompiler
         Add(rule);
     }
 
-    private Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
+    private static Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
         node.EventTime!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
 
-    private Expression AssumeInForce(ProvisionNode node) =>
+    private static Expression AssumeInForce(ProvisionNode node) =>
         node.AssumeInForce?.Bind(node.Provision.Environment, [], ConditionType.YesNo, null) ?? Expression.Constant(Val.False);
 
     /// <summary>Whether the provision was in force at the event's time, three-valued.</summary>
@@ -653,7 +653,7 @@ internal sealed class RuleSetCompiler
     }
 
     /// <summary>One pattern per subject variable, each filtered to its fact type; the match condition on the last.</summary>
-    private List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
+    private static List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
     {
         var scope = OwnPatterns(group, node, node.SubjectFrame, node.Match, []);
         if (node.Match is not null)
@@ -844,7 +844,7 @@ internal sealed class RuleSetCompiler
 
     // ---- Rules and actions -------------------------------------------------------------------
 
-    private RuleBuilder NewRule(RuleNode node, string name, int priority)
+    private static RuleBuilder NewRule(RuleNode node, string name, int priority)
     {
         var rule = new RuleBuilder();
         rule.Name(node.RuleName(name));
@@ -869,7 +869,7 @@ internal sealed class RuleSetCompiler
     {
         var definition = rule.Build();
         var children = definition.LeftHandSide.ChildElements;
-        if (children.FirstOrDefault() is PatternElement context && context.Declaration.Name == BindingEnvironment.ContextParameter.Name &&
+        if ((children.Count > 0 ? children[0] : null) is PatternElement context && context.Declaration.Name == BindingEnvironment.ContextParameter.Name &&
             !children.Skip(1).Any(e => e.Imports.Contains(context.Declaration)) && !definition.RightHandSide.Imports.Contains(context.Declaration))
         {
             definition = Element.RuleDefinition(definition.Name, definition.Description, definition.Priority, definition.Repeatability, definition.Tags,

@@ -135,7 +135,7 @@ internal sealed class ConditionBinder
         _ => Fail("unsupported expression", expr.Pos, DiagnosticCodes.ConditionSyntax),
     };
 
-    private (Expression?, ConditionType) VisitLiteral(LiteralExpr literal)
+    private static (Expression?, ConditionType) VisitLiteral(LiteralExpr literal)
     {
         var type = literal.Kind switch
         {
@@ -202,16 +202,16 @@ internal sealed class ConditionBinder
         switch (binary.Op)
         {
             case BinaryOp.And or BinaryOp.Or:
-            {
-                var left = Bind(binary.Left, ConditionType.YesNo);
-                var right = Bind(binary.Right, ConditionType.YesNo);
-                if (left is null || right is null)
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    var left = Bind(binary.Left, ConditionType.YesNo);
+                    var right = Bind(binary.Right, ConditionType.YesNo);
+                    if (left is null || right is null)
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                return (Expression.Call(Method(binary.Op == BinaryOp.And ? nameof(Ops.And) : nameof(Ops.Or)), left, right), ConditionType.YesNo);
-            }
+                    return (Expression.Call(Method(binary.Op == BinaryOp.And ? nameof(Ops.And) : nameof(Ops.Or)), left, right), ConditionType.YesNo);
+                }
 
             case BinaryOp.In:
                 return VisitIn(binary);
@@ -420,53 +420,53 @@ internal sealed class ConditionBinder
             case "reading":
                 return VisitReading(call);
             case "known" or "absent":
-            {
-                if (!Arity(call, 1))
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    if (!Arity(call, 1))
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                var (e, _) = Visit(call.Arguments[0]);
-                return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
-            }
+                    var (e, _) = Visit(call.Arguments[0]);
+                    return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
+                }
 
             case "within":
-            {
-                if (!Arity(call, 3))
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    if (!Arity(call, 3))
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                var args = call.Arguments.Select(a => Bind(a, ConditionType.Instant)).ToList();
-                return args.Any(a => a is null) ? (null, ConditionType.YesNo) : (Expression.Call(Method(nameof(Ops.Within)), args[0]!, args[1]!, args[2]!), ConditionType.YesNo);
-            }
+                    var args = call.Arguments.Select(a => Bind(a, ConditionType.Instant)).ToList();
+                    return args.Any(a => a is null) ? (null, ConditionType.YesNo) : (Expression.Call(Method(nameof(Ops.Within)), args[0]!, args[1]!, args[2]!), ConditionType.YesNo);
+                }
 
             case "any" or "only":
-            {
-                if (!Arity(call, 2))
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    if (!Arity(call, 2))
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                var (set, setType) = Visit(call.Arguments[0]);
-                if (set is null)
-                {
-                    return (null, ConditionType.YesNo);
-                }
+                    var (set, setType) = Visit(call.Arguments[0]);
+                    if (set is null)
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                if (setType.Kind != TypeKind.Set)
-                {
-                    return Fail($"{call.Name}() needs a set field first, such as a.purposes; this is {setType}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
-                }
+                    if (setType.Kind != TypeKind.Set)
+                    {
+                        return Fail($"{call.Name}() needs a set field first, such as a.purposes; this is {setType}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
+                    }
 
-                if (call.Arguments[1] is not ListExpr list)
-                {
-                    return Fail($"{call.Name}() needs a list [..] second", call.Arguments[1].Pos, DiagnosticCodes.ConditionType);
-                }
+                    if (call.Arguments[1] is not ListExpr list)
+                    {
+                        return Fail($"{call.Name}() needs a list [..] second", call.Arguments[1].Pos, DiagnosticCodes.ConditionType);
+                    }
 
-                var items = BindList(list, setType);
-                return items is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "any" ? nameof(Ops.AnyOf) : nameof(Ops.Only)), set, items), ConditionType.YesNo);
-            }
+                    var items = BindList(list, setType);
+                    return items is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "any" ? nameof(Ops.AnyOf) : nameof(Ops.Only)), set, items), ConditionType.YesNo);
+                }
 
             default:
                 return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any, only and reading{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only", "reading"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);

@@ -72,7 +72,7 @@ internal static class Evaluator
         var clock = JurisdictionClock.For(ordinance.Jurisdiction.TimeZone);
         var writer = new FindingWriter(clock, asOf);
         var conflicts = session.Query<ConflictConclusion>().ToList()
-            .Select(writer.Write)
+            .Select(FindingWriter.Write)
             .OrderBy(c => c.ProvisionId, StringComparer.Ordinal).ThenBy(c => c.OtherProvisionId, StringComparer.Ordinal)
             .ThenBy(c => string.Join('\u0001', c.Facts.Select(f => f.FactId)), StringComparer.Ordinal)
             .ToImmutableArray();
