@@ -90,7 +90,7 @@ internal static class ComparisonBuilder
             var failures = new Dictionary<Diagnostic, List<string>>();
             for (var i = 0; i < compiled.Count; i++)
             {
-                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, (read ?? YamlReadOptions.Default) with { });
+                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, read ?? YamlReadOptions.Default);
                 if (loaded.Succeeded)
                 {
                     scenarios[i] = loaded.Value;

@@ -12,6 +12,8 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal static class VocabularyReader
 {
+    private static readonly string[] AdditiveKeys = ["add-fields", "add-values"];
+
     internal static readonly string[] FileKeys = ["vocabulary", "extends", "description", "types"];
     internal static readonly string[] TypeKeys = ["description", "fields", "add-fields", "add-values"];
     internal static readonly string[] FieldKeys = ["type", "values", "to", "description", "sensitive"];
@@ -96,7 +98,7 @@ internal static class VocabularyReader
                 continue;
             }
 
-            foreach (var additive in new[] { "add-fields", "add-values" }.Where(type.Has))
+            foreach (var additive in AdditiveKeys.Where(type.Has))
             {
                 var message = @base is null
                     ? $"'{additive}' adds to a type of the vocabulary this one extends, and {context} has none to add to: name it with 'extends:' (or, in an ordinance, 'uses:'), or list the type's fields under 'fields'"
