@@ -105,6 +105,9 @@ internal static class CliApp
             config.AddCommand<ReadingsCommand>("readings")
                 .WithDescription("List the ordinance's interpretive readings: one name=alternative line per alternative, the default marked, then what each means.")
                 .WithExample("readings", "samples/ordinances/roeland-park-ks.yaml");
+            config.AddCommand<VocabularyCommand>("vocabulary")
+                .WithDescription("Print a vocabulary (a bundled one by name, or a file such as a city's extension) as a Markdown reference: every type, field and value with its meaning, sensitive fields marked.")
+                .WithExample("vocabulary", "immigration-cooperation");
             config.AddCommand<Explain.ExplainCommand>("explain")
                 .WithDescription("Evaluate one scenario and print each finding's reasoning as a tree: conditions held, failed or unknown, exceptions and what they defeated, and why a provision did not apply.")
                 .WithExample("explain", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-specific-threat-exception-applies.yaml", "--provision", "P2");

@@ -23,4 +23,11 @@ public sealed class YamlReadOptions
 
     /// <summary>Whether a path may lead outside the confinement root (through <c>..</c>, an absolute path or a symbolic link).</summary>
     public bool AllowOutside { get; init; }
+
+    /// <summary>
+    /// Whether problems in scenarios may quote the values of sensitive fields (<see cref="Vocabulary.FieldDefinition.Sensitive"/>):
+    /// off by default, when they show <see cref="Vocabulary.Redaction.Placeholder"/> and suggest nothing. Only for a
+    /// reader entitled to see a person's immigration status or personal details.
+    /// </summary>
+    public bool ShowSensitive { get; init; }
 }

@@ -68,7 +68,7 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
             return null;
         }
 
-        return new EvaluationSetup(ordinance, asOf, options);
+        return new EvaluationSetup(ordinance, asOf, options with { ShowSensitive = read.ShowSensitive });
     }
 
     /// <summary>
@@ -77,9 +77,10 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     /// </summary>
     public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems, StandardInput? input = null)
     {
+        var reading = new YamlReadOptions { ShowSensitive = Options.ShowSensitive };
         var scenario = input is not null && StandardInput.IsStandardInput(path)
-            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance)
-            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance);
+            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance, reading)
+            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, reading);
         if (!scenario.Succeeded)
         {
             problems.AddRange(InFile(path, scenario.Diagnostics));

@@ -24,7 +24,7 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors, Worki
         var suites = new List<(SuiteFile File, CompiledOrdinance Ordinance)>();
         foreach (var path in SuitePaths(settings.Paths, problems))
         {
-            var loaded = OrdinanceYaml.LoadSuite(path, folder.Reading(settings.AllowOutside));
+            var loaded = OrdinanceYaml.LoadSuite(path, folder.Reading(settings.AllowOutside, settings.ShowSensitive));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));

@@ -10,5 +10,5 @@ namespace OrdinanceRules.Cli.Commands;
 internal sealed record WorkingFolder(string Path)
 {
     /// <summary>How far the files read may reach: inside this folder, or anywhere with <c>--allow-outside</c>.</summary>
-    public YamlReadOptions Reading(bool allowOutside) => new() { Root = Path, AllowOutside = allowOutside };
+    public YamlReadOptions Reading(bool allowOutside, bool showSensitive = false) => new() { Root = Path, AllowOutside = allowOutside, ShowSensitive = showSensitive };
 }

@@ -27,7 +27,7 @@ internal static class ComparisonBuilder
     /// <param name="ordinancePaths">The ordinance files, in column order.</param>
     /// <param name="scenarioFolder">The folder of scenario files.</param>
     /// <param name="asOf">The <c>--as-of</c> text, read in each ordinance's zone; null to judge each scenario at its own <c>as-of:</c>.</param>
-    /// <param name="read">How far an ordinance's vocabulary file may lie from it; null for its own folder.</param>
+    /// <param name="read">How far an ordinance's vocabulary file may lie from it, and whether problems in the scenarios may quote values of sensitive fields; null for its own folder and no.</param>
     public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, YamlReadOptions? read = null)
     {
         var problems = new List<Diagnostic>();
@@ -90,7 +90,7 @@ internal static class ComparisonBuilder
             var failures = new Dictionary<Diagnostic, List<string>>();
             for (var i = 0; i < compiled.Count; i++)
             {
-                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance);
+                var loaded = OrdinanceYaml.LoadScenario(file, compiled[i].Ordinance, read ?? YamlReadOptions.Default);
                 if (loaded.Succeeded)
                 {
                     scenarios[i] = loaded.Value;

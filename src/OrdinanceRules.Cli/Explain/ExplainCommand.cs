@@ -12,7 +12,7 @@ internal sealed class ExplainCommand(IAnsiConsole console, TextWriter errors, Wo
 {
     public override int Execute(CommandContext context, ExplainSettings settings, CancellationToken cancellationToken)
     {
-        var run = ScenarioRun.TryLoad(settings, folder.Reading(settings.AllowOutside), out var problems);
+        var run = ScenarioRun.TryLoad(settings, folder.Reading(settings.AllowOutside, settings.ShowSensitive), out var problems);
         if (run is null)
         {
             return EvaluationSetup.Fail(errors, problems);

@@ -33,7 +33,7 @@ internal sealed class SuiteReader
 
     /// <summary>
     /// Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>, inside
-    /// the confinement root of <paramref name="options"/> (by default the suite's folder).
+    /// its folder unless the options allow more; problems in its scenarios quote sensitive values only when the options say so.
     /// </summary>
     public static Result<SuiteFile> Read(string text, string file, YamlReadOptions? options = null) => new SuiteReader(file, options ?? YamlReadOptions.Default).Read(text);
 
@@ -162,7 +162,7 @@ internal sealed class SuiteReader
             }
             else
             {
-                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics);
+                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics, _options.ShowSensitive);
             }
         }
         else
@@ -209,7 +209,7 @@ internal sealed class SuiteReader
         Scenario? scenario = null;
         if (SourceFiles.ReadText(path, _diagnostics, written.ContentLocation) is { } text)
         {
-            var result = ScenarioReader.Read(text, path, ordinance);
+            var result = ScenarioReader.Read(text, path, ordinance, _options.ShowSensitive);
             _diagnostics.AddRange(result.Diagnostics);
             scenario = result.Value;
         }

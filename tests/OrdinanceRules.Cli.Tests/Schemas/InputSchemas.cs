@@ -178,6 +178,7 @@ internal static class InputSchemas
         ["vocabulary"] = Object(VocabularyReader.FileKeys, ["vocabulary", "types"], new()
         {
             ["vocabulary"] = Scalar("The vocabulary's name."),
+            ["extends"] = Scalar("The vocabulary this one extends: a bundled name, or a .yaml path relative to this file."),
             ["description"] = Scalar("What it describes."),
             ["types"] = Map(Ref("type"), "The fact types, by name."),
         }),
@@ -237,18 +238,31 @@ internal static class InputSchemas
         };
     }
 
-    private static JsonObject TypeDef() => Object(VocabularyReader.TypeKeys, ["fields"], new()
+    private static JsonObject TypeDef() => Object(VocabularyReader.TypeKeys, [], new()
     {
         ["description"] = Scalar("What a fact of this type is."),
         ["fields"] = Map(Ref("field"), "The type's fields, by name."),
+        ["add-fields"] = Map(Ref("field"), "For a type of the extended vocabulary: the fields it gains, by name."),
+        ["add-values"] = Map(Values("The values it gains."), "For a type of the extended vocabulary: the values each enumeration or set field gains, by field name."),
     });
+
+    private static JsonObject Values(string description) => new()
+    {
+        ["description"] = description,
+        ["anyOf"] = new JsonArray(Array(Scalar("A value."), "The values."), Map(Scalar("What the value means."), "Each value and its meaning.")),
+    };
 
     private static JsonObject FieldDef() => Object(VocabularyReader.FieldKeys, ["type"], new()
     {
         ["type"] = Enum(VocabularyReader.Kinds, "The field's kind."),
-        ["values"] = Array(Scalar("A value."), "For enumeration and set: the allowed values."),
+        ["values"] = Values("For enumeration and set: the allowed values, as a list or as a mapping of each value to its meaning."),
         ["to"] = Scalar("For reference: the fact type referred to."),
         ["description"] = Scalar("What the field means."),
+        ["sensitive"] = new JsonObject
+        {
+            ["description"] = "yes when the field's values are hidden in every output unless the reader asks for them.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
+        },
     });
 
     private static JsonObject Fact() => new()
