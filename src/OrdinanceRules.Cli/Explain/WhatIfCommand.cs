@@ -4,8 +4,8 @@ using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
-using OrdinanceRules.Vocabulary;
 using OrdinanceRules.Json;
+using OrdinanceRules.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
