@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrdinanceRules.Conditions;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
@@ -18,18 +19,43 @@ internal sealed class UnknownExistence(string type)
     public string Type { get; } = type;
 }
 
-/// <summary>Some combination of facts matches a provision's bindings (whether or not it applies).</summary>
-internal sealed class Candidate(ProvisionNode node) : Conclusion
+/// <summary>
+/// A provision's verdict on one combination of its <c>for</c> facts that its match does not rule out: the
+/// match, whether the law was in force at the event's time, its applies-when and (for a breach tested on the
+/// subject alone) its violated-when, each three-valued and each evaluated once, by the rule that inserts the
+/// verdict. A stage is evaluated only when every stage before it is yes; one that was not is absent. The
+/// outcome rules branch on these fields with alpha tests instead of joining the facts again; a verdict that
+/// is <see cref="Engaged"/> is also the subject that a breach tested on further facts, a duty or a permission
+/// starts from. It is keyed by its provision and its facts: another provision's rule can find it, and the
+/// <see cref="Outcome"/>s that rest on it, by either.
+/// </summary>
+internal sealed class Verdict(ProvisionNode node, Fact[] bindings, Val match, Val eventTime, Val assumeInForce, Val inForce, Val applies, Val violated) : Conclusion
 {
     public ProvisionNode Node { get; } = node;
-}
 
-/// <summary>A provision engaged by a combination of facts (its applies-when held).</summary>
-internal sealed class Subject(ProvisionNode node, Fact[] bindings) : Conclusion
-{
-    public ProvisionNode Node { get; } = node;
-
+    /// <summary>The provision's <c>for</c> facts, in the subject frame's slot order.</summary>
     public Fact[] Bindings { get; } = bindings;
+
+    /// <summary>Whether the facts belong together (yes when the provision has no match).</summary>
+    public Val Match { get; } = match;
+
+    /// <summary>The event's time, when the provision names one.</summary>
+    public Val EventTime { get; } = eventTime;
+
+    /// <summary>The reading that assumes the law in force when its effective date is unknown.</summary>
+    public Val AssumeInForce { get; } = assumeInForce;
+
+    /// <summary>Whether the law was in force at the event's time (yes when the provision names no event time).</summary>
+    public Val InForce { get; } = inForce;
+
+    /// <summary>Whether the provision applies (yes when it has no applies-when).</summary>
+    public Val Applies { get; } = applies;
+
+    /// <summary>Whether the provision was breached, for a breach tested on the subject alone; otherwise absent.</summary>
+    public Val Violated { get; } = violated;
+
+    /// <summary>The match holds, the law was in force and the provision applies: the provision is engaged.</summary>
+    public bool Engaged { get; } = Ops.IsTrue(match) && Ops.IsTrue(inForce) && Ops.IsTrue(applies);
 }
 
 /// <summary>
@@ -38,7 +64,7 @@ internal sealed class Subject(ProvisionNode node, Fact[] bindings) : Conclusion
 /// whose test came out unknown: its own exceptions are still weighed (an exception to it that holds
 /// settles it), but it never stands.
 /// </summary>
-internal sealed class Claim(RuleNode node, Claim? parent, Subject? subject, Fact[] bindings, ImmutableArray<string> missing) : Conclusion
+internal sealed class Claim(RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings, ImmutableArray<string> missing) : Conclusion
 {
     public ImmutableArray<string> Missing { get; } = missing;
 
@@ -48,21 +74,14 @@ internal sealed class Claim(RuleNode node, Claim? parent, Subject? subject, Fact
 
     public Claim? Parent { get; } = parent;
 
-    public Subject? Subject { get; } = subject;
-
-    public Fact[] Bindings { get; } = bindings;
-}
-
-/// <summary>A permission engaged by a combination of facts: the conduct it allows is allowed for these facts.</summary>
-internal sealed class Permit(ProvisionNode node, Fact[] bindings) : Conclusion
-{
-    public ProvisionNode Node { get; } = node;
+    /// <summary>For a provision's claim, the verdict it rests on; null for an exception's.</summary>
+    public Verdict? Verdict { get; } = verdict;
 
     public Fact[] Bindings { get; } = bindings;
 }
 
 /// <summary>Two provisions of equal rank, with no precedence between them, that conclude differently on the same facts.</summary>
-internal sealed class ConflictConclusion(ProvisionNode provision, ProvisionNode permission, Claim claim, Permit permit) : Conclusion
+internal sealed class ConflictConclusion(ProvisionNode provision, ProvisionNode permission, Claim claim, Verdict permit) : Conclusion
 {
     public ProvisionNode Provision { get; } = provision;
 
@@ -70,10 +89,11 @@ internal sealed class ConflictConclusion(ProvisionNode provision, ProvisionNode 
 
     public Claim Claim { get; } = claim;
 
-    public Permit Permit { get; } = permit;
+    /// <summary>The permission's engaged verdict: the conduct it allows is allowed for these facts.</summary>
+    public Verdict Permit { get; } = permit;
 }
 
-/// <summary>A test about an owner (a subject or a claim) came out unknown.</summary>
+/// <summary>A test about an owner (a subject's verdict or a claim) came out unknown.</summary>
 internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conclusion
 {
     public object Owner { get; } = owner;
@@ -82,7 +102,7 @@ internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conc
     public RuleNode OwnerNode { get; } = owner switch
     {
         Claim claim => claim.Node,
-        Subject subject => subject.Node,
+        Verdict subject => subject.Node,
         _ => throw new ArgumentException("A doubt is owned by a claim or a subject.", nameof(owner)),
     };
 
@@ -134,6 +154,9 @@ internal sealed class Outcome : Conclusion
     public required FindingStatus Status { get; init; }
 
     public required Fact[] Bindings { get; init; }
+
+    /// <summary>The verdict the outcome rests on (directly, or through its claim); null when no subject matched.</summary>
+    public Verdict? Verdict { get; init; }
 
     public ImmutableArray<Claim> Exceptions { get; init; } = [];
 

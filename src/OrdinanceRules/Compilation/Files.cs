@@ -60,12 +60,12 @@ internal static class Files
         _ => null,
     };
 
-    /// <summary>The subject of <paramref name="node"/> a conclusion is about, when the kind is gathered; otherwise null.</summary>
-    public static Subject? SubjectOf(Conclusion item, ProvisionNode node, FileKinds kinds) => item switch
+    /// <summary>The subject (an engaged verdict) of <paramref name="node"/> a conclusion is about, when the kind is gathered; otherwise null.</summary>
+    public static Verdict? SubjectOf(Conclusion item, ProvisionNode node, FileKinds kinds) => item switch
     {
-        Subject s when (kinds & FileKinds.Self) != 0 && s.Node == node => s,
-        Claim { Subject: { } s } c when (kinds & FileKinds.SubjectClaim) != 0 && c.Node == node => s,
-        Doubt d when (kinds & FileKinds.Doubt) != 0 && d.Owner is Subject s && s.Node == node => s,
+        Verdict s when (kinds & FileKinds.Self) != 0 && s.Node == node && s.Engaged => s,
+        Claim { Verdict: { } s } c when (kinds & FileKinds.SubjectClaim) != 0 && c.Node == node => s,
+        Doubt d when (kinds & FileKinds.Doubt) != 0 && d.Owner is Verdict s && s.Node == node => s,
         _ => null,
     };
 
@@ -105,5 +105,5 @@ internal static class Files
         _ => FileKinds.None,
     };
 
-    public static bool HasClaims(IGrouping<Subject, Conclusion> file) => file.OfType<Claim>().Any();
+    public static bool HasClaims(IGrouping<Verdict, Conclusion> file) => file.OfType<Claim>().Any();
 }

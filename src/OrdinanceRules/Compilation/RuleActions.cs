@@ -18,20 +18,18 @@ internal static class RuleActions
 
     public static bool Shares(Fact[] first, Fact[] second) => first.Any(f => second.Contains(f));
 
-    public static void Permit(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Permit(node, bindings));
-
-    public static void Conflict(IContext ctx, ProvisionNode provision, ProvisionNode permission, Claim claim, Permit permit) =>
+    public static void Conflict(IContext ctx, ProvisionNode provision, ProvisionNode permission, Claim claim, Verdict permit) =>
         Link(ctx, new ConflictConclusion(provision, permission, claim, permit));
 
-    public static void Candidate(IContext ctx, ProvisionNode node) => Link(ctx, new Candidate(node));
+    /// <summary>The provision's verdict on its subject: each stage's value, evaluated by the rule's bindings.</summary>
+    public static void Verdict(IContext ctx, ProvisionNode node, Fact[] bindings, Val match, Val eventTime, Val assumeInForce, Val inForce, Val applies, Val violated) =>
+        Link(ctx, new Verdict(node, bindings, match, eventTime, assumeInForce, inForce, applies, violated));
 
-    public static void Subject(IContext ctx, ProvisionNode node, Fact[] bindings) => Link(ctx, new Subject(node, bindings));
+    public static void Claim(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings) =>
+        Link(ctx, new Claim(node, parent, verdict, bindings, []));
 
-    public static void Claim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings) =>
-        Link(ctx, new Claim(node, parent, subject, bindings, []));
-
-    public static void TentativeClaim(IContext ctx, RuleNode node, Claim? parent, Subject? subject, Fact[] bindings, Val value) =>
-        Link(ctx, new Claim(node, parent, subject, bindings, value.Missing));
+    public static void TentativeClaim(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings, Val value) =>
+        Link(ctx, new Claim(node, parent, verdict, bindings, value.Missing));
 
     public static void DoubtExistence(IContext ctx, object owner, string type) =>
         Link(ctx, new Doubt(owner, [ExistenceUnknown(type)]));
@@ -73,20 +71,43 @@ internal static class RuleActions
     public static void DutyDoubtExistence(IContext ctx, Claim claim, string type) =>
         Link(ctx, new DutyDoubt(claim, [ExistenceUnknown(type)]));
 
-    public static void Conclude(IContext ctx, ProvisionNode node, FindingStatus status, string basis, Fact[] bindings) =>
-        Link(ctx, new Outcome { Provision = node, Status = status, Basis = basis, Bindings = bindings });
+    public static void Conclude(IContext ctx, ProvisionNode node, FindingStatus status, string basis, Verdict? verdict) =>
+        Link(ctx, new Outcome { Provision = node, Status = status, Basis = basis, Bindings = verdict?.Bindings ?? [], Verdict = verdict });
 
-    public static void ConcludeUnknown(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, Val value) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = value.Missing });
+    public static void ConcludeUnknown(IContext ctx, ProvisionNode node, string basis, Verdict verdict, Val value) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = verdict.Bindings, Verdict = verdict, Missing = value.Missing });
 
-    public static void ConcludeNotInForce(IContext ctx, ProvisionNode node, Fact[] bindings, LawPeriod period, Val eventTime, Val assume) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.NotApplicable, Basis = "not-in-force", Bindings = bindings, Note = period.Describe(eventTime, assume) });
+    public static void ConcludeNotInForce(IContext ctx, ProvisionNode node, Verdict verdict) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.NotApplicable, Basis = "not-in-force", Bindings = verdict.Bindings, Verdict = verdict, Note = node.Period!.Describe(verdict.EventTime, verdict.AssumeInForce) });
 
     public static void ConcludeUnknownExistence(IContext ctx, ProvisionNode node, string type) =>
         Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "existence", Bindings = [], Missing = [ExistenceUnknown(type)] });
 
-    public static void ConcludeDoubts(IContext ctx, ProvisionNode node, string basis, Fact[] bindings, IEnumerable<Doubt> doubts) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = bindings, Missing = Union(doubts.Select(d => d.Missing)) });
+    public static void ConcludeDoubts(IContext ctx, ProvisionNode node, string basis, Verdict subject, IEnumerable<Doubt> doubts) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = subject.Bindings, Verdict = subject, Missing = Union(doubts.Select(d => d.Missing)) });
+
+    /// <summary>
+    /// A breach tested on the subject alone came out unknown, and no exception can bear on it: the outcome the
+    /// tentative claim's <c>unsettled</c> rules would reach, concluded from the verdict without a claim.
+    /// </summary>
+    public static void ConcludeBreachUnknown(IContext ctx, ProvisionNode node, Verdict verdict)
+    {
+        var missing = Union([verdict.Violated.Missing]);
+        Link(ctx, new Outcome
+        {
+            Provision = node,
+            Status = FindingStatus.Undetermined,
+            Basis = verdict.Violated.Missing.SequenceEqual(missing) ? "breach-unknown" : "exception-unknown",
+            Bindings = verdict.Bindings,
+            Verdict = verdict,
+            Missing = missing,
+            Tentative = true,
+        });
+    }
+
+    /// <summary>A breach tested on the subject alone came out yes, and no exception can bear on it: violated, without a claim.</summary>
+    public static void ConcludeBreach(IContext ctx, ProvisionNode node, Verdict verdict) =>
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Violated, Basis = "breach", Bindings = verdict.Bindings, Verdict = verdict });
 
     public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled, IEnumerable<DutyDoubt> dutyDoubts) =>
         Link(ctx, new Outcome
@@ -95,12 +116,14 @@ internal static class RuleActions
             Status = FindingStatus.Undetermined,
             Basis = claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? "breach-unknown" : "exception-unknown",
             Bindings = claim.Bindings,
+            Verdict = claim.Verdict,
             Missing = Union(unsettled.Select(u => u.Missing).Concat(dutyDoubts.Select(d => d.Missing))),
             Tentative = claim.IsTentative,
         });
 
     public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "discharge-unknown", Bindings = claim.Bindings, Missing = Union(doubts.Select(d => d.Missing)), DueAt = Ops.InstantOrNull(due) });
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "discharge-unknown", Bindings = claim.Bindings,
+            Verdict = claim.Verdict, Missing = Union(doubts.Select(d => d.Missing)), DueAt = Ops.InstantOrNull(due) });
 
     public static void ConcludeExceptions(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Standing> exceptions) =>
         Link(ctx, new Outcome
@@ -109,6 +132,7 @@ internal static class RuleActions
             Status = FindingStatus.ExceptionApplies,
             Basis = "exception",
             Bindings = claim.Bindings,
+            Verdict = claim.Verdict,
             Exceptions = [.. exceptions.Select(s => s.Claim).OrderBy(c => c.Node.Id, StringComparer.Ordinal)],
             Tentative = claim.IsTentative,
         });
@@ -122,6 +146,7 @@ internal static class RuleActions
             Status = FindingStatus.Complied,
             Basis = "discharged",
             Bindings = claim.Bindings,
+            Verdict = claim.Verdict,
             DueAt = Ops.InstantOrNull(due),
             DischargedAt = first.At,
             DischargedBy = first.Bindings,
@@ -137,12 +162,13 @@ internal static class RuleActions
             Status = status,
             Basis = status == FindingStatus.Undetermined ? "deadline-unknown" : "deadline",
             Bindings = claim.Bindings,
+            Verdict = claim.Verdict,
             DueAt = Ops.InstantOrNull(due),
             Missing = due.IsUnknown ? due.Missing : [],
         });
 
     public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Violated, Basis = "breach", Bindings = claim.Bindings });
+        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Violated, Basis = "breach", Bindings = claim.Bindings, Verdict = claim.Verdict });
 
     internal static string ExistenceUnknown(string type) => $"whether any further {type} exists";
 

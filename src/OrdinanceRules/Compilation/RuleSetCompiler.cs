@@ -60,9 +60,12 @@ internal sealed class RuleSetCompiler
 
         var all = nodes.ToImmutable();
         var contests = Precedence.Plan(all);
+        // A claim (with its stand, unsettled and outcome rules) only where something can bear on it: an exception,
+        // a conflict with a permission, further facts to test its breach on, or a duty to discharge.
+        var conflicted = contests.Where(c => c.Kind == ContestKind.Conflict).Select(c => c.Provision).ToHashSet();
         foreach (var node in all)
         {
-            compiler.EmitProvision(node);
+            compiler.EmitProvision(node, node.Model.Modality == Modality.Obligation || !node.ViolationFrame.IsEmpty || node.Children.Count > 0 || conflicted.Contains(node));
         }
 
         compiler.EmitContests(contests);
@@ -107,34 +110,29 @@ internal sealed class RuleSetCompiler
         return _diagnostics.Count > 0 ? null : laws;
     }
 
-    private void EmitProvision(ProvisionNode node)
+    private void EmitProvision(ProvisionNode node, bool withClaims)
     {
         var model = node.Model;
         var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
 
-        // No combination of facts matches at all: one NotApplicable finding. Each matching combination
-        // first asserts a Candidate, so "no match" is a plain negation of one pattern.
-        EmitSubjectRule(node, "candidate", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Candidate), Const(node)), withApplies: false, matchTest: nameof(Ops.IsNotFalse));
+        // Each combination of facts that the match does not rule out gets one verdict: every stage evaluated once.
+        EmitVerdict(node);
         if (node.Match is not null)
         {
             // Whether the facts belong together is unknown (an unknown reference): say so, naming it.
-            var rule = NewRule(node, "match-unknown", OutcomePriority);
-            var lhs = RootLhs(rule);
-            var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, []);
-            var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
-            AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsUnknown)), match));
-            Act(rule, Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), FrameArray(scope), match));
-            Add(rule);
+            EmitVerdictRule(node, "match-unknown", OutcomePriority, v => Test(nameof(Ops.IsUnknown), v, nameof(Verdict.Match)),
+                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), v, Expression.Property(v, nameof(Verdict.Match))));
         }
 
+        // No combination of facts matches at all: one NotApplicable finding.
         {
             var rule = NewRule(node, "no-match", OutcomePriority);
             var lhs = RootLhs(rule);
-            var candidate = lhs.Group.Not().Pattern(typeof(Candidate), "candidate");
-            var c = Expression.Parameter(typeof(Candidate), "candidate");
-            candidate.Condition(Expression.Lambda(Expression.Equal(Expression.Property(c, nameof(Candidate.Node)), Expression.Constant(node)), c));
+            var verdict = lhs.Group.Not().Pattern(typeof(Verdict), "verdict");
+            var v = Expression.Parameter(typeof(Verdict), "verdict");
+            verdict.Condition(Expression.Lambda(Expression.Equal(Expression.Property(v, nameof(Verdict.Node)), Expression.Constant(node)), v));
             NoExistenceDoubt(lhs, types, "existence");
-            Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("no-match"), EmptyFacts()));
+            Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("no-match"), Expression.Constant(null, typeof(Verdict))));
             Add(rule);
         }
 
@@ -152,41 +150,57 @@ internal sealed class RuleSetCompiler
         // The law in force at the event's time: not yet (or no longer) in force, or unknown.
         if (node.Period is not null)
         {
-            EmitSubjectRule(node, "not-in-force", null, null, OutcomePriority, (scope, bindings, val) =>
-                Call(nameof(RuleActions.ConcludeNotInForce), Const(node), bindings, Const(node.Period), EventTime(node, scope), AssumeInForce(node)),
-                withApplies: false, lawTest: nameof(Ops.IsFalse));
-            EmitSubjectRule(node, "in-force-unknown", null, null, OutcomePriority, (scope, bindings, val) =>
-                Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("in-force-unknown"), bindings, InForce(node, scope)),
-                withApplies: false, lawTest: nameof(Ops.IsUnknown));
+            EmitVerdictRule(node, "not-in-force", OutcomePriority, v => Stage(v, nameof(Verdict.InForce), nameof(Ops.IsFalse)),
+                v => Call(nameof(RuleActions.ConcludeNotInForce), Const(node), v));
+            EmitVerdictRule(node, "in-force-unknown", OutcomePriority, v => Stage(v, nameof(Verdict.InForce), nameof(Ops.IsUnknown)),
+                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("in-force-unknown"), v, Expression.Property(v, nameof(Verdict.InForce))));
         }
 
         // applies-when false or unknown.
         if (node.AppliesWhen is not null)
         {
-            EmitSubjectRule(node, "not-applicable", node.AppliesWhen, nameof(Ops.IsFalse), OutcomePriority, (scope, bindings, val) =>
-                Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("scope"), bindings));
-            EmitSubjectRule(node, "scope-unknown", node.AppliesWhen, nameof(Ops.IsUnknown), OutcomePriority, (scope, bindings, val) =>
-                Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("scope-unknown"), bindings, val));
+            EmitVerdictRule(node, "not-applicable", OutcomePriority, v => Stage(v, nameof(Verdict.Applies), nameof(Ops.IsFalse)),
+                v => Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("scope"), v));
+            EmitVerdictRule(node, "scope-unknown", OutcomePriority, v => Stage(v, nameof(Verdict.Applies), nameof(Ops.IsUnknown)),
+                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("scope-unknown"), v, Expression.Property(v, nameof(Verdict.Applies))));
         }
 
         if (model.Modality == Modality.Obligation)
         {
-            EmitSubjectRule(node, "duty", null, null, 0, (scope, bindings, val) =>
-                Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), Expression.Constant(null, typeof(Subject)), bindings));
+            EmitVerdictRule(node, "duty", 0, Engaged,
+                v => Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), v, Expression.Property(v, nameof(Verdict.Bindings))));
             EmitDuty(node);
         }
         else if (node.ViolationFrame.IsEmpty)
         {
-            EmitSubjectRule(node, "breach", node.ViolatedWhen, nameof(Ops.IsTrue), 0, (scope, bindings, val) =>
-                Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), Expression.Constant(null, typeof(Subject)), bindings));
-            EmitSubjectRule(node, "complied", node.ViolatedWhen, nameof(Ops.IsFalse), OutcomePriority, (scope, bindings, val) =>
-                Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), bindings));
-            EmitSubjectRule(node, "breach-unknown", node.ViolatedWhen, nameof(Ops.IsUnknown), 0, (scope, bindings, val) =>
-                Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), Expression.Constant(null, typeof(Subject)), bindings, val));
+            Expression Violated(ParameterExpression v, string test) => Expression.AndAlso(Engaged(v), Test(test, v, nameof(Verdict.Violated)));
+            var bindings = (ParameterExpression v) => Expression.Property(v, nameof(Verdict.Bindings));
+            EmitVerdictRule(node, "complied", OutcomePriority, v => Violated(v, nameof(Ops.IsFalse)),
+                v => Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), v));
+            if (withClaims)
+            {
+                EmitVerdictRule(node, "breach", 0, v => Violated(v, nameof(Ops.IsTrue)),
+                    v => Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), v, bindings(v)));
+                EmitVerdictRule(node, "breach-unknown", 0, v => Violated(v, nameof(Ops.IsUnknown)),
+                    v => Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), v, bindings(v), Expression.Property(v, nameof(Verdict.Violated))));
+            }
+            else
+            {
+                // No exception can bear on the breach: the verdict concludes, with no claim to stand or be unsettled.
+                EmitVerdictRule(node, "violated", OutcomePriority, v => Violated(v, nameof(Ops.IsTrue)),
+                    v => Call(nameof(RuleActions.ConcludeBreach), Const(node), v));
+                EmitVerdictRule(node, "unsettled", OutcomePriority, v => Violated(v, nameof(Ops.IsUnknown)),
+                    v => Call(nameof(RuleActions.ConcludeBreachUnknown), Const(node), v));
+            }
         }
         else
         {
             EmitExistentialBreach(node);
+        }
+
+        if (!withClaims)
+        {
+            return;
         }
 
         if (model.Modality != Modality.Obligation)
@@ -202,45 +216,82 @@ internal sealed class RuleSetCompiler
         EmitClaimLogic(node);
     }
 
-    /// <summary>A rule over the provision's subject facts, with an optional three-valued test of a condition.</summary>
-    private void EmitSubjectRule(ProvisionNode node, string name, ConditionSource? condition, string? test, int priority,
-        Func<IReadOnlyList<ScopeVariable>, Expression, Expression, Expression> action, bool withApplies = true, string matchTest = nameof(Ops.IsTrue), string? lawTest = null)
+    /// <summary>
+    /// The verdict rule: the provision's subject facts, joined by its match (a combination the match rules out makes
+    /// no verdict), then one NRules binding per stage, each evaluated only when the stage before it is yes (otherwise
+    /// absent): the event's time and the reading that assumes the law in force, in force, applies-when and, for a
+    /// breach tested on the subject alone, violated-when. Its action inserts the <see cref="Verdict"/>.
+    /// </summary>
+    private void EmitVerdict(ProvisionNode node)
+    {
+        var rule = NewRule(node, "verdict", 0);
+        var lhs = RootLhs(rule);
+        var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, []);
+        var environment = node.Provision.Environment;
+        Expression match = Expression.Constant(Val.True);
+        if (node.Match is not null)
+        {
+            var bound = node.Match.Bind(environment, scope, ConditionType.YesNo, null);
+            if (bound is null)
+            {
+                return;
+            }
+
+            match = lhs.Let("match", bound);
+            AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsNotFalse)), match));
+        }
+
+        Expression absent = Expression.Constant(Val.Absent);
+        Expression After(Expression before, string name, Expression value) =>
+            lhs.Let(name, Expression.Condition(Expression.Call(OpsMethod(nameof(Ops.IsTrue)), before), value, absent));
+
+        Expression eventTime = absent, assume = absent, inForce = match;
+        if (node.Period is not null)
+        {
+            eventTime = After(match, "eventTime", EventTime(node, scope));
+            assume = After(match, "assumeInForce", AssumeInForce(node));
+            inForce = After(match, "inForce", Expression.Call(Expression.Constant(node.Period), nameof(LawPeriod.Check), null, eventTime, assume));
+        }
+
+        var applies = node.AppliesWhen is null ? inForce : After(inForce, "applies", node.AppliesWhen.Bind(environment, scope, ConditionType.YesNo, null)!);
+        var violated = node.Model.Modality != Modality.Obligation && node.ViolationFrame.IsEmpty
+            ? After(applies, "violated", node.ViolatedWhen!.Bind(environment, scope, ConditionType.YesNo, null)!)
+            : absent;
+        Expression Own(Expression stage, bool has) => has ? stage : Expression.Constant(Val.True);
+        Act(rule, Call(nameof(RuleActions.Verdict), Const(node), FrameArray(scope), match, eventTime, assume,
+            Own(inForce, node.Period is not null), Own(applies, node.AppliesWhen is not null), violated));
+        Add(rule);
+    }
+
+    /// <summary>A rule over one verdict of the provision, with an alpha test of its fields: it joins nothing.</summary>
+    private void EmitVerdictRule(ProvisionNode node, string name, int priority, Func<ParameterExpression, Expression> test, Func<ParameterExpression, Expression> action)
     {
         var rule = NewRule(node, name, priority);
         var lhs = RootLhs(rule);
-        var scope = SubjectPatterns(lhs, node, matchTest);
-        if (scope is null)
-        {
-            return;
-        }
-
-        var conditions = new List<Expression>();
-        lawTest ??= withApplies ? nameof(Ops.IsTrue) : null;
-        if (lawTest is not null && node.Period is not null)
-        {
-            conditions.Add(Expression.Call(OpsMethod(lawTest), InForce(node, scope)));
-        }
-
-        if (withApplies && node.AppliesWhen is not null && condition != node.AppliesWhen)
-        {
-            var applies = node.AppliesWhen.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null);
-            conditions.Add(Expression.Call(OpsMethod(nameof(Ops.IsTrue)), applies!));
-        }
-
-        Expression val = Expression.Constant(Val.True);
-        if (condition is not null)
-        {
-            val = condition.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
-            conditions.Add(Expression.Call(OpsMethod(test!), val));
-        }
-
-        if (conditions.Count > 0)
-        {
-            AddCondition(lhs.Last!, conditions.Aggregate(Expression.AndAlso));
-        }
-
-        Act(rule, action(scope, FrameArray(scope), val));
+        var v = VerdictPattern(lhs, node, "verdict", test);
+        Act(rule, action(v));
         Add(rule);
+    }
+
+    /// <summary>A pattern over the provision's verdicts that pass a test of their fields (an alpha test).</summary>
+    private static ParameterExpression VerdictPattern(Lhs group, ProvisionNode node, string name, Func<ParameterExpression, Expression> test)
+    {
+        var pattern = group.Pattern(typeof(Verdict), name);
+        var v = Expression.Parameter(typeof(Verdict), name);
+        pattern.Condition(Expression.Lambda(Expression.AndAlso(Expression.Equal(Expression.Property(v, nameof(Verdict.Node)), Expression.Constant(node)), test(v)), v));
+        return v;
+    }
+
+    private static Expression Engaged(ParameterExpression verdict) => Expression.Property(verdict, nameof(Verdict.Engaged));
+
+    private static Expression Test(string test, ParameterExpression verdict, string field) =>
+        Expression.Call(OpsMethod(test), Expression.Property(verdict, field));
+
+    /// <summary>A stage of the verdict tested, every stage before it being yes (a stage after one that is not is absent).</summary>
+    private static Expression Stage(ParameterExpression verdict, string field, string test)
+    {
+        var before = field == nameof(Verdict.InForce) ? [nameof(Verdict.Match)] : new[] { nameof(Verdict.Match), nameof(Verdict.InForce) };
+        return before.Select(f => Test(nameof(Ops.IsTrue), verdict, f)).Append(Test(test, verdict, field)).Aggregate(Expression.AndAlso);
     }
 
     private static Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
@@ -249,23 +300,17 @@ internal sealed class RuleSetCompiler
     private static Expression AssumeInForce(ProvisionNode node) =>
         node.AssumeInForce?.Bind(node.Provision.Environment, [], ConditionType.YesNo, null) ?? Expression.Constant(Val.False);
 
-    /// <summary>Whether the provision was in force at the event's time, three-valued.</summary>
-    private Expression InForce(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
-        Expression.Call(Expression.Constant(node.Period), nameof(LawPeriod.Check), null, EventTime(node, scope), AssumeInForce(node));
-
     private void EmitExistentialBreach(ProvisionNode node)
     {
-        EmitSubjectRule(node, "subject", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Subject), Const(node), bindings));
-        var subjectParam = Expression.Parameter(typeof(Subject), "subject");
         var types = node.ViolationFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
 
-        // Some further fact makes the breach true, or unknown.
+        // Some further fact makes the breach true, or unknown: tested against each engaged verdict.
         foreach (var (suffix, test) in new[] { ("breach", nameof(Ops.IsTrue)), ("breach-doubt", nameof(Ops.IsUnknown)) })
         {
             var rule = NewRule(node, suffix, 0);
             var lhs = RootLhs(rule);
-            SubjectPattern(lhs, node, subjectParam);
-            var subjectScope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).ToList();
+            var subjectParam = VerdictPattern(lhs, node, "subject", Engaged);
+            var subjectScope = FromArray(subjectParam, nameof(Verdict.Bindings), node.SubjectFrame).ToList();
             var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope)).ToList();
             var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
@@ -279,7 +324,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, $"breach-existence-{type}", 0);
             var lhs = RootLhs(rule);
-            SubjectPattern(lhs, node, subjectParam);
+            var subjectParam = VerdictPattern(lhs, node, "subject", Engaged);
             ExistencePattern(lhs, type);
             Act(rule, Call(nameof(RuleActions.DoubtExistence), Expression.Convert(subjectParam, typeof(object)), Const(type)));
             Add(rule);
@@ -291,16 +336,15 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, suffix, OutcomePriority);
             var lhs = RootLhs(rule);
             var file = SubjectFile(lhs, "file", node, FileKinds.Self | FileKinds.SubjectClaim | FileKinds.Doubt);
-            var subject = Expression.Property(file, nameof(IGrouping<Subject, Conclusion>.Key));
+            var subject = Expression.Property(file, nameof(IGrouping<Verdict, Conclusion>.Key));
             var doubts = FileCall(nameof(Files.Doubts), file);
             var anyDoubt = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(Doubt)], doubts);
             AddCondition(lhs.Last!, Expression.AndAlso(
                 Expression.AndAlso(FileCall(nameof(Files.HasSelf), file), Expression.Not(FileCall(nameof(Files.HasClaims), file))),
                 doubted ? anyDoubt : Expression.Not(anyDoubt)));
-            var bindings = Expression.Property(subject, nameof(Subject.Bindings));
             Act(rule, doubted
-                ? Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const("breach-unknown"), bindings, doubts)
-                : Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), bindings));
+                ? Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const("breach-unknown"), subject, doubts)
+                : Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), subject));
             Add(rule);
         }
     }
@@ -568,7 +612,7 @@ internal sealed class RuleSetCompiler
                 var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
                 var permit = PermitPattern(lhs, prevailing, parent);
-                Act(rule, Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), Expression.Property(parent, nameof(Claim.Bindings))));
+                Act(rule, Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), Expression.Property(parent, nameof(Claim.Bindings))));
                 Add(rule);
                 EmitClaimLogic(child);
                 continue;
@@ -584,8 +628,8 @@ internal sealed class RuleSetCompiler
                 var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
-                    ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), FrameArray(scope))
-                    : Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Subject)), FrameArray(scope), val));
+                    ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), FrameArray(scope))
+                    : Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), FrameArray(scope), val));
                 Add(rule);
             }
 
@@ -619,14 +663,9 @@ internal sealed class RuleSetCompiler
         return ended;
     }
 
-    /// <summary>Permissions in contests assert Permits; conflicts between equals are reported.</summary>
+    /// <summary>Conflicts between a provision and a permission of equal rank, neither prevailing, are reported.</summary>
     private void EmitContests(ImmutableArray<Contest> contests)
     {
-        foreach (var permission in contests.Select(c => c.Permission).Distinct())
-        {
-            EmitSubjectRule(permission, "permits", null, null, 0, (scope, bindings, val) => Call(nameof(RuleActions.Permit), Const(permission), bindings));
-        }
-
         foreach (var contest in contests.Where(c => c.Kind == ContestKind.Conflict))
         {
             var rule = NewRule(contest.Provision, $"conflict-{contest.Permission.Id}", OutcomePriority);
@@ -641,33 +680,13 @@ internal sealed class RuleSetCompiler
 
     // ---- Patterns ----------------------------------------------------------------------------
 
+    /// <summary>A permission's engaged verdict that binds a fact of the claim: the conduct it allows is allowed for these facts.</summary>
     private static ParameterExpression PermitPattern(Lhs group, ProvisionNode permission, ParameterExpression claim)
     {
-        var pattern = group.Pattern(typeof(Permit), "permit");
-        var p = Expression.Parameter(typeof(Permit), "permit");
-        var sameNode = Expression.Equal(Expression.Property(p, nameof(Permit.Node)), Expression.Constant(permission));
-        var shares = Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.Shares))!, Expression.Property(claim, nameof(Claim.Bindings)), Expression.Property(p, nameof(Permit.Bindings)));
-        pattern.Condition(Expression.Lambda(sameNode, p));
-        pattern.Condition(Expression.Lambda(shares, p, claim));
+        var p = VerdictPattern(group, permission, "permit", Engaged);
+        var shares = Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.Shares))!, Expression.Property(claim, nameof(Claim.Bindings)), Expression.Property(p, nameof(Verdict.Bindings)));
+        group.Last!.Condition(Expression.Lambda(shares, p, claim));
         return p;
-    }
-
-    /// <summary>One pattern per subject variable, each filtered to its fact type; the match condition on the last.</summary>
-    private static List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
-    {
-        var scope = OwnPatterns(group, node, node.SubjectFrame, node.Match, []);
-        if (node.Match is not null)
-        {
-            var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null);
-            if (match is null)
-            {
-                return null;
-            }
-
-            AddCondition(group.Last!, Expression.Call(OpsMethod(matchTest), match));
-        }
-
-        return scope;
     }
 
     /// <summary>
@@ -745,7 +764,7 @@ internal sealed class RuleSetCompiler
     private static ParameterExpression SubjectFile(Lhs group, string name, ProvisionNode node, FileKinds kinds)
     {
         Expression Of(ParameterExpression item) => Expression.Call(typeof(Files).GetMethod(nameof(Files.SubjectOf))!, item, Expression.Constant(node), Expression.Constant(kinds));
-        return GroupBy<Subject, Conclusion>(group, name, item => Expression.NotEqual(Of(item), Expression.Constant(null, typeof(Subject))), Of);
+        return GroupBy<Verdict, Conclusion>(group, name, item => Expression.NotEqual(Of(item), Expression.Constant(null, typeof(Verdict))), Of);
     }
 
     private static Expression FileCall(string method, ParameterExpression file, params Expression[] arguments)
@@ -766,12 +785,6 @@ internal sealed class RuleSetCompiler
         var s = Expression.Parameter(typeof(Standing), "standing");
         standing.Condition(Expression.Lambda(OfNode(s, node), s));
         return Expression.Property(s, nameof(Standing.Claim));
-    }
-
-    private static void SubjectPattern(Lhs group, ProvisionNode node, ParameterExpression subject)
-    {
-        var pattern = group.Pattern(typeof(Subject), subject.Name!);
-        pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Property(subject, nameof(Subject.Node)), Expression.Constant(node)), subject));
     }
 
     private static void ExistencePattern(Lhs group, string type)
@@ -908,6 +921,13 @@ internal sealed class RuleSetCompiler
         public PatternBuilder? Last { get; private set; }
 
         public PatternBuilder Pattern(Type type, string name) => Last = Group.Pattern(type, name);
+
+        /// <summary>An NRules binding (the fluent DSL's <c>Let</c>): a value computed once per tuple, joined onto as a pattern.</summary>
+        public ParameterExpression Let(string name, Expression value)
+        {
+            Pattern(typeof(Val), name).Binding().BindingExpression(Expression.Lambda(value, ParameterCollector.Collect(value)));
+            return Expression.Parameter(typeof(Val), name);
+        }
 
         /// <summary>
         /// A pattern over the facts an expression finds (an array of facts, one tuple each): NRules' binding of the

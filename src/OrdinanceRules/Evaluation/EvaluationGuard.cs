@@ -92,9 +92,8 @@ internal sealed class EvaluationGuard
     private static IEnumerable<Fact> ScenarioFacts(object? value) => value switch
     {
         Fact fact => [fact],
-        Compilation.Subject subject => subject.Bindings,
+        Compilation.Verdict verdict => verdict.Bindings,
         Compilation.Claim claim => claim.Bindings,
-        Compilation.Permit permit => permit.Bindings,
         Compilation.Discharge discharge => discharge.Bindings,
         _ => [],
     };

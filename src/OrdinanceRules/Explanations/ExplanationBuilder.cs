@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrdinanceRules.Compilation;
+using OrdinanceRules.Conditions;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
@@ -60,7 +61,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
                 if (node.Match is not null && types.All(t => recorder.Facts.Any(f => f.Type.Name == t)))
                 {
-                    var tried = recorder.Tests.Count(t => t.Rule == node.RuleName("candidate"));
+                    var tried = recorder.Tests.Count(t => t.Rule == node.RuleName("verdict"));
                     yield return Leaf($"match: {Condition(node.Match)}: no combination of them matched ({tried} tried)", ExplanationStatus.Failed);
                 }
 
@@ -117,6 +118,19 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         var claim = ClaimOf(node, outcome.Bindings);
         if (node.ViolationFrame.IsEmpty)
         {
+            if (claim is null && outcome.Verdict is { } verdict && !Ops.IsFalse(verdict.Violated))
+            {
+                // No exception can bear on the breach: the verdict decided it, with no claim.
+                var unknown = verdict.Violated.IsUnknown;
+                yield return unknown
+                    ? Leaf($"{violated}: unknown, depends on {Names(verdict.Violated.Missing)}", ExplanationStatus.Unknown)
+                    : Leaf($"{violated}: yes", ExplanationStatus.Held);
+                yield return unknown
+                    ? Leaf($"the breach is unsettled: it depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown)
+                    : Leaf("the breach stands: no exception defeats it", ExplanationStatus.Held);
+                yield break;
+            }
+
             if (claim is null)
             {
                 yield return Leaf($"{violated}: no", ExplanationStatus.Failed);
@@ -129,7 +143,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         }
         else
         {
-            var subject = recorder.Live.OfType<Subject>().FirstOrDefault(s => s.Node == node && outcome.Bindings.Take(s.Bindings.Length).SequenceEqual(s.Bindings));
+            var subject = recorder.Live.OfType<Verdict>().FirstOrDefault(s => s.Node == node && s.Engaged && outcome.Bindings.Take(s.Bindings.Length).SequenceEqual(s.Bindings));
             var tests = subject is null ? [] : Tests(node, "breach", "breach-doubt", subject).ToList();
             var types = string.Join(" and ", node.ViolationFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal));
             if (tests.Count == 0)
@@ -301,7 +315,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
     private static Fact[] Bindings(object owner) => owner switch
     {
         Claim c => c.Bindings,
-        Subject s => s.Bindings,
+        Verdict s => s.Bindings,
         _ => [],
     };
 

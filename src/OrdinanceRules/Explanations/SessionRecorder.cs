@@ -91,7 +91,7 @@ internal sealed class SessionRecorder
             .Select(v => v switch
             {
                 IGrouping<Compilation.Claim, Compilation.Conclusion> file => file.Key,
-                IGrouping<Compilation.Subject, Compilation.Conclusion> file => file.Key,
+                IGrouping<Compilation.Verdict, Compilation.Conclusion> file => file.Key,
                 _ => v,
             })
             .ToArray();
