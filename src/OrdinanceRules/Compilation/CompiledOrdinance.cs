@@ -15,8 +15,9 @@ public sealed class CompiledOrdinance
 {
     private readonly ISessionFactory _factory;
 
-    internal CompiledOrdinance(Ordinance ordinance, ImmutableArray<Ordinance> higherLaws, ISessionFactory factory, int ruleCount)
+    internal CompiledOrdinance(Ordinance ordinance, ImmutableArray<Ordinance> higherLaws, ISessionFactory factory, int ruleCount, ImmutableArray<JoinPlan> joins)
     {
+        Joins = joins;
         Ordinance = ordinance;
         HigherLaws = higherLaws;
         _factory = factory;
@@ -41,6 +42,9 @@ public sealed class CompiledOrdinance
 
     /// <summary>The higher laws it is stacked under; empty when compiled alone.</summary>
     public ImmutableArray<Ordinance> HigherLaws { get; }
+
+    /// <summary>The joins the compiled network makes, which the evaluation budget counts.</summary>
+    internal ImmutableArray<JoinPlan> Joins { get; }
 
     /// <summary>How many NRules rules the ordinance compiled into.</summary>
     public int RuleCount { get; }

@@ -25,6 +25,7 @@ internal sealed class RuleSetCompiler
 
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<IRuleDefinition> _rules = [];
+    private readonly Dictionary<(RuleNode Node, string Join), ImmutableArray<JoinStep>> _joins = [];
 
     /// <summary>
     /// Compiles an ordinance, alone or stacked under higher laws (state, federal). All share one vocabulary
@@ -71,7 +72,8 @@ internal sealed class RuleSetCompiler
         compiler.EmitContests(contests);
         var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
         var factory = ruleCompiler.Compile(compiler._rules);
-        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count));
+        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count,
+            [.. compiler._joins.Select(j => new JoinPlan(j.Key.Node.Provision.Id, j.Value))]));
     }
 
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>
@@ -226,7 +228,7 @@ internal sealed class RuleSetCompiler
     {
         var rule = NewRule(node, "verdict", 0);
         var lhs = RootLhs(rule);
-        var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, []);
+        var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, [], (node, "subject"), []);
         var environment = node.Provision.Environment;
         Expression match = Expression.Constant(Val.True);
         if (node.Match is not null)
@@ -311,7 +313,7 @@ internal sealed class RuleSetCompiler
             var lhs = RootLhs(rule);
             var subjectParam = VerdictPattern(lhs, node, "subject", Engaged);
             var subjectScope = FromArray(subjectParam, nameof(Verdict.Bindings), node.SubjectFrame).ToList();
-            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope)).ToList();
+            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
             var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
@@ -407,7 +409,7 @@ internal sealed class RuleSetCompiler
             var (file, claim) = UndefeatedClaim(lhs, node, withLapses);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
             var lapses = Lapses(file);
-            var own = OwnPatterns(lhs, node, node.MetByFrame, node.MetBy, claimScope);
+            var own = OwnPatterns(lhs, node, node.MetByFrame, node.MetBy, claimScope, (node, "discharge"), ClaimSteps(node));
             var scope = claimScope.Concat(own).ToList();
             var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
@@ -624,7 +626,7 @@ internal sealed class RuleSetCompiler
                 var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
                 var parentScope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).ToList();
-                var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope)).ToList();
+                var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope, (child, "when"), ClaimSteps(node))).ToList();
                 var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
@@ -695,9 +697,12 @@ internal sealed class RuleSetCompiler
     /// <see cref="ReferenceIndex"/>, instead of joining every fact of its type: the join then costs one look-up per
     /// tuple, not one comparison per pair. Any other variable matches the facts of its type.
     /// </summary>
-    private static List<ScopeVariable> OwnPatterns(Lhs group, ProvisionNode provision, ImmutableArray<FrameVariable> frame, ConditionSource? condition, IReadOnlyList<ScopeVariable> bound)
+    /// <remarks>The join is recorded under <paramref name="join"/>, after the steps of the tuple it starts from, for the evaluation budget.</remarks>
+    private List<ScopeVariable> OwnPatterns(Lhs group, ProvisionNode provision, ImmutableArray<FrameVariable> frame, ConditionSource? condition, IReadOnlyList<ScopeVariable> bound,
+        (RuleNode, string) join, ImmutableArray<JoinStep> prefix)
     {
         var scope = new List<ScopeVariable>();
+        var steps = prefix.ToBuilder();
         foreach (var variable in frame)
         {
             var name = Declaration(variable.Name);
@@ -708,19 +713,33 @@ internal sealed class RuleSetCompiler
             {
                 var find = Expression.Call(Expression.Constant(lookup), nameof(FactLookup.Find), null, BindingEnvironment.ContextParameter, Expression.NewArrayInit(typeof(Val), values));
                 group.Following(name, find);
+                steps.Add(new JoinStep(variable.Type.Name, Followed: true));
             }
             else
             {
                 var pattern = group.Pattern(typeof(Fact), name);
                 var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
                 pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
+                steps.Add(new JoinStep(variable.Type.Name, Followed: false));
             }
 
             scope.Add(own);
         }
 
+        _joins[join] = steps.ToImmutable();
         return scope;
     }
+
+    private ImmutableArray<JoinStep> Steps(RuleNode node, string join) => _joins.TryGetValue((node, join), out var steps) ? steps : [];
+
+    /// <summary>The join steps of the tuples a node's claims bind.</summary>
+    private ImmutableArray<JoinStep> ClaimSteps(RuleNode node) => node switch
+    {
+        ExceptionNode { Prevailing: not null } implied => ClaimSteps(implied.Parent),
+        ExceptionNode exception => Steps(exception, "when"),
+        ProvisionNode provision when !provision.ViolationFrame.IsEmpty && provision.Model.Modality != Modality.Obligation => Steps(provision, "breach"),
+        _ => Steps(node, "subject"),
+    };
 
     private static IEnumerable<ScopeVariable> FromArray(Expression owner, string property, ImmutableArray<FrameVariable> frame) =>
         frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))));

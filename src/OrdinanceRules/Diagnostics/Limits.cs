@@ -68,8 +68,9 @@ public static class Limits
 
     /// <summary>
     /// The most combinations of facts one provision or exception may have to consider in an evaluation: the
-    /// product of the numbers of facts of each type it binds (four agency variables over 200 agencies are
-    /// 1.6 billion). Checked before the facts are inserted.
+    /// product, over each join the compiled network makes, of the numbers of facts of each type it joins (four agency
+    /// variables over 200 agencies are 1.6 billion); a variable found by following a reference does not multiply it.
+    /// Checked before the facts are inserted.
     /// </summary>
     public const long MaxCombinations = 1_000_000;
 

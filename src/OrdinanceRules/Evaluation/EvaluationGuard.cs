@@ -1,6 +1,7 @@
 using System.Globalization;
 using NRules;
 using NRules.RuleModel;
+using OrdinanceRules.Compilation;
 using OrdinanceRules.Conditions;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
@@ -17,9 +18,14 @@ namespace OrdinanceRules.Evaluation;
 internal sealed class EvaluationGuard
 {
     private readonly IReadOnlyList<Ordinance> _laws;
+    private readonly ILookup<string, JoinPlan> _joins;
     private (IEnumerable<IRuleDefinition> Rules, IEnumerable<IFact> Facts)? _failure;
 
-    public EvaluationGuard(IReadOnlyList<Ordinance> laws) => _laws = laws;
+    public EvaluationGuard(IReadOnlyList<Ordinance> laws, IEnumerable<JoinPlan> joins)
+    {
+        _laws = laws;
+        _joins = joins.ToLookup(j => j.ProvisionId, StringComparer.Ordinal);
+    }
 
     /// <summary>The problems that keep a scenario from being evaluated at all: an as-of out of range, a budget exceeded.</summary>
     public IEnumerable<Diagnostic> Check(Scenario scenario, DateTimeOffset asOf, int ruleCount)
@@ -41,12 +47,14 @@ internal sealed class EvaluationGuard
         {
             foreach (var provision in law.Provisions)
             {
-                foreach (var frame in Frames(provision))
+                // The joins the network makes: a variable found by following a reference reaches the facts that
+                // reference (or are referenced by) the tuple, so it does not multiply the combinations.
+                foreach (var join in _joins[provision.Id])
                 {
-                    var combinations = Combinations(frame, counts);
+                    var combinations = Combinations(join.Steps, counts);
                     if (combinations > Limits.MaxCombinations)
                     {
-                        var product = string.Join(" × ", frame.Select(b => $"{counts.GetValueOrDefault(b.FactType):N0} {b.FactType}"));
+                        var product = string.Join(" × ", join.Steps.Select(s => s.Followed ? $"{s.Type} by reference" : $"{counts.GetValueOrDefault(s.Type):N0} {s.Type}"));
                         yield return new Diagnostic(
                             DiagnosticCodes.EvaluationBudget,
                             $"provision {provision.Id} would consider {(combinations == long.MaxValue ? "more than 9 quintillion" : combinations.ToString("N0", CultureInfo.InvariantCulture))} combinations of facts ({product}); the limit is {Limits.MaxCombinations:N0}: split the scenario, or narrow the provision's 'for'",
@@ -102,40 +110,12 @@ internal sealed class EvaluationGuard
     public static Diagnostic Internal(Exception exception, SourceLocation? where, string during) =>
         new(DiagnosticCodes.InternalError, $"{during}: the library failed ({exception.GetType().Name}); this is a bug, please report it with the input that caused it", where);
 
-    private static IEnumerable<IReadOnlyList<Binding>> Frames(Provision provision)
-    {
-        var subject = provision.For.AddRange(provision.ViolatedWhen?.For ?? []);
-        yield return subject;
-        if (provision.Duty is { } duty)
-        {
-            yield return provision.For.AddRange(duty.MetBy.For);
-        }
-
-        foreach (var chain in Chains(provision.Exceptions, subject))
-        {
-            yield return chain;
-        }
-    }
-
-    private static IEnumerable<IReadOnlyList<Binding>> Chains(IEnumerable<ProvisionException> exceptions, IReadOnlyList<Binding> above)
-    {
-        foreach (var exception in exceptions)
-        {
-            var frame = above.Concat(exception.When.For).ToList();
-            yield return frame;
-            foreach (var deeper in Chains(exception.Exceptions, frame))
-            {
-                yield return deeper;
-            }
-        }
-    }
-
-    private static long Combinations(IEnumerable<Binding> frame, Dictionary<string, long> counts)
+    private static long Combinations(IEnumerable<JoinStep> steps, Dictionary<string, long> counts)
     {
         long product = 1;
-        foreach (var binding in frame)
+        foreach (var step in steps.Where(s => !s.Followed))
         {
-            var n = Math.Max(1, counts.GetValueOrDefault(binding.FactType));
+            var n = Math.Max(1, counts.GetValueOrDefault(step.Type));
             product = product > long.MaxValue / n ? long.MaxValue : product * n;
         }
 

@@ -19,7 +19,7 @@ internal static class Evaluator
         CheckVocabulary(ordinance, scenario);
         var laws = compiled.HigherLaws.Insert(0, ordinance);
         var readings = ResolveReadings(laws, options);
-        var guard = new EvaluationGuard(laws);
+        var guard = new EvaluationGuard(laws, compiled.Joins);
         var problems = guard.Check(scenario, asOf, compiled.RuleCount).ToList();
         if (problems.Count > 0)
         {
