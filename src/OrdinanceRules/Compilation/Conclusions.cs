@@ -151,7 +151,8 @@ internal sealed class Outcome : Conclusion
 {
     public required ProvisionNode Provision { get; init; }
 
-    public required FindingStatus Status { get; init; }
+    /// <summary>The finding's status, as the basis decides it.</summary>
+    public FindingStatus Status => Basis.Status();
 
     public required Fact[] Bindings { get; init; }
 
@@ -174,8 +175,8 @@ internal sealed class Outcome : Conclusion
     /// <summary>Whether the claim the outcome is about was tentative: its breach (or exception) was unknown.</summary>
     public bool Tentative { get; init; }
 
-    /// <summary>Which rule decided: a short tag the reason writer words, such as <c>no-match</c> or <c>scope</c>.</summary>
-    public required string Basis { get; init; }
+    /// <summary>Which rule decided, and so the status; the reason writer words it.</summary>
+    public required Basis Basis { get; init; }
 }
 
 /// <summary>Whether an obligation's duty was discharged in time is unknown.</summary>

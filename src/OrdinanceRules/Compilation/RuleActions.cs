@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using NRules.RuleModel;
 using OrdinanceRules.Conditions;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Compilation;
@@ -71,20 +70,20 @@ internal static class RuleActions
     public static void DutyDoubtExistence(IContext ctx, Claim claim, string type) =>
         Link(ctx, new DutyDoubt(claim, [ExistenceUnknown(type)]));
 
-    public static void Conclude(IContext ctx, ProvisionNode node, FindingStatus status, string basis, Verdict? verdict) =>
-        Link(ctx, new Outcome { Provision = node, Status = status, Basis = basis, Bindings = verdict?.Bindings ?? [], Verdict = verdict });
+    public static void Conclude(IContext ctx, ProvisionNode node, Basis basis, Verdict? verdict) =>
+        Link(ctx, new Outcome { Provision = node, Basis = basis, Bindings = verdict?.Bindings ?? [], Verdict = verdict });
 
-    public static void ConcludeUnknown(IContext ctx, ProvisionNode node, string basis, Verdict verdict, Val value) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = verdict.Bindings, Verdict = verdict, Missing = value.Missing });
+    public static void ConcludeUnknown(IContext ctx, ProvisionNode node, Basis basis, Verdict verdict, Val value) =>
+        Link(ctx, new Outcome { Provision = node, Basis = basis, Bindings = verdict.Bindings, Verdict = verdict, Missing = value.Missing });
 
     public static void ConcludeNotInForce(IContext ctx, ProvisionNode node, Verdict verdict) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.NotApplicable, Basis = "not-in-force", Bindings = verdict.Bindings, Verdict = verdict, Note = node.Period!.Describe(verdict.EventTime, verdict.AssumeInForce) });
+        Link(ctx, new Outcome { Provision = node, Basis = Basis.NotInForce, Bindings = verdict.Bindings, Verdict = verdict, Note = node.Period!.Describe(verdict.EventTime, verdict.AssumeInForce) });
 
     public static void ConcludeUnknownExistence(IContext ctx, ProvisionNode node, string type) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "existence", Bindings = [], Missing = [ExistenceUnknown(type)] });
+        Link(ctx, new Outcome { Provision = node, Basis = Basis.Existence, Bindings = [], Missing = [ExistenceUnknown(type)] });
 
-    public static void ConcludeDoubts(IContext ctx, ProvisionNode node, string basis, Verdict subject, IEnumerable<Doubt> doubts) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = basis, Bindings = subject.Bindings, Verdict = subject, Missing = Union(doubts.Select(d => d.Missing)) });
+    public static void ConcludeDoubts(IContext ctx, ProvisionNode node, Basis basis, Verdict subject, IEnumerable<Doubt> doubts) =>
+        Link(ctx, new Outcome { Provision = node, Basis = basis, Bindings = subject.Bindings, Verdict = subject, Missing = Union(doubts.Select(d => d.Missing)) });
 
     /// <summary>
     /// A breach tested on the subject alone came out unknown, and no exception can bear on it: the outcome the
@@ -96,8 +95,7 @@ internal static class RuleActions
         Link(ctx, new Outcome
         {
             Provision = node,
-            Status = FindingStatus.Undetermined,
-            Basis = verdict.Violated.Missing.SequenceEqual(missing) ? "breach-unknown" : "exception-unknown",
+            Basis = verdict.Violated.Missing.SequenceEqual(missing) ? Basis.BreachUnknown : Basis.ExceptionUnknown,
             Bindings = verdict.Bindings,
             Verdict = verdict,
             Missing = missing,
@@ -107,14 +105,13 @@ internal static class RuleActions
 
     /// <summary>A breach tested on the subject alone came out yes, and no exception can bear on it: violated, without a claim.</summary>
     public static void ConcludeBreach(IContext ctx, ProvisionNode node, Verdict verdict) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Violated, Basis = "breach", Bindings = verdict.Bindings, Verdict = verdict });
+        Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = verdict.Bindings, Verdict = verdict });
 
     public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled, IEnumerable<DutyDoubt> dutyDoubts) =>
         Link(ctx, new Outcome
         {
             Provision = node,
-            Status = FindingStatus.Undetermined,
-            Basis = claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? "breach-unknown" : "exception-unknown",
+            Basis = claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? Basis.BreachUnknown : Basis.ExceptionUnknown,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
             Missing = Union(unsettled.Select(u => u.Missing).Concat(dutyDoubts.Select(d => d.Missing))),
@@ -122,15 +119,14 @@ internal static class RuleActions
         });
 
     public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Undetermined, Basis = "discharge-unknown", Bindings = claim.Bindings,
+        Link(ctx, new Outcome { Provision = node, Basis = Basis.DischargeUnknown, Bindings = claim.Bindings,
             Verdict = claim.Verdict, Missing = Union(doubts.Select(d => d.Missing)), DueAt = Ops.InstantOrNull(due) });
 
     public static void ConcludeExceptions(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Standing> exceptions) =>
         Link(ctx, new Outcome
         {
             Provision = node,
-            Status = FindingStatus.ExceptionApplies,
-            Basis = "exception",
+            Basis = Basis.Exception,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
             Exceptions = [.. exceptions.Select(s => s.Claim).OrderBy(c => c.Node.Id, StringComparer.Ordinal)],
@@ -143,8 +139,7 @@ internal static class RuleActions
         Link(ctx, new Outcome
         {
             Provision = node,
-            Status = FindingStatus.Complied,
-            Basis = "discharged",
+            Basis = Basis.Discharged,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
             DueAt = Ops.InstantOrNull(due),
@@ -154,13 +149,12 @@ internal static class RuleActions
         });
     }
 
-    public static void ConcludeDeadline(IContext ctx, ProvisionNode node, Claim claim, FindingStatus status, Val due, IEnumerable<Lapsed> lapses) =>
+    public static void ConcludeDeadline(IContext ctx, ProvisionNode node, Claim claim, Basis basis, Val due, IEnumerable<Lapsed> lapses) =>
         Link(ctx, new Outcome
         {
             Note = LapseNote(lapses),
             Provision = node,
-            Status = status,
-            Basis = status == FindingStatus.Undetermined ? "deadline-unknown" : "deadline",
+            Basis = basis,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
             DueAt = Ops.InstantOrNull(due),
@@ -168,7 +162,7 @@ internal static class RuleActions
         });
 
     public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
-        Link(ctx, new Outcome { Provision = node, Status = FindingStatus.Violated, Basis = "breach", Bindings = claim.Bindings, Verdict = claim.Verdict });
+        Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = claim.Bindings, Verdict = claim.Verdict });
 
     internal static string ExistenceUnknown(string type) => $"whether any further {type} exists";
 

@@ -5,7 +5,6 @@ using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 using OrdinanceRules.Conditions;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 
@@ -123,7 +122,7 @@ internal sealed class RuleSetCompiler
         {
             // Whether the facts belong together is unknown (an unknown reference): say so, naming it.
             EmitVerdictRule(node, "match-unknown", OutcomePriority, v => Test(nameof(Ops.IsUnknown), v, nameof(Verdict.Match)),
-                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), v, Expression.Property(v, nameof(Verdict.Match))));
+                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const(Basis.MatchUnknown), v, Expression.Property(v, nameof(Verdict.Match))));
         }
 
         // No combination of facts matches at all: one NotApplicable finding.
@@ -134,7 +133,7 @@ internal sealed class RuleSetCompiler
             var v = Expression.Parameter(typeof(Verdict), "verdict");
             verdict.Condition(Expression.Lambda(Expression.Equal(Expression.Property(v, nameof(Verdict.Node)), Expression.Constant(node)), v));
             NoExistenceDoubt(lhs, types, "existence");
-            Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("no-match"), Expression.Constant(null, typeof(Verdict))));
+            Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(Basis.NoMatch), Expression.Constant(null, typeof(Verdict))));
             Add(rule);
         }
 
@@ -155,16 +154,16 @@ internal sealed class RuleSetCompiler
             EmitVerdictRule(node, "not-in-force", OutcomePriority, v => Stage(v, nameof(Verdict.InForce), nameof(Ops.IsFalse)),
                 v => Call(nameof(RuleActions.ConcludeNotInForce), Const(node), v));
             EmitVerdictRule(node, "in-force-unknown", OutcomePriority, v => Stage(v, nameof(Verdict.InForce), nameof(Ops.IsUnknown)),
-                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("in-force-unknown"), v, Expression.Property(v, nameof(Verdict.InForce))));
+                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const(Basis.InForceUnknown), v, Expression.Property(v, nameof(Verdict.InForce))));
         }
 
         // applies-when false or unknown.
         if (node.AppliesWhen is not null)
         {
             EmitVerdictRule(node, "not-applicable", OutcomePriority, v => Stage(v, nameof(Verdict.Applies), nameof(Ops.IsFalse)),
-                v => Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.NotApplicable), Const("scope"), v));
+                v => Call(nameof(RuleActions.Conclude), Const(node), Const(Basis.Scope), v));
             EmitVerdictRule(node, "scope-unknown", OutcomePriority, v => Stage(v, nameof(Verdict.Applies), nameof(Ops.IsUnknown)),
-                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("scope-unknown"), v, Expression.Property(v, nameof(Verdict.Applies))));
+                v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const(Basis.ScopeUnknown), v, Expression.Property(v, nameof(Verdict.Applies))));
         }
 
         if (model.Modality == Modality.Obligation)
@@ -178,7 +177,7 @@ internal sealed class RuleSetCompiler
             Expression Violated(ParameterExpression v, string test) => Expression.AndAlso(Engaged(v), Test(test, v, nameof(Verdict.Violated)));
             var bindings = (ParameterExpression v) => Expression.Property(v, nameof(Verdict.Bindings));
             EmitVerdictRule(node, "complied", OutcomePriority, v => Violated(v, nameof(Ops.IsFalse)),
-                v => Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), v));
+                v => Call(nameof(RuleActions.Conclude), Const(node), Const(Basis.NoBreach), v));
             if (withClaims)
             {
                 EmitVerdictRule(node, "breach", 0, v => Violated(v, nameof(Ops.IsTrue)),
@@ -345,8 +344,8 @@ internal sealed class RuleSetCompiler
                 Expression.AndAlso(FileCall(nameof(Files.HasSelf), file), Expression.Not(FileCall(nameof(Files.HasClaims), file))),
                 doubted ? anyDoubt : Expression.Not(anyDoubt)));
             Act(rule, doubted
-                ? Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const("breach-unknown"), subject, doubts)
-                : Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), subject));
+                ? Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const(Basis.BreachUnknown), subject, doubts)
+                : Call(nameof(RuleActions.Conclude), Const(node), Const(Basis.NoBreach), subject));
             Add(rule);
         }
     }
@@ -450,11 +449,11 @@ internal sealed class RuleSetCompiler
         }
 
         // Not discharged: pending, violated or undetermined by the deadline; or undetermined by a doubt.
-        foreach (var (suffix, status, test) in new[]
+        foreach (var (suffix, basis, test) in new[]
         {
-            ("pending", FindingStatus.Pending, nameof(Ops.IsFalse)),
-            ("deadline-passed", FindingStatus.Violated, nameof(Ops.IsTrue)),
-            ("deadline-unknown", FindingStatus.Undetermined, nameof(Ops.IsUnknown)),
+            ("pending", Basis.Pending, nameof(Ops.IsFalse)),
+            ("deadline-passed", Basis.DeadlinePassed, nameof(Ops.IsTrue)),
+            ("deadline-unknown", Basis.DeadlineUnknown, nameof(Ops.IsUnknown)),
         })
         {
             var rule = NewRule(node, suffix, OutcomePriority);
@@ -467,7 +466,7 @@ internal sealed class RuleSetCompiler
             AddCondition(lhs.Last!, Expression.AndAlso(
                 Expression.AndAlso(FileCall(nameof(Files.Stands), file), Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.Discharge | FileKinds.DutyDoubt)))),
                 Expression.Call(OpsMethod(test), Late(scope, due))));
-            Act(rule, Call(nameof(RuleActions.ConcludeDeadline), Const(node), claim, Const(status), due, lapses));
+            Act(rule, Call(nameof(RuleActions.ConcludeDeadline), Const(node), claim, Const(basis), due, lapses));
             Add(rule);
         }
 

@@ -70,48 +70,48 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
         var provision = outcome.Provision.Model;
         var about = facts.IsEmpty ? "the scenario" : string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
         var missing = string.Join("; ", outcome.Missing);
-        var reason = (outcome.Status, outcome.Basis) switch
+        var reason = outcome.Basis switch
         {
-            (FindingStatus.NotApplicable, "no-match") =>
+            Basis.NoMatch =>
                 $"Nothing in the scenario falls under this provision: it has no {Combination(outcome.Provision)} that {provision.Id} covers.",
-            (FindingStatus.NotApplicable, "not-in-force") => outcome.Note ?? "The provision was not in force at the event's time.",
-            (FindingStatus.Undetermined, "in-force-unknown") =>
+            Basis.NotInForce => outcome.Note ?? "The provision was not in force at the event's time.",
+            Basis.InForceUnknown =>
                 $"Cannot be determined whether the provision was in force when {about} happened: {missing}.",
-            (FindingStatus.NotApplicable, _) =>
+            Basis.Scope =>
                 $"The provision does not apply to {about}: its applies-when conditions are not met.",
-            (FindingStatus.Undetermined, "existence") =>
+            Basis.Existence =>
                 $"Cannot be determined: the scenario leaves open {missing}.",
-            (FindingStatus.Undetermined, "match-unknown") =>
+            Basis.MatchUnknown =>
                 $"Cannot be determined whether {about} belong together under this provision: it depends on {missing}.",
-            (FindingStatus.Undetermined, "scope-unknown") =>
+            Basis.ScopeUnknown =>
                 $"Cannot be determined whether the provision applies to {about}: it depends on {missing}.",
-            (FindingStatus.Undetermined, "breach-unknown") =>
+            Basis.BreachUnknown =>
                 $"The provision applies to {about}, but whether it was breached cannot be determined: it depends on {missing}.",
-            (FindingStatus.Undetermined, "exception-unknown") =>
+            Basis.ExceptionUnknown =>
                 $"{BreachBy(provision, about)}, but whether an exception applies cannot be determined: it depends on {missing}.",
-            (FindingStatus.Undetermined, "deadline-unknown") =>
+            Basis.DeadlineUnknown =>
                 $"The duty arose from {about} and was not discharged, but its deadline cannot be determined: it depends on {missing}.",
-            (FindingStatus.Undetermined, _) =>
+            Basis.DischargeUnknown =>
                 $"The duty arose from {about}, but whether it was discharged in time cannot be determined: it depends on {missing}{Due(outcome)}.",
-            (FindingStatus.ExceptionApplies, _) when outcome.Tentative =>
+            Basis.Exception when outcome.Tentative =>
                 $"Whether {about} breached the provision is unknown, but {Exceptions(exceptions)} either way.",
-            (FindingStatus.ExceptionApplies, _) =>
+            Basis.Exception =>
                 $"{BreachBy(provision, about)}, but {Exceptions(exceptions)}.",
-            (FindingStatus.Violated, "deadline") =>
+            Basis.DeadlinePassed =>
                 $"The duty arose from {about} and fell due at {Time(outcome.DueAt)}; it was not discharged by then, and no exception applies.",
-            (FindingStatus.Violated, _) =>
+            Basis.Breach =>
                 $"{BreachBy(provision, about)}, and no exception applies.",
-            (FindingStatus.Complied, "discharged") =>
+            Basis.Discharged =>
                 $"The duty arising from {about} was discharged at {Time(outcome.DischargedAt)} by {string.Join(", ", outcome.DischargedBy.Select(f => $"{f.Type.Name} {f.Id}"))}{(outcome.DueAt is null ? string.Empty : $", by the deadline of {Time(outcome.DueAt)}")}.",
-            (FindingStatus.Complied, _) =>
+            Basis.NoBreach =>
                 $"The provision applies to {about} and was not breached.",
-            (FindingStatus.Pending, _) =>
+            Basis.Pending =>
                 outcome.DueAt is null
                     ? $"The duty arising from {about} has not been discharged as of {Time(asOf)}, and the provision sets no deadline."
                     : $"The duty arising from {about} falls due at {Time(outcome.DueAt)} and has not been discharged as of {Time(asOf)}.",
             _ => outcome.Status.ToString(),
         };
-        return outcome.Note is null || outcome.Basis == "not-in-force" ? reason : $"{reason} {outcome.Note}";
+        return outcome.Note is null || outcome.Basis == Basis.NotInForce ? reason : $"{reason} {outcome.Note}";
     }
 
     private static string Combination(ProvisionNode node)

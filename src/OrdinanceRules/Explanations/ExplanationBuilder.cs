@@ -13,15 +13,12 @@ namespace OrdinanceRules.Explanations;
 /// </summary>
 internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionClock clock)
 {
-    /// <summary>Bases of outcomes decided before the provision's applies-when was found to hold.</summary>
-    private static readonly HashSet<string> EarlyBases = ["no-match", "existence", "match-unknown", "not-in-force", "in-force-unknown", "scope", "scope-unknown"];
-
     public Explanation Build(Outcome outcome, Finding finding)
     {
         var node = outcome.Provision;
         var children = new List<ExplanationNode>();
         children.AddRange(Subject(outcome, node));
-        if (!EarlyBases.Contains(outcome.Basis))
+        if (!outcome.Basis.IsEarly())
         {
             if (node.Model.Modality == Modality.Obligation)
             {
@@ -50,7 +47,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
         switch (outcome.Basis)
         {
-            case "no-match":
+            case Basis.NoMatch:
                 foreach (var type in types)
                 {
                     var facts = recorder.Facts.Where(f => f.Type.Name == type).Select(f => f.Id).ToList();
@@ -66,7 +63,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
                 }
 
                 yield break;
-            case "existence":
+            case Basis.Existence:
                 yield return Leaf($"the scenario leaves open {string.Join("; ", outcome.Missing)}", ExplanationStatus.Unknown);
                 yield break;
         }
@@ -75,12 +72,12 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         yield return Leaf($"for: {string.Join(", ", node.SubjectFrame.Where(v => v.Slot < subject.Length).Select(v => $"{v.Name} = {subject[v.Slot]}"))}", ExplanationStatus.Info);
         if (node.Match is not null)
         {
-            yield return outcome.Basis == "match-unknown"
+            yield return outcome.Basis == Basis.MatchUnknown
                 ? Leaf($"match: {Condition(node.Match)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown)
                 : Leaf($"match: {Condition(node.Match)}: yes", ExplanationStatus.Held);
         }
 
-        if (outcome.Basis == "match-unknown")
+        if (outcome.Basis == Basis.MatchUnknown)
         {
             yield break;
         }
@@ -89,11 +86,11 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         {
             yield return outcome.Basis switch
             {
-                "not-in-force" => Leaf($"in force at the event's time: no. {outcome.Note}", ExplanationStatus.Failed),
-                "in-force-unknown" => Leaf($"in force at the event's time: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
+                Basis.NotInForce => Leaf($"in force at the event's time: no. {outcome.Note}", ExplanationStatus.Failed),
+                Basis.InForceUnknown => Leaf($"in force at the event's time: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
                 _ => Leaf("in force at the event's time: yes", ExplanationStatus.Held),
             };
-            if (outcome.Basis is "not-in-force" or "in-force-unknown")
+            if (outcome.Basis is Basis.NotInForce or Basis.InForceUnknown)
             {
                 yield break;
             }
@@ -103,8 +100,8 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         {
             yield return outcome.Basis switch
             {
-                "scope" => Leaf($"applies-when: {Condition(node.AppliesWhen)}: no, so the provision does not apply", ExplanationStatus.Failed),
-                "scope-unknown" => Leaf($"applies-when: {Condition(node.AppliesWhen)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
+                Basis.Scope => Leaf($"applies-when: {Condition(node.AppliesWhen)}: no, so the provision does not apply", ExplanationStatus.Failed),
+                Basis.ScopeUnknown => Leaf($"applies-when: {Condition(node.AppliesWhen)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
                 _ => Leaf($"applies-when: {Condition(node.AppliesWhen)}: yes", ExplanationStatus.Held),
             };
         }
