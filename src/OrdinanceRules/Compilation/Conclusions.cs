@@ -23,7 +23,8 @@ internal sealed class UnknownExistence(string type)
 /// A provision's verdict on one combination of its <c>for</c> facts that its match does not rule out: the
 /// match, whether the law was in force at the event's time, its applies-when and (for a breach tested on the
 /// subject alone) its violated-when, each three-valued and each evaluated once, by the rule that inserts the
-/// verdict. A stage is evaluated only when every stage before it is yes; one that was not is absent. The
+/// verdict. A stage is evaluated only when every stage before it is yes, except applies-when, which is evaluated
+/// also when whether the law was in force is unknown (no and unknown is no); a stage not evaluated is absent. The
 /// outcome rules branch on these fields with alpha tests instead of joining the facts again; a verdict that
 /// is <see cref="Engaged"/> is also the subject that a breach tested on further facts, a duty or a permission
 /// starts from. It is keyed by its provision and its facts: another provision's rule can find it, and the

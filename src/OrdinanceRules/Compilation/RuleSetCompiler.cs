@@ -151,18 +151,21 @@ internal sealed class RuleSetCompiler
         // The law in force at the event's time: not yet (or no longer) in force, or unknown.
         if (node.Period is not null)
         {
-            EmitVerdictRule(node, "not-in-force", OutcomePriority, v => Stage(v, nameof(Verdict.InForce), nameof(Ops.IsFalse)),
+            EmitVerdictRule(node, "not-in-force", OutcomePriority, v => Stages(v, (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsFalse))),
                 v => Call(nameof(RuleActions.ConcludeNotInForce), Const(node), v));
-            EmitVerdictRule(node, "in-force-unknown", OutcomePriority, v => Stage(v, nameof(Verdict.InForce), nameof(Ops.IsUnknown)),
+            EmitVerdictRule(node, "in-force-unknown", OutcomePriority, v => Stages(v,
+                    (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsUnknown)), (nameof(Verdict.Applies), nameof(Ops.IsNotFalse))),
                 v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const(Basis.InForceUnknown), v, Expression.Property(v, nameof(Verdict.InForce))));
         }
 
         // applies-when false or unknown.
         if (node.AppliesWhen is not null)
         {
-            EmitVerdictRule(node, "not-applicable", OutcomePriority, v => Stage(v, nameof(Verdict.Applies), nameof(Ops.IsFalse)),
+            EmitVerdictRule(node, "not-applicable", OutcomePriority, v => Stages(v,
+                    (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsNotFalse)), (nameof(Verdict.Applies), nameof(Ops.IsFalse))),
                 v => Call(nameof(RuleActions.Conclude), Const(node), Const(Basis.Scope), v));
-            EmitVerdictRule(node, "scope-unknown", OutcomePriority, v => Stage(v, nameof(Verdict.Applies), nameof(Ops.IsUnknown)),
+            EmitVerdictRule(node, "scope-unknown", OutcomePriority, v => Stages(v,
+                    (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsTrue)), (nameof(Verdict.Applies), nameof(Ops.IsUnknown))),
                 v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const(Basis.ScopeUnknown), v, Expression.Property(v, nameof(Verdict.Applies))));
         }
 
@@ -243,8 +246,8 @@ internal sealed class RuleSetCompiler
         }
 
         Expression absent = Expression.Constant(Val.Absent);
-        Expression After(Expression before, string name, Expression value) =>
-            lhs.Let(name, Expression.Condition(Expression.Call(OpsMethod(nameof(Ops.IsTrue)), before), value, absent));
+        Expression After(Expression before, string name, Expression value, string test = nameof(Ops.IsTrue)) =>
+            lhs.Let(name, Expression.Condition(Expression.Call(OpsMethod(test), before), value, absent));
 
         Expression eventTime = absent, assume = absent, inForce = match;
         if (node.Period is not null)
@@ -254,9 +257,13 @@ internal sealed class RuleSetCompiler
             inForce = After(match, "inForce", Expression.Call(Expression.Constant(node.Period), nameof(LawPeriod.Check), null, eventTime, assume));
         }
 
-        var applies = node.AppliesWhen is null ? inForce : After(inForce, "applies", node.AppliesWhen.Bind(environment, scope, ConditionType.YesNo, null)!);
+        // applies-when is evaluated also when whether the law was in force is unknown: no and unknown is no, so a
+        // provision that cannot reach the subject is not applicable whatever the time of law.
+        var applies = node.AppliesWhen is null ? inForce
+            : After(inForce, "applies", node.AppliesWhen.Bind(environment, scope, ConditionType.YesNo, null)!, node.Period is null ? nameof(Ops.IsTrue) : nameof(Ops.IsNotFalse));
+        var engaged = node.Period is not null && node.AppliesWhen is not null ? Expression.Call(OpsMethod(nameof(Ops.And)), inForce, applies) : applies;
         var violated = node.Model.Modality != Modality.Obligation && node.ViolationFrame.IsEmpty
-            ? After(applies, "violated", node.ViolatedWhen!.Bind(environment, scope, ConditionType.YesNo, null)!)
+            ? After(engaged, "violated", node.ViolatedWhen!.Bind(environment, scope, ConditionType.YesNo, null)!)
             : absent;
         Expression Own(Expression stage, bool has) => has ? stage : Expression.Constant(Val.True);
         Act(rule, Call(nameof(RuleActions.Verdict), Const(node), FrameArray(scope), match, eventTime, assume,
@@ -288,12 +295,9 @@ internal sealed class RuleSetCompiler
     private static Expression Test(string test, ParameterExpression verdict, string field) =>
         Expression.Call(OpsMethod(test), Expression.Property(verdict, field));
 
-    /// <summary>A stage of the verdict tested, every stage before it being yes (a stage after one that is not is absent).</summary>
-    private static Expression Stage(ParameterExpression verdict, string field, string test)
-    {
-        var before = field == nameof(Verdict.InForce) ? [nameof(Verdict.Match)] : new[] { nameof(Verdict.Match), nameof(Verdict.InForce) };
-        return before.Select(f => Test(nameof(Ops.IsTrue), verdict, f)).Append(Test(test, verdict, field)).Aggregate(Expression.AndAlso);
-    }
+    /// <summary>Stages of the verdict tested together (a stage that was not evaluated is absent, which reads as no).</summary>
+    private static Expression Stages(ParameterExpression verdict, params (string Field, string Test)[] stages) =>
+        stages.Select(s => Test(s.Test, verdict, s.Field)).Aggregate(Expression.AndAlso);
 
     private static Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
         node.EventTime!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;

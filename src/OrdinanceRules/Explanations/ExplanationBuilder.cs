@@ -88,6 +88,8 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             {
                 Basis.NotInForce => Leaf($"in force at the event's time: no. {outcome.Note}", ExplanationStatus.Failed),
                 Basis.InForceUnknown => Leaf($"in force at the event's time: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
+                Basis.Scope when outcome.Verdict is { InForce.IsUnknown: true } verdict =>
+                    Leaf($"in force at the event's time: unknown, depends on {Names(verdict.InForce.Missing)}", ExplanationStatus.Unknown),
                 _ => Leaf("in force at the event's time: yes", ExplanationStatus.Held),
             };
             if (outcome.Basis is Basis.NotInForce or Basis.InForceUnknown)
