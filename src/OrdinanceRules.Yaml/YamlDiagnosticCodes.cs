@@ -34,6 +34,12 @@ public static class YamlDiagnosticCodes
     /// <summary>A file cannot be read, or a referenced vocabulary does not exist.</summary>
     public const string FileNotFound = "OR4009";
 
+    /// <summary>An ordinance's <c>extends:</c> leads back to itself, directly or through its bases.</summary>
+    public const string ExtendsCycle = "OR4010";
+
+    /// <summary>An extending ordinance's <c>overrides:</c> or <c>parameters:</c> names a provision or parameter its base does not declare.</summary>
+    public const string UnknownOverride = "OR4011";
+
     /// <summary>A test suite names a provision, exception, variable, reading or alternative the ordinance does not declare.</summary>
     public const string NotInOrdinance = "OR6001";
 

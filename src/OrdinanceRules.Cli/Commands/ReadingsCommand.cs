@@ -24,6 +24,7 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
         if (ordinance.Readings.IsEmpty)
         {
             console.WriteLine($"{ordinance.Citation} declares no readings.");
+            WriteParameters(ordinance);
             return CliApp.Ok;
         }
 
@@ -48,8 +49,42 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
             }
         }
 
+        WriteParameters(ordinance);
         return CliApp.Ok;
     }
+
+    /// <summary>
+    /// The parameters after the readings, indented so that no line starts like a <c>name=alternative</c> one: they are
+    /// fixed by the ordinance (a model's default or a city's choice), not switched per evaluation.
+    /// </summary>
+    private void WriteParameters(Model.Ordinance ordinance)
+    {
+        if (ordinance.Parameters.IsEmpty)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.WriteLine("Parameters (fixed by the ordinance; --reading does not change them):");
+        foreach (var parameter in ordinance.Parameters)
+        {
+            var where = parameter.Value is null
+                ? $"default of {parameter.DeclaredBy}"
+                : $"set by {ordinance.Citation}; default of {parameter.DeclaredBy}: {ParameterText(parameter.Default)}";
+            console.Write(Indented($"{parameter.Name} = {ParameterText(parameter.Effective)} ({where})"));
+            console.Write(new Padder(new Text(parameter.Description.ReplaceLineEndings(" ").Trim()), new Padding(8, 0, 0, 0)));
+        }
+    }
+
+    /// <summary>A parameter's value as the YAML writes it: yes, 48h, [a, b].</summary>
+    internal static string ParameterText(object value) => value switch
+    {
+        bool b => b ? "yes" : "no",
+        decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan t => Facts.DurationText.Format(t),
+        System.Collections.Immutable.ImmutableArray<string> list => "[" + string.Join(", ", list) + "]",
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static Padder Indented(string text) => new(new Text(text.ReplaceLineEndings(" ").Trim()), new Padding(4, 0, 0, 0));
 }

@@ -20,20 +20,23 @@ internal static class MatrixJson
                 title = o.Title,
                 notes = o.Notes,
                 timeZone = o.TimeZone,
+                readings = o.Readings,
+                extends = o.Extends,
             }),
             scenarios = matrix.Rows.Select(r => new
             {
                 label = r.Label,
                 file = r.Path,
                 scenario = r.Name,
+                description = r.Description,
                 differs = r.Differs,
                 cells = r.Cells.Select((c, i) => new
                 {
                     ordinance = matrix.Ordinances[i].Label,
-                    asOf = c.Report.AsOf,
-                    verdict = c.Verdict,
+                    asOf = c.Report?.AsOf,
+                    verdict = Verdicts.Kebab(c.Verdict),
                     summary = c.Summary,
-                    findings = c.Report.Findings.Select(f => ReportJson.Shape(f, withText: false)),
+                    findings = c.Report?.Findings.Select(f => ReportJson.Shape(f, withText: false)) ?? [],
                 }),
             }),
             differences = matrix.Differences.Count(),

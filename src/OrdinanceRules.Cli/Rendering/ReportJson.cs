@@ -52,6 +52,7 @@ internal static class ReportJson
         provision = f.ProvisionId,
         citation = f.Citation,
         section = f.Section,
+        origin = f.Origin is { } o ? new { citation = o.Citation, section = o.Section, replaced = o.Replaced } : null,
         title = f.Title,
         modality = f.Modality,
         status = f.Status,

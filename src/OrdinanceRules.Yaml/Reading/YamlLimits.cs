@@ -17,6 +17,9 @@ internal static class YamlLimits
     /// <summary>The most facts a scenario may state.</summary>
     public const int MaxFacts = 10_000;
 
+    /// <summary>The most ordinances one <c>extends:</c> chain may hold, the extending file included.</summary>
+    public const int MaxExtendsDepth = 8;
+
     /// <summary>The most cases a test suite may have; each may read a scenario file.</summary>
     public const int MaxCases = 1_000;
 }
