@@ -1,4 +1,7 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Cli.Init;
+using OrdinanceRules.Cli.SampleFiles;
+using OrdinanceRules.Cli.Validate;
 using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,8 +23,26 @@ internal static class CliApp
     /// <summary>The width of output that goes to a file or a pipe: wide enough that no line is wrapped.</summary>
     public const int RedirectedWidth = 10_000;
 
+    /// <summary>
+    /// Runs the command line as the program does: takes <c>--color</c> (and <c>NO_COLOR</c>) into account to
+    /// make the console over <paramref name="output"/>, then runs the command.
+    /// </summary>
+    public static int Start(string[] args, TextWriter output, TextWriter errors, TextReader input, Func<string, string?> environment)
+    {
+        var consoleOutput = new AnsiConsoleOutput(output);
+        var rest = ColorOption.Take(args, environment, consoleOutput.IsTerminal, out var settings, out var error);
+        if (error is not null)
+        {
+            errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CommandLine, error).ToString());
+            return BadInput;
+        }
+
+        settings.Out = consoleOutput;
+        return Run(rest, AnsiConsole.Create(settings), errors, input);
+    }
+
     /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, TextReader? input = null)
     {
         if (!console.Profile.Out.IsTerminal)
         {
@@ -36,7 +57,26 @@ internal static class CliApp
             config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
+            config.Settings.Registrar.RegisterInstance(new StandardInput(input ?? TextReader.Null));
             config.Settings.StrictParsing = true;
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Scaffold a new city's folder: an ordinance file (with a vocabulary extension stub), two scenarios, a test suite that passes, and editor settings.")
+                .WithExample("init", "overland-park")
+                .WithExample("init", "overland-park", "--name", "\"Overland Park\"", "--state", "Kansas", "--time-zone", "America/Chicago");
+            config.AddBranch("samples", samples =>
+            {
+                samples.SetDescription("The samples bundled with the tool: ordinances, scenarios and test suites.");
+                samples.AddCommand<SamplesListCommand>("list")
+                    .WithDescription("List the bundled ordinances, scenario folders and test suites.");
+                samples.AddCommand<SamplesCopyCommand>("copy")
+                    .WithDescription("Copy the bundled samples into a folder (samples by default), where the --help examples find them.")
+                    .WithExample("samples", "copy");
+            });
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Read ordinances (compiled, with --law), vocabularies, scenarios and test suites, and report every problem of every file at file:line:column; exit 0 when all are valid, 2 otherwise.")
+                .WithExample("validate", "samples/ordinances", "samples/tests")
+                .WithExample("validate", "samples/scenarios/lawrence", "--ordinance", "samples/ordinances/lawrence-ks.yaml")
+                .WithExample("validate", "\"samples/**/*.suite.yaml\"");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Evaluate scenarios against an ordinance and print a report of findings, each citing its section.")
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml")
@@ -69,6 +109,6 @@ internal static class CliApp
                 return BadInput;
             });
         });
-        return app.Run(args);
+        return app.Run(args.Select(a => a == StandardInput.Argument ? StandardInput.FileName : a));
     }
 }

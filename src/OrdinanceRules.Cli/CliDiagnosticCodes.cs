@@ -20,4 +20,16 @@ internal static class CliDiagnosticCodes
 
     /// <summary>A <c>--reading</c> value is not <c>name=alternative</c>, or names a reading or an alternative the ordinance does not declare.</summary>
     public const string InvalidReading = "OR5005";
+
+    /// <summary><c>validate</c>: a path names no file, an empty folder, or a pattern that matches nothing.</summary>
+    public const string NoFiles = "OR5301";
+
+    /// <summary><c>validate</c>: a scenario whose ordinance cannot be told (no <c>--ordinance</c>, not exactly one ordinance among the paths, no suite naming it).</summary>
+    public const string NoOrdinanceForScenario = "OR5302";
+
+    /// <summary><c>validate</c>: a file that is not an ordinance, vocabulary, scenario or suite file by its first key.</summary>
+    public const string UnknownFileKind = "OR5303";
+
+    /// <summary><c>init</c> or <c>samples copy</c> would overwrite files that exist.</summary>
+    public const string WouldOverwrite = "OR5401";
 }

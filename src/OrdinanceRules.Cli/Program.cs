@@ -1,3 +1,3 @@
 using OrdinanceRules.Cli;
 
-return CliApp.Run(args, Spectre.Console.AnsiConsole.Console, Console.Error);
+return CliApp.Start(args, Console.Out, Console.Error, Console.In, Environment.GetEnvironmentVariable);

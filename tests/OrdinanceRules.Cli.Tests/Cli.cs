@@ -16,6 +16,15 @@ internal static class Cli
     /// <summary>Runs with output redirected: no ANSI escapes, no colours, as when piped to a file.</summary>
     public static CliResult Run(params string[] args) => Run(AnsiSupport.No, args);
 
+    /// <summary>Runs as <c>Program</c> does, through <see cref="CliApp.Start"/>, with this standard input and environment.</summary>
+    public static CliResult Start(string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exitCode = CliApp.Start(args, output, errors, new StringReader(input), name => environment?.GetValueOrDefault(name));
+        return new CliResult(exitCode, output.ToString(), errors.ToString());
+    }
+
     public static CliResult Run(AnsiSupport ansi, params string[] args)
     {
         using var output = new StringWriter();

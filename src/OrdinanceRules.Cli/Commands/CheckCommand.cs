@@ -1,13 +1,14 @@
 using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
+using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.Commands;
 
 /// <summary><c>ordinance check</c>: loads and compiles an ordinance once, then evaluates each scenario.</summary>
-internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Command<CheckSettings>
+internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, StandardInput input) : Command<CheckSettings>
 {
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
         var reports = new List<ComplianceReport>();
         foreach (var path in settings.Scenarios)
         {
-            if (setup.TryLoadScenario(path, problems) is var (scenario, asOf))
+            if (setup.TryLoadScenario(path, problems, input) is var (scenario, asOf))
             {
                 reports.Add(setup.Ordinance.Evaluate(scenario, asOf, setup.Options));
             }
@@ -32,9 +33,9 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors) : Co
             return EvaluationSetup.Fail(errors, problems);
         }
 
-        if (settings.Format == "json")
+        if (settings.Format == JsonOutput.Json)
         {
-            console.Profile.Out.Writer.WriteLine(ReportJson.Write(reports));
+            JsonOutput.Write(console, OrdinanceJson.Reports(reports));
         }
         else
         {

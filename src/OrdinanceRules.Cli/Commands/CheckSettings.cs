@@ -12,7 +12,7 @@ internal sealed class CheckSettings : CommandSettings
     public string Ordinance { get; init; } = string.Empty;
 
     [CommandArgument(1, "<scenarios>")]
-    [Description("One or more scenario files (YAML).")]
+    [Description("One or more scenario files (YAML); '-' reads one from standard input.")]
     public string[] Scenarios { get; init; } = [];
 
     [CommandOption("-f|--format <FORMAT>")]
@@ -32,8 +32,5 @@ internal sealed class CheckSettings : CommandSettings
     [Description("Stack the ordinance under this higher law (a state or federal law file, such as samples/ordinances/kansas-ksa-12-16-140.yaml): where a permission of it and a local provision bear on the same facts, the higher law prevails. Repeatable.")]
     public string[] Laws { get; init; } = [];
 
-    public override ValidationResult Validate() =>
-        Format is "text" or "json"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--format must be text or json, not '{Format}'");
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

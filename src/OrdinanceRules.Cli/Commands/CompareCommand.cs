@@ -34,7 +34,7 @@ internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors) : 
                 output.Write(MatrixMarkdown.Write(matrix));
                 break;
             case "json":
-                output.WriteLine(MatrixJson.Write(matrix));
+                JsonOutput.Write(console, MatrixJson.Document(matrix));
                 break;
             case "html":
                 output.Write(MatrixHtml.Write(matrix));

@@ -71,10 +71,15 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
         return new EvaluationSetup(ordinance, asOf, options);
     }
 
-    /// <summary>Loads a scenario in the ordinance's vocabulary and decides its as-of instant: the command line's, else its own.</summary>
-    public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems)
+    /// <summary>
+    /// Loads a scenario in the ordinance's vocabulary (from standard input when the path is <c>-</c> and
+    /// <paramref name="input"/> is given) and decides its as-of instant: the command line's, else its own.
+    /// </summary>
+    public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems, StandardInput? input = null)
     {
-        var scenario = OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance);
+        var scenario = input is not null && StandardInput.IsStandardInput(path)
+            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance)
+            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance);
         if (!scenario.Succeeded)
         {
             problems.AddRange(InFile(path, scenario.Diagnostics));

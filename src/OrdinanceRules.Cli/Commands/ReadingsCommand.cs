@@ -1,3 +1,5 @@
+using OrdinanceRules.Cli.Rendering;
+using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,6 +23,12 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
         }
 
         var ordinance = loaded.Value;
+        if (settings.Format == JsonOutput.Json)
+        {
+            JsonOutput.Write(console, OrdinanceJson.Readings(ordinance));
+            return CliApp.Ok;
+        }
+
         if (ordinance.Readings.IsEmpty)
         {
             console.WriteLine($"{ordinance.Citation} declares no readings.");

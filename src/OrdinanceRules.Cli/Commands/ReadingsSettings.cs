@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.Commands;
@@ -9,4 +10,11 @@ internal sealed class ReadingsSettings : CommandSettings
     [CommandArgument(0, "<ordinance>")]
     [Description("The ordinance file (YAML).")]
     public string Ordinance { get; init; } = string.Empty;
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

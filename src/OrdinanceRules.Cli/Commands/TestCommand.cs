@@ -3,6 +3,7 @@ using System.Globalization;
 using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Json;
 using OrdinanceRules.Suites;
 using OrdinanceRules.Yaml;
 using Spectre.Console;
@@ -47,6 +48,11 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Com
         }
 
         var runs = suites.Select(s => Run(s.File, s.Ordinance)).ToList();
+        if (settings.Format == JsonOutput.Json)
+        {
+            return WriteJson(runs, settings);
+        }
+
         foreach (var failed in runs.SelectMany(r => r.Cases).Where(c => !c.Result.Passed))
         {
             WriteFailure(failed.Result);
@@ -62,20 +68,51 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Com
             belowMinimum = WriteCoverage(runs, settings.Coverage, settings.MinCoveragePercent);
         }
 
-        if (settings.JUnit is not null)
+        if (!TryWriteJUnit(settings, runs))
         {
-            try
-            {
-                JUnitWriter.Write(settings.JUnit, runs);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CannotWrite, $"--junit: cannot write '{settings.JUnit}': {ex.Message}").ToString());
-                return CliApp.BadInput;
-            }
+            return CliApp.BadInput;
         }
 
         return failures > 0 || belowMinimum ? CliApp.Violation : CliApp.Ok;
+    }
+
+    /// <summary>With <c>--format json</c>: every suite's cases as one document, with coverage when asked for; the exit code as for text.</summary>
+    private int WriteJson(List<SuiteRun> runs, TestSettings settings)
+    {
+        var coverages = settings.Coverage || settings.MinCoveragePercent is not null
+            ? runs.GroupBy(r => Path.GetFullPath(r.File.OrdinancePath), StringComparer.Ordinal)
+                .Select(g => OutcomeCoverage.Measure(g.First().File.Ordinance, g.SelectMany(r => r.Cases).Select(c => c.Result)))
+                .ToList()
+            : null;
+        JsonOutput.Write(console, OrdinanceJson.TestRun(runs.Select(r => new SuiteResult(r.File.Suite, [.. r.Cases.Select(c => c.Result)])), coverages));
+        if (!TryWriteJUnit(settings, runs))
+        {
+            return CliApp.BadInput;
+        }
+
+        var reached = coverages?.Sum(c => c.Reached) ?? 0;
+        var total = coverages?.Sum(c => c.Total) ?? 0;
+        var belowMinimum = settings.MinCoveragePercent is { } min && (total == 0 ? 100m : 100m * reached / total) < min;
+        return runs.Any(r => r.Cases.Any(c => !c.Result.Passed)) || belowMinimum ? CliApp.Violation : CliApp.Ok;
+    }
+
+    private bool TryWriteJUnit(TestSettings settings, List<SuiteRun> runs)
+    {
+        if (settings.JUnit is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            JUnitWriter.Write(settings.JUnit, runs);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CannotWrite, $"--junit: cannot write '{settings.JUnit}': {ex.Message}").ToString());
+            return false;
+        }
     }
 
     /// <summary>The suite files named, and those found in the folders named, each folder's sorted by path.</summary>

@@ -16,6 +16,11 @@ internal sealed class TestSettings : CommandSettings
     [Description("Also write the results as JUnit XML to this file, one testcase per case, for CI servers.")]
     public string? JUnit { get; init; }
 
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (failures and a summary) or json (every case, for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
     [CommandOption("--coverage")]
     [Description("List, per provision, which outcomes some case reached and which none did, with the total percentage.")]
     public bool Coverage { get; init; }
@@ -36,6 +41,6 @@ internal sealed class TestSettings : CommandSettings
             return ValidationResult.Error($"--min-coverage must be a percentage from 0 to 100, such as 90 or 87.5, not '{MinCoverage}'");
         }
 
-        return ValidationResult.Success();
+        return Rendering.JsonOutput.Validate(Format);
     }
 }

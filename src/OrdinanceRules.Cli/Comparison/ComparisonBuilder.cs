@@ -116,7 +116,7 @@ internal static class ComparisonBuilder
         }
 
         var compared = columns.Select(c => new ComparedOrdinance(
-            c.Label, c.Path, c.Compiled.Ordinance.Citation, c.Compiled.Ordinance.Title, c.Compiled.Ordinance.Notes, c.Compiled.Ordinance.Jurisdiction.TimeZone)
+            c.Label, c.Path, c.Compiled.Ordinance.Citation, c.Compiled.Ordinance.Title, c.Compiled.Ordinance.Notes, c.Compiled.Ordinance.Jurisdiction.TimeZone, c.Compiled.ContentHash)
         {
             Readings = c.ReadingsUsed,
             Extends = c.Compiled.Ordinance.Extends,
@@ -210,12 +210,13 @@ internal static class ComparisonBuilder
             return null;
         }
 
+        var first = scenarios.First(s => s is not null)!;
         var cells = ImmutableArray.CreateBuilder<ComparisonCell>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
         {
             if (scenarios[i] is not { } scenario)
             {
-                cells.Add(new ComparisonCell(null, [.. failed[i].Select(d => d.Message)]));
+                cells.Add(new ComparisonCell(null, [.. failed[i].Select(d => d.Message)]) { AsOf = instants[i] ?? first.AsOf });
                 continue;
             }
 
@@ -229,7 +230,6 @@ internal static class ComparisonBuilder
             cells.Add(new ComparisonCell(columns[i].Compiled.Evaluate(scenario, when.Value, columns[i].Options)));
         }
 
-        var first = scenarios.First(s => s is not null)!;
         return new ComparisonRow(file, Path.GetFileNameWithoutExtension(file), first.Name, cells.MoveToImmutable()) { Description = first.Description };
     }
 

@@ -11,7 +11,8 @@ namespace OrdinanceRules.Cli.Comparison;
 /// <param name="Title">The ordinance's title.</param>
 /// <param name="Notes">What is known of its text and how reliable it is.</param>
 /// <param name="TimeZone">The jurisdiction's IANA time zone.</param>
-internal sealed record ComparedOrdinance(string Label, string Path, string Citation, string Title, string? Notes, string TimeZone)
+/// <param name="ContentHash">The compiled ordinance's content hash.</param>
+internal sealed record ComparedOrdinance(string Label, string Path, string Citation, string Title, string? Notes, string TimeZone, string? ContentHash)
 {
     /// <summary>The readings the column is evaluated under, as <c>name=alternative</c>, the defaults marked; empty when the ordinance declares none.</summary>
     public ImmutableArray<string> Readings { get; init; } = [];
@@ -33,6 +34,9 @@ internal sealed record ComparisonCell(ComplianceReport? Report, ImmutableArray<s
 
     /// <summary>Whether the scenario could be evaluated under this ordinance.</summary>
     public bool IsExpressible => Report is not null;
+
+    /// <summary>The instant the cell is judged at: its report's, or for a scenario not expressible here, the one it would have been.</summary>
+    public DateTimeOffset? AsOf { get; init; } = Report?.AsOf;
 
     /// <summary>
     /// One line per provision and status that is not <see cref="FindingStatus.NotApplicable"/>, in the

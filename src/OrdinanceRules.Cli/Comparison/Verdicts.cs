@@ -35,7 +35,7 @@ internal static class Verdicts
     };
 
     /// <summary>The status as JSON writes it: <c>exception-applies</c>.</summary>
-    public static string Kebab(FindingStatus status) => Name(status).Replace(' ', '-');
+    public static string Kebab(FindingStatus status) => Json.OrdinanceJson.Word(status);
 
     /// <summary>The words of a cell whose scenario the ordinance's vocabulary cannot express.</summary>
     public const string NotExpressible = "not expressible";

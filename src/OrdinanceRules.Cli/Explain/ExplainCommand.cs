@@ -1,5 +1,7 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,6 +26,12 @@ internal sealed class ExplainCommand(IAnsiConsole console, TextWriter errors) : 
         }
 
         var report = run.Evaluate(explain: true);
+        if (settings.Format == JsonOutput.Json)
+        {
+            JsonOutput.Write(console, OrdinanceJson.Explanations(report, settings.Provisions));
+            return report.HasViolations ? CliApp.Violation : CliApp.Ok;
+        }
+
         console.MarkupLine($"[bold]{Markup.Escape(report.Scenario)}[/]");
         console.MarkupLine($"{Markup.Escape(report.Ordinance)}: {Markup.Escape(report.Title)}, as of {report.AsOf:yyyy-MM-dd HH:mm:ss zzz}");
         console.WriteLine();

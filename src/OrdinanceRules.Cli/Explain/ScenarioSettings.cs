@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.Explain;
@@ -25,4 +26,11 @@ internal abstract class ScenarioSettings : CommandSettings
     [CommandOption("--law <HIGHER-LAW.YAML>")]
     [Description("Stack the ordinance under this higher law (a state or federal law file), as check does. Repeatable.")]
     public string[] Laws { get; init; } = [];
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

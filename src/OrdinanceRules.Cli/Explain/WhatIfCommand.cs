@@ -1,8 +1,10 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
+using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,12 +24,19 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
             return EvaluationSetup.Fail(errors, problems);
         }
 
-        return settings.Sets.Length == 0 ? Unknowns(run) : Changes(run, settings.Sets);
+        var json = settings.Format == JsonOutput.Json;
+        return settings.Sets.Length == 0 ? Unknowns(run, json) : Changes(run, settings.Sets, json);
     }
 
-    private int Unknowns(ScenarioRun run)
+    private int Unknowns(ScenarioRun run, bool json)
     {
         var unknowns = WhatIf.Unknowns(run.Ordinance, run.Scenario, run.AsOf, run.Options);
+        if (json)
+        {
+            JsonOutput.Write(console, OrdinanceJson.Unknowns(run.Evaluate(), unknowns));
+            return CliApp.Ok;
+        }
+
         console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");
         if (unknowns.IsEmpty)
         {
@@ -59,7 +68,7 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
         return CliApp.Ok;
     }
 
-    private int Changes(ScenarioRun run, IReadOnlyList<string> sets)
+    private int Changes(ScenarioRun run, IReadOnlyList<string> sets, bool json)
     {
         var ordinance = run.Ordinance.Ordinance;
         var edit = new ScenarioEdit(run.Scenario, ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone);
@@ -89,9 +98,15 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
             return EvaluationSetup.Fail(errors, problems);
         }
 
-        console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");
         var before = run.Evaluate();
         var after = run.Evaluate(edit.Build());
+        if (json)
+        {
+            JsonOutput.Write(console, OrdinanceJson.Changes(before, after, sets));
+            return after.HasViolations ? CliApp.Violation : CliApp.Ok;
+        }
+
+        console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");
         console.WriteLine($"With {string.Join(", ", sets)}:");
         var changes = WhatIf.Changes(before, after);
         if (changes.IsEmpty)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using OrdinanceRules.Cli.Comparison;
 using OrdinanceRules.Evaluation;
@@ -225,11 +224,8 @@ internal static class MatrixHtml
     private static readonly FindingStatus?[] Statuses =
         [FindingStatus.Violated, FindingStatus.Undetermined, FindingStatus.Pending, FindingStatus.ExceptionApplies, FindingStatus.Complied, FindingStatus.NotApplicable, null];
 
-    /// <summary>The tool's version, as <c>ordinance --version</c> prints it.</summary>
-    internal static string ToolVersion { get; } =
-        typeof(MatrixHtml).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(MatrixHtml).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
+    /// <summary>The tool's version, as decision records give it.</summary>
+    internal static string ToolVersion => Json.OrdinanceJson.ToolVersion;
 
     /// <summary>The id of the anchor of a provision's text: generated from positions, never taken from the files.</summary>
     private static string Anchor(int column, int provision) =>

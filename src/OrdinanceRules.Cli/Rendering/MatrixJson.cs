@@ -1,45 +1,52 @@
-using System.Text.Json;
 using OrdinanceRules.Cli.Comparison;
+using OrdinanceRules.Json;
 
 namespace OrdinanceRules.Cli.Rendering;
 
 /// <summary>
-/// The comparison matrix as JSON, for programs: <c>{"ordinances": [...], "scenarios": [{..., "cells": [...]}], "differences": n}</c>.
-/// Each cell holds every finding, with the same properties as <c>check --format json</c>.
+/// The comparison matrix as the contract's <see cref="ComparisonDocument"/>: each cell's findings and decision record
+/// mapped by <see cref="OrdinanceJson"/>, as <c>check</c> maps them (findings without the provision's text).
 /// </summary>
 internal static class MatrixJson
 {
-    public static string Write(ComparisonMatrix matrix) => JsonSerializer.Serialize(
-        new
+    public static ComparisonDocument Document(ComparisonMatrix matrix) => new(
+        OrdinanceJson.SchemaVersion,
+        [.. matrix.Ordinances.Select(o => new ComparedOrdinanceJson(o.Label, o.Path, o.Citation, o.Title, o.TimeZone, o.Notes, o.ContentHash))],
+        [.. matrix.Rows.Select(r => new ComparisonRowJson(
+            r.Label,
+            r.Path,
+            r.Name,
+            r.Differs,
+            [.. r.Cells.Select((c, i) => Cell(c, matrix.Ordinances[i]))],
+            r.Description))],
+        matrix.Differences.Count());
+
+    /// <summary>
+    /// One cell. A scenario the ordinance's vocabulary cannot express has the verdict <c>not-expressible</c>, no findings,
+    /// a decision with no outcomes (nothing was decided), and the reasons it does not load.
+    /// </summary>
+    private static ComparisonCellJson Cell(ComparisonCell cell, ComparedOrdinance column)
+    {
+        if (cell.Report is { } report)
         {
-            ordinances = matrix.Ordinances.Select(o => new
-            {
-                label = o.Label,
-                file = o.Path,
-                ordinance = o.Citation,
-                title = o.Title,
-                notes = o.Notes,
-                timeZone = o.TimeZone,
-                readings = o.Readings,
-                extends = o.Extends,
-            }),
-            scenarios = matrix.Rows.Select(r => new
-            {
-                label = r.Label,
-                file = r.Path,
-                scenario = r.Name,
-                description = r.Description,
-                differs = r.Differs,
-                cells = r.Cells.Select((c, i) => new
-                {
-                    ordinance = matrix.Ordinances[i].Label,
-                    asOf = c.Report?.AsOf,
-                    verdict = Verdicts.Kebab(c.Verdict),
-                    summary = c.Summary,
-                    findings = c.Report?.Findings.Select(f => ReportJson.Shape(f, withText: false)) ?? [],
-                }),
-            }),
-            differences = matrix.Differences.Count(),
-        },
-        ReportJson.Options);
+            return new ComparisonCellJson(
+                column.Label,
+                report.AsOf,
+                OrdinanceJson.Word(cell.Verdict!.Value),
+                cell.Summary,
+                [.. report.Findings.Select(f => OrdinanceJson.Finding(f, withText: false))],
+                OrdinanceJson.Decision(report),
+                []);
+        }
+
+        var asOf = cell.AsOf ?? default;
+        return new ComparisonCellJson(
+            column.Label,
+            asOf,
+            Verdicts.Kebab(cell.Verdict),
+            [],
+            [],
+            new DecisionRecord(column.Citation, OrdinanceJson.ToolVersion, asOf, [], [], column.ContentHash),
+            cell.NotExpressible.IsDefault ? [] : cell.NotExpressible);
+    }
 }

@@ -86,6 +86,8 @@ internal sealed partial class OrdinanceReader
             return null;
         }
 
+        // The extending ordinance's content hash covers its base: a change to the model changes the city's hash.
+        _texts.Add(result.Value.ContentHash ?? text);
         return result.Value;
     }
 

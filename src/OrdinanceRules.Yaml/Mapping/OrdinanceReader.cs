@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;
@@ -44,6 +45,7 @@ internal sealed partial class OrdinanceReader
     private readonly ImmutableArray<string> _chain;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
     private OrdinanceReader(string file, Func<string, string?>? resolveFile, ImmutableArray<string> chain)
@@ -62,6 +64,7 @@ internal sealed partial class OrdinanceReader
 
     private Result<Ordinance> Read(string text)
     {
+        _texts.Add(text);
         var root = YamlTreeReader.ReadRootMapping(text, _file, _diagnostics);
         if (root is null)
         {
@@ -128,6 +131,7 @@ internal sealed partial class OrdinanceReader
             Sections = sections,
             Provisions = provisions.Value,
             Location = root.Location,
+            ContentHash = _texts.Count == 1 ? Digests.Of(text) : Digests.Of(_texts.Select(t => Digests.Of(t))),
         };
         return Result<Ordinance>.Success(ordinance with
         {
@@ -245,6 +249,7 @@ internal sealed partial class OrdinanceReader
                 return null;
             }
 
+            _texts.Add(text);
             result = VocabularyReader.Read(text, path);
         }
 

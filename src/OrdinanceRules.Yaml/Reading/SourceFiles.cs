@@ -22,6 +22,12 @@ internal static class SourceFiles
         try
         {
             var info = new FileInfo(path);
+            if (!info.Exists && Directory.Exists(path))
+            {
+                diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{path}': it is a folder, and a file is needed here; name one of the files in it", referencedAt));
+                return null;
+            }
+
             if (!info.Exists)
             {
                 diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{path}': the file does not exist", referencedAt));

@@ -20,7 +20,17 @@ public sealed class CompiledOrdinance
         HigherLaws = higherLaws;
         _factory = factory;
         RuleCount = ruleCount;
+        ContentHash = higherLaws.IsEmpty
+            ? ordinance.ContentHash
+            : higherLaws.Prepend(ordinance).Any(l => l.ContentHash is null) ? null : Digests.Of(higherLaws.Prepend(ordinance).Select(l => l.ContentHash!));
     }
+
+    /// <summary>
+    /// The content hash of the law this evaluates: the ordinance's own (<see cref="Ordinance.ContentHash"/>) when compiled
+    /// alone; in a law stack, the hash of the ordinance's and each higher law's hashes, one a line, in order. Null when any
+    /// of them was built in code.
+    /// </summary>
+    public string? ContentHash { get; }
 
     /// <summary>
     /// The ordinance this was compiled from. In a law stack its vocabulary is the one the laws share: build

@@ -41,6 +41,19 @@ public sealed record ComplianceReport
     public required ImmutableArray<Finding> Findings { get; init; }
 
     /// <summary>
+    /// The content hash of the law that decided (<see cref="Model.Ordinance.ContentHash"/>); in a law stack, the hash of the
+    /// ordinance's and each higher law's hashes in order. Null when any of them was built in code.
+    /// </summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>
+    /// The digest of the scenario's facts, as <c>sha256:</c> and 64 hex digits over their canonical text (docs/json.md,
+    /// "Input digest"): equal facts give an equal digest whatever their order or the file's layout. Null for a report not
+    /// made by an evaluation.
+    /// </summary>
+    public string? InputDigest { get; init; }
+
+    /// <summary>
     /// When evaluated with <see cref="EvaluationOptions.Explain"/>: why each finding came out as it did, one
     /// explanation per finding in the order of <see cref="Findings"/>; otherwise empty.
     /// </summary>

@@ -67,6 +67,8 @@ internal static class Evaluator
             Findings = [.. findings.Select(x => x.Finding)],
             Explanations = explanations,
             Conflicts = conflicts,
+            ContentHash = compiled.ContentHash,
+            InputDigest = Digests.Of(scenario),
         };
     }
 

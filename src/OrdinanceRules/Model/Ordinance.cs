@@ -69,6 +69,13 @@ public sealed record Ordinance
     public SourceLocation? Location { get; init; }
 
     /// <summary>
+    /// What identifies the text the ordinance was read from, as <c>sha256:</c> and 64 lower-case hex digits (docs/json.md,
+    /// "Decision record"); null for an ordinance built in code. Reports and decision records carry it, so an audit can prove
+    /// which text decided.
+    /// </summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>
     /// How the law is cited when that is not "{jurisdiction} Ordinance {number}", such as <c>K.S.A. 12-16,140</c>
     /// or <c>8 U.S.C. § 1373</c>; null for the ordinance form.
     /// </summary>

@@ -52,6 +52,22 @@ public class TestCommandTests
     }
 
     [Fact]
+    public void Test_FailingCaseAsJson_NamesTheMismatchAndExitsOne()
+    {
+        using var folder = new SuiteFolder(Failing);
+
+        var result = Cli.Run("test", folder.Suite, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
+        var suite = OrdinanceRules.Json.OrdinanceJson.Read<OrdinanceRules.Json.TestRunDocument>(result.Output).Suites.Should().ContainSingle().Subject;
+        (suite.Passed, suite.Failed).Should().Be((1, 1));
+        var failed = suite.Cases.Should().ContainSingle(c => !c.Passed).Subject;
+        failed.Location.Should().Be($"{folder.Suite}:8:5");
+        var mismatch = failed.Mismatches.Should().ContainSingle().Subject;
+        (mismatch.Provision, mismatch.Expected, mismatch.Actual).Should().Be(("P2", "violated", "not-applicable"));
+    }
+
+    [Fact]
     public void Test_Folder_FindsSuiteFilesOnly()
     {
         using var folder = new SuiteFolder(Failing);

@@ -117,8 +117,10 @@ public class CompareCommandTests
         var row = json.RootElement.GetProperty("scenarios").EnumerateArray().Single(r => r.GetProperty("label").GetString() == "policy-revision");
         var cells = row.GetProperty("cells").EnumerateArray().ToList();
         cells[0].GetProperty("verdict").GetString().Should().Be("not-expressible");
-        cells[0].GetProperty("summary").EnumerateArray().Select(s => s.GetString()).Should()
+        cells[0].GetProperty("notExpressible").EnumerateArray().Select(s => s.GetString()).Should()
             .Equal("fact 'rev-1' has type 'policyRevision', which the vocabulary does not declare");
+        cells[0].GetProperty("findings").GetArrayLength().Should().Be(0);
+        cells[0].GetProperty("decision").GetProperty("outcomes").GetArrayLength().Should().Be(0, "nothing was decided");
         cells[1].GetProperty("verdict").GetString().Should().Be("pending");
         row.GetProperty("differs").GetBoolean().Should().BeFalse("a cell that cannot express the scenario is not a disagreement");
     }

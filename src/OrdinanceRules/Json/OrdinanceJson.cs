@@ -1,0 +1,307 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Explanations;
+using OrdinanceRules.Model;
+using OrdinanceRules.Suites;
+
+namespace OrdinanceRules.Json;
+
+/// <summary>
+/// The public JSON contract (docs/json.md): maps the library's results to the contract's documents, in this one place,
+/// and writes and reads them with System.Text.Json's source generation. The <c>ordinance</c> command writes these
+/// documents and no other JSON.
+/// </summary>
+/// <remarks>
+/// Names are fixed by <see cref="System.Text.Json.Serialization.JsonPropertyNameAttribute"/>, not derived from the C#
+/// names; statuses, modalities and explanation steps are written as words; instants as ISO 8601 with their offset.
+/// <see cref="SchemaVersion"/> rises only when a property is removed, renamed or changes meaning; a new property keeps
+/// it, so readers must ignore properties they do not know. Stateless and thread-safe.
+/// </remarks>
+public static class OrdinanceJson
+{
+    /// <summary>The version of the contract this library writes.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly OrdinanceJsonContext Context = new(new JsonSerializerOptions(OrdinanceJsonContext.Default.Options)
+    {
+        // Written to files and terminals, not into HTML: '§' and apostrophes stay readable instead of \u00A7 and \u0027.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>The version of the OrdinanceRules library, as decision records name it (its informational version).</summary>
+    public static string ToolVersion { get; } =
+        typeof(OrdinanceJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(OrdinanceJson).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    /// <summary>Writes a document as indented JSON.</summary>
+    /// <typeparam name="T">The document's type: one of this namespace's documents.</typeparam>
+    /// <param name="document">The document.</param>
+    /// <returns>The JSON text, with no final newline.</returns>
+    public static string Write<T>(T document)
+        where T : class, IContractDocument
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return JsonSerializer.Serialize(document, Info<T>());
+    }
+
+    /// <summary>Reads a document written by <see cref="Write{T}"/> (or by the <c>ordinance</c> command).</summary>
+    /// <typeparam name="T">The document's type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="JsonException">The text is not a document of that type.</exception>
+    public static T Read<T>(string json)
+        where T : class, IContractDocument
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, Info<T>()) ?? throw new JsonException($"The JSON text is null, not a {typeof(T).Name}.");
+    }
+
+    /// <summary>A status as the contract writes it: <c>violated</c>, <c>complied</c>, <c>exception-applies</c>, <c>not-applicable</c>, <c>pending</c>, <c>undetermined</c>.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The word.</returns>
+    public static string Word(FindingStatus status) => status switch
+    {
+        FindingStatus.Violated => "violated",
+        FindingStatus.Complied => "complied",
+        FindingStatus.ExceptionApplies => "exception-applies",
+        FindingStatus.NotApplicable => "not-applicable",
+        FindingStatus.Pending => "pending",
+        FindingStatus.Undetermined => "undetermined",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a finding status"),
+    };
+
+    /// <summary>A modality as the contract writes it: <c>prohibition</c>, <c>obligation</c>, <c>permission</c>, <c>non-obligation</c>.</summary>
+    /// <param name="modality">The modality.</param>
+    /// <returns>The word.</returns>
+    public static string Word(Modality modality) => modality switch
+    {
+        Modality.Prohibition => "prohibition",
+        Modality.Obligation => "obligation",
+        Modality.Permission => "permission",
+        Modality.NonObligation => "non-obligation",
+        _ => throw new ArgumentOutOfRangeException(nameof(modality), modality, "not a modality"),
+    };
+
+    /// <summary>An explanation step's status as the contract writes it: <c>info</c>, <c>held</c>, <c>failed</c>, <c>unknown</c>, <c>defeated</c>.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The word.</returns>
+    public static string Word(ExplanationStatus status) => status switch
+    {
+        ExplanationStatus.Info => "info",
+        ExplanationStatus.Held => "held",
+        ExplanationStatus.Failed => "failed",
+        ExplanationStatus.Unknown => "unknown",
+        ExplanationStatus.Defeated => "defeated",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an explanation status"),
+    };
+
+    /// <summary>The document of several reports, as <c>check</c> writes it.</summary>
+    /// <param name="reports">The reports, in order.</param>
+    /// <returns>The document.</returns>
+    public static ReportsDocument Reports(IEnumerable<ComplianceReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        return new ReportsDocument(SchemaVersion, [.. reports.Select(Report)]);
+    }
+
+    /// <summary>One report.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Its JSON shape.</returns>
+    public static ReportJson Report(ComplianceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ReportJson(
+            report.Ordinance,
+            report.Title,
+            report.Scenario,
+            report.AsOf,
+            report.TimeZone,
+            [.. report.Readings.Select(r => new ReadingJson(r.Name, r.Alternative, r.IsDefault))],
+            report.HigherLaws,
+            [.. report.Conflicts.Select(c => new ConflictJson(c.ProvisionId, c.Citation, c.OtherProvisionId, c.OtherCitation, Facts(c.Facts), c.Description))],
+            report.HasViolations,
+            [.. report.Findings.Select(f => Finding(f))],
+            Decision(report),
+            Notes: report.Notes);
+    }
+
+    /// <summary>One finding.</summary>
+    /// <param name="finding">The finding.</param>
+    /// <param name="withText">Whether to include the provision's text.</param>
+    /// <returns>Its JSON shape.</returns>
+    public static FindingJson Finding(Finding finding, bool withText = true)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new FindingJson(
+            finding.ProvisionId,
+            finding.Citation,
+            finding.Section,
+            finding.Title,
+            Word(finding.Modality),
+            Word(finding.Status),
+            finding.Reason,
+            Facts(finding.Facts),
+            [.. finding.Exceptions.Select(e => new ExceptionJson(e.Id, e.Section, e.Title, Facts(e.Facts)))],
+            finding.Unknowns,
+            finding.DueAt,
+            finding.DischargedAt,
+            withText ? finding.Text : null,
+            finding.Origin is { } origin ? new OriginJson(origin.Citation, origin.Section, origin.Replaced) : null);
+    }
+
+    /// <summary>The decision record of a report: the law's content hash, the engine's version, the readings, the instant, the input's digest and each outcome.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The record.</returns>
+    public static DecisionRecord Decision(ComplianceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new DecisionRecord(
+            report.Ordinance,
+            ToolVersion,
+            report.AsOf,
+            [.. report.Readings.Select(r => $"{r.Name}={r.Alternative}")],
+            [.. report.Findings.Select(f => new DecisionOutcome(f.ProvisionId, [.. f.Facts.Select(b => b.FactId)], Word(f.Status)))],
+            ContentHash: report.ContentHash,
+            InputDigest: report.InputDigest);
+    }
+
+    /// <summary>A report's explanations (evaluate with <see cref="EvaluationOptions.Explain"/>), as <c>explain</c> writes them.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="provisions">The provisions to explain; null or empty for all.</param>
+    /// <returns>The document.</returns>
+    public static ExplanationsDocument Explanations(ComplianceReport report, IReadOnlyCollection<string>? provisions = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ExplanationsDocument(
+            SchemaVersion,
+            report.Ordinance,
+            report.Title,
+            report.Scenario,
+            report.AsOf,
+            [.. report.Explanations
+                .Where(e => provisions is null || provisions.Count == 0 || provisions.Contains(e.Finding.ProvisionId))
+                .Select(e => new ExplanationJson(Finding(e.Finding), Node(e.Root)))],
+            Decision(report));
+    }
+
+    /// <summary>The unknowns of a scenario's undetermined findings and the outcome under each value tried, as <c>what-if</c> writes them.</summary>
+    /// <param name="report">The scenario's report.</param>
+    /// <param name="unknowns">What <see cref="WhatIf.Unknowns"/> gave for it.</param>
+    /// <returns>The document.</returns>
+    public static WhatIfDocument Unknowns(ComplianceReport report, IEnumerable<UnknownOutcomes> unknowns)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(unknowns);
+        return new WhatIfDocument(
+            SchemaVersion,
+            report.Ordinance,
+            report.Scenario,
+            report.AsOf,
+            [],
+            Decision(report),
+            Unknowns: [.. unknowns.Select(u => new UnknownJson(
+                Finding(u.Finding, withText: false),
+                u.Unknown,
+                [.. u.Tried.Select(t => new TriedValueJson(t.Value, t.After is null ? null : Finding(t.After, withText: false)))],
+                Fact: u.FactId,
+                Field: u.Field))]);
+    }
+
+    /// <summary>The findings that changed when facts were set, as <c>what-if --set</c> writes them.</summary>
+    /// <param name="before">The report of the scenario as given.</param>
+    /// <param name="after">The report with the changes.</param>
+    /// <param name="set">The changes, as <c>fact.field=value</c>.</param>
+    /// <returns>The document, its changes from <see cref="WhatIf.Changes"/>.</returns>
+    public static WhatIfDocument Changes(ComplianceReport before, ComplianceReport after, IEnumerable<string> set)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(set);
+        return new WhatIfDocument(
+            SchemaVersion,
+            before.Ordinance,
+            before.Scenario,
+            before.AsOf,
+            [.. set],
+            Decision(before),
+            Changes: [.. WhatIf.Changes(before, after).Select(c => new ChangeJson(
+                c.ProvisionId,
+                Facts(c.Facts),
+                c.Before is null ? null : Finding(c.Before, withText: false),
+                c.After is null ? null : Finding(c.After, withText: false)))],
+            DecisionAfter: Decision(after));
+    }
+
+    /// <summary>The results of test suites, as <c>test</c> writes them.</summary>
+    /// <param name="results">Each suite's results, in the order run.</param>
+    /// <param name="coverage">The outcome coverage per ordinance; null to leave it out.</param>
+    /// <returns>The document.</returns>
+    public static TestRunDocument TestRun(IEnumerable<SuiteResult> results, IEnumerable<OutcomeCoverage>? coverage = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var suites = results.Select(s => new SuiteJson(
+            s.Suite.Name,
+            s.Passed,
+            s.Failed,
+            [.. s.Cases.Select(c => new CaseJson(
+                c.Case.Name,
+                c.Passed,
+                [.. c.Mismatches.Select(m => new MismatchJson(m.Expected.ProvisionId, m.ExpectedText, m.ActualText, m.Actual is null ? null : Finding(m.Actual, withText: false)))],
+                Location: c.Case.Location?.ToString(),
+                Error: c.Error,
+                Decision: c.Report is null ? null : Decision(c.Report)))],
+            File: s.Suite.Location?.File)).ToImmutableArray();
+        var passed = suites.Sum(s => s.Passed);
+        var failed = suites.Sum(s => s.Failed);
+        return new TestRunDocument(
+            SchemaVersion,
+            suites,
+            passed + failed,
+            passed,
+            failed,
+            coverage is null ? null : [.. coverage.Select(Coverage)]);
+    }
+
+    /// <summary>The readings an ordinance declares, as <c>readings</c> writes them.</summary>
+    /// <param name="ordinance">The ordinance.</param>
+    /// <returns>The document.</returns>
+    public static ReadingsDocument Readings(Ordinance ordinance)
+    {
+        ArgumentNullException.ThrowIfNull(ordinance);
+        return new ReadingsDocument(
+            SchemaVersion,
+            ordinance.Citation,
+            ordinance.Title,
+            [.. ordinance.Readings.Select(r => new ReadingDeclarationJson(
+                r.Name,
+                r.Question.Trim(),
+                r.Default,
+                [.. r.Alternatives.Select(a => new AlternativeJson(a.Name, a.Description.Trim()))]))],
+            ContentHash: ordinance.ContentHash);
+    }
+
+    private static CoverageJson Coverage(OutcomeCoverage coverage) => new(
+        coverage.Ordinance.Citation,
+        coverage.Reached,
+        coverage.Total,
+        Math.Round(coverage.Percent, 1),
+        [.. coverage.Provisions.Select(p => new ProvisionCoverageJson(
+            p.ProvisionId,
+            p.Reached,
+            p.Total,
+            [.. p.Items.Select(i => new CoverageItemJson(i.Label, i.ReachedBy))]))]);
+
+    private static ExplanationNodeJson Node(ExplanationNode node) =>
+        new(node.Text, Word(node.Status), [.. node.Children.Select(Node)]);
+
+    private static ImmutableArray<FactJson> Facts(ImmutableArray<FactBinding> facts) =>
+        [.. facts.Select(b => new FactJson(b.Variable, b.FactType, b.FactId))];
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
+        Context.GetTypeInfo(typeof(T)) as System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>
+        ?? throw new ArgumentException($"{typeof(T).Name} is not a document of the JSON contract.", nameof(T));
+}

@@ -1,0 +1,84 @@
+namespace OrdinanceRules.Cli.Tests.Commands;
+
+/// <summary>What every command shares: standard input as '-', a folder where a file is expected, colour, the version.</summary>
+public class CommandLineConventionTests
+{
+    private const string Violated = "p2-detainer-hold-violated";
+
+    [Fact]
+    public void Check_DashForAScenario_ReadsItFromStandardInput()
+    {
+        var result = Cli.Start(File.ReadAllText(Samples.Scenario(Violated)), null, "check", Samples.Ordinance, "-");
+
+        result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
+        result.Output.Should().Contain("RPPD holds a person past release on an ICE detainer");
+    }
+
+    [Fact]
+    public void Check_BrokenScenarioOnStandardInput_IsLocatedInStdin()
+    {
+        var result = Cli.Start("scenario: x\nfacts:\n  - agency: A\n    colour: red\n", null, "check", Samples.Ordinance, "-", "--as-of", "2021-01-01T00:00");
+
+        result.ExitCode.Should().Be(CliApp.BadInput);
+        result.Errors.Should().StartWith("<stdin>:4:5: error OR3001: ");
+    }
+
+    [Fact]
+    public void Check_FolderWhereAFileIsExpected_SaysItIsAFolder()
+    {
+        var folder = Path.GetDirectoryName(Samples.Scenario(Violated))!;
+
+        var scenario = Cli.Run("check", Samples.Ordinance, folder);
+        var ordinance = Cli.Run("check", folder, Samples.Scenario(Violated));
+
+        scenario.ExitCode.Should().Be(CliApp.BadInput);
+        scenario.Errors.Should().Contain($"error OR4009: cannot read '{folder}': it is a folder, and a file is needed here; name one of the files in it");
+        ordinance.Errors.Should().Contain("it is a folder, and a file is needed here");
+    }
+
+    [Theory]
+    [InlineData(null, "always", true)]
+    [InlineData("1", "always", true)]
+    [InlineData(null, "never", false)]
+    [InlineData(null, "auto", false)]
+    [InlineData("1", "auto", false)]
+    public void Start_ColorOption_DecidesWhetherEscapesAreWritten(string? noColor, string color, bool escapes)
+    {
+        var environment = noColor is null ? null : new Dictionary<string, string> { ["NO_COLOR"] = noColor };
+
+        var result = Cli.Start(string.Empty, environment, "check", Samples.Ordinance, Samples.Scenario(Violated), "--color", color);
+
+        result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
+        result.Output.Contains('\u001b').Should().Be(escapes);
+    }
+
+    [Fact]
+    public void Start_ColorWithEqualsAnywhere_IsTakenOutBeforeTheCommand()
+    {
+        var result = Cli.Start(string.Empty, null, "--color=always", "readings", Samples.Ordinance);
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+    }
+
+    [Theory]
+    [InlineData("--color", "sometimes", "--color must be auto, always or never, not 'sometimes'")]
+    [InlineData("--color", null, "--color needs a value: auto, always or never")]
+    public void Start_BadColor_IsACommandLineError(string option, string? value, string message)
+    {
+        string[] args = value is null ? ["check", option] : ["check", option, value];
+
+        var result = Cli.Start(string.Empty, null, args);
+
+        result.ExitCode.Should().Be(CliApp.BadInput);
+        result.Errors.Should().Be($"error OR5000: {message}{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersionFromDirectoryBuildProps()
+    {
+        var result = Cli.Run("--version");
+
+        result.ExitCode.Should().Be(CliApp.Ok);
+        result.Output.Should().MatchRegex(@"^\d+\.\d+\.\d+");
+    }
+}
