@@ -97,17 +97,7 @@ public class CompareCommandTests
     public void Compare_ScenarioUsingOneOrdinancesVocabularyExtension_IsNotExpressibleForTheOthers()
     {
         using var folder = new ScenarioFolder(NoNoticeYet);
-        folder.Write("policy-revision.yaml", """
-            scenario: LPD revises its policy
-            as-of: 2021-04-01T12:00
-            facts:
-              - agency: LPD
-                isCityDepartment: yes
-              - policyRevision: rev-1
-                agency: LPD
-                topic: immigration-interactions
-                adoptedAt: 2021-03-01T09:00
-            """);
+        folder.Write("policy-revision.yaml", ScenarioFolder.LawrencePolicyRevision);
 
         var result = Cli.Run("compare", Samples.Ordinance, ScenarioFolder.Lawrence, "--scenarios", folder.Path, "--format", "json");
 
