@@ -32,7 +32,7 @@ XML
 
 pack() {
   dotnet pack "$repo/OrdinanceRules.sln" -c Release -o "$feed" &&
-    for id in OrdinanceRules OrdinanceRules.Yaml OrdinanceRules.Vocabularies OrdinanceRules.Testing OrdinanceRules.Cli; do
+    for id in OrdinanceRules OrdinanceRules.Yaml OrdinanceRules.Vocabularies OrdinanceRules.Testing OrdinanceRules.Hosting OrdinanceRules.Cli; do
       test -f "$feed/$id.$version.nupkg" || { echo "missing $id.$version.nupkg"; return 1; }
     done
 }

@@ -1,5 +1,6 @@
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Cli.Init;
+using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Cli.SampleFiles;
 using OrdinanceRules.Cli.Validate;
 using OrdinanceRules.Diagnostics;
@@ -19,6 +20,9 @@ internal static class CliApp
 
     /// <summary>The input was bad: a file that does not load, an option that does not parse.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The command failed by a fault of its own, not of the input: a bug to report.</summary>
+    public const int InternalError = 3;
 
     /// <summary>The width of output that goes to a file or a pipe: wide enough that no line is wrapped.</summary>
     public const int RedirectedWidth = 10_000;
@@ -44,6 +48,9 @@ internal static class CliApp
     /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter errors, TextReader? input = null)
     {
+        // Text from the files read reaches both: neither may carry a control character to the terminal.
+        console = SafeOutput.Console(console);
+        errors = SafeOutput.Writer(errors);
         if (!console.Profile.Out.IsTerminal)
         {
             // A file or a pipe gets one line per line of the report, not lines wrapped at 80 columns.
@@ -74,7 +81,7 @@ internal static class CliApp
             });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Read ordinances (compiled, with --law), vocabularies, scenarios and test suites, and report every problem of every file at file:line:column; exit 0 when all are valid, 2 otherwise.")
-                .WithExample("validate", "samples/ordinances", "samples/tests")
+                .WithExample("validate", "samples/ordinances", "samples/tests", "--allow-outside")
                 .WithExample("validate", "samples/scenarios/lawrence", "--ordinance", "samples/ordinances/lawrence-ks.yaml")
                 .WithExample("validate", "\"samples/**/*.suite.yaml\"");
             config.AddCommand<CheckCommand>("check")
@@ -83,8 +90,8 @@ internal static class CliApp
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
             config.AddCommand<TestCommand>("test")
                 .WithDescription("Run test suites: check each case's findings against what it expects; optionally measure outcome coverage and write JUnit XML.")
-                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml")
-                .WithExample("test", "samples/tests", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
+                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml", "--allow-outside")
+                .WithExample("test", "samples/tests", "--allow-outside", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Evaluate every scenario of a folder under several ordinances and print a matrix, scenario by ordinance, marking the scenarios on which they differ.")
                 .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park")
@@ -101,12 +108,20 @@ internal static class CliApp
                 .WithExample("what-if", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml", "--set", "t-1.specificity=general");
             config.SetExceptionHandler((exception, _) =>
             {
-                // Never a stack trace, and one line: a bad command line is bad input; anything else is reported plainly.
-                var message = exception.Message.ReplaceLineEndings(" ").Trim();
-                errors.WriteLine(exception is CommandAppException
-                    ? new Diagnostic(CliDiagnosticCodes.CommandLine, message).ToString()
-                    : $"ordinance: internal error: {message}");
-                return BadInput;
+                // Never a stack trace, and one line each: a bad command line is bad input; an input the library could not
+                // finish with is reported as its located diagnostics; anything else is a bug, named by its type only
+                // (its message may hold the engine's expression trees), with a request to report it.
+                switch (exception)
+                {
+                    case CommandAppException:
+                        errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CommandLine, exception.Message.ReplaceLineEndings(" ").Trim()).ToString());
+                        return BadInput;
+                    case OrdinanceDiagnosticException problems:
+                        return EvaluationSetup.Fail(errors, problems.Diagnostics);
+                    default:
+                        errors.WriteLine(new Diagnostic(CliDiagnosticCodes.Internal, $"ordinance failed ({exception.GetType().Name}); this is a bug: please report it with the command line and the files it read").ToString());
+                        return InternalError;
+                }
             });
         });
         return app.Run(args.Select(a => a == StandardInput.Argument ? StandardInput.FileName : a));

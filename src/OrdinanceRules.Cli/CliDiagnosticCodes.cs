@@ -32,4 +32,7 @@ internal static class CliDiagnosticCodes
 
     /// <summary><c>init</c> or <c>samples copy</c> would overwrite files that exist.</summary>
     public const string WouldOverwrite = "OR5401";
+
+    /// <summary>The command failed by a fault of its own (a bug), not of its input; it asks for a report.</summary>
+    public const string Internal = "OR5999";
 }

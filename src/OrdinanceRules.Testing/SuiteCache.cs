@@ -20,6 +20,9 @@ internal static class SuiteCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<LoadedSuite>> Suites = new(StringComparer.Ordinal);
 
+    // A suite named in the test code is the test author's own: its ordinance and scenarios may lie in sibling folders.
+    private static readonly YamlReadOptions TrustedFiles = new() { AllowOutside = true };
+
     /// <summary>
     /// The full path of a suite: an absolute path as it is; a relative one is looked for under the test
     /// assembly's folder and each folder above it (so a path from the repository's root works from
@@ -50,7 +53,7 @@ internal static class SuiteCache
 
     private static LoadedSuite Read(string path)
     {
-        var file = OrdinanceYaml.LoadSuite(path);
+        var file = OrdinanceYaml.LoadSuite(path, TrustedFiles);
         if (!file.Succeeded)
         {
             return new LoadedSuite(null, null, file.Diagnostics);

@@ -20,11 +20,21 @@ public static class OrdinanceYaml
     /// <summary>Reads an ordinance file; a vocabulary it <c>uses</c> by path is read relative to it.</summary>
     /// <param name="path">The file's path; diagnostics name the file as given here.</param>
     /// <returns>The ordinance, or every problem found.</returns>
-    public static Result<Ordinance> LoadOrdinance(string path)
+    public static Result<Ordinance> LoadOrdinance(string path) => LoadOrdinance(path, YamlReadOptions.Default);
+
+    /// <summary>Reads an ordinance file; a vocabulary it <c>uses</c> by path is read relative to it, inside its folder unless the options allow more.</summary>
+    /// <param name="path">The file's path; diagnostics name the file as given here.</param>
+    /// <param name="options">How far references may reach; null for the defaults.</param>
+    /// <returns>The ordinance, or every problem found.</returns>
+    public static Result<Ordinance> LoadOrdinance(string path, YamlReadOptions? options)
     {
-        var diagnostics = new List<Diagnostic>();
-        var text = SourceFiles.ReadText(path, diagnostics);
-        return text is null ? Result<Ordinance>.Failure(diagnostics) : ParseOrdinance(text, path);
+        ArgumentNullException.ThrowIfNull(path);
+        return Guard(path, () =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var text = SourceFiles.ReadText(path, diagnostics);
+            return text is null ? Result<Ordinance>.Failure(diagnostics) : OrdinanceReader.Read(text, path, null, (options ?? YamlReadOptions.Default).AllowOutside);
+        });
     }
 
     /// <summary>Reads an ordinance from YAML text.</summary>
@@ -39,7 +49,7 @@ public static class OrdinanceYaml
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        return OrdinanceReader.Read(yaml, fileName, resolveFile);
+        return Guard(fileName, () => OrdinanceReader.Read(yaml, fileName, resolveFile));
     }
 
     /// <summary>Reads a vocabulary file.</summary>
@@ -47,6 +57,7 @@ public static class OrdinanceYaml
     /// <returns>The vocabulary, or every problem found.</returns>
     public static Result<FactVocabulary> LoadVocabulary(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new List<Diagnostic>();
         var text = SourceFiles.ReadText(path, diagnostics);
         return text is null ? Result<FactVocabulary>.Failure(diagnostics) : ParseVocabulary(text, path);
@@ -60,7 +71,7 @@ public static class OrdinanceYaml
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        return VocabularyReader.Read(yaml, fileName);
+        return Guard(fileName, () => VocabularyReader.Read(yaml, fileName));
     }
 
     /// <summary>Reads a scenario file in an ordinance's vocabulary; local times are read in its jurisdiction's zone.</summary>
@@ -69,6 +80,7 @@ public static class OrdinanceYaml
     /// <returns>The scenario, or every problem found.</returns>
     public static Result<Scenario> LoadScenario(string path, Ordinance ordinance)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(ordinance);
         var diagnostics = new List<Diagnostic>();
         var text = SourceFiles.ReadText(path, diagnostics);
@@ -85,7 +97,19 @@ public static class OrdinanceYaml
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(ordinance);
-        return ScenarioReader.Read(yaml, fileName, ordinance);
+        return Guard(fileName, () => ScenarioReader.Read(yaml, fileName, ordinance));
+    }
+
+    /// <summary>
+    /// Writes a scenario as YAML that <see cref="ParseScenario"/> reads back into the same scenario (same facts,
+    /// values, unknowns and as-of instant), for a records system that builds scenarios in code and keeps them as files.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>The YAML text.</returns>
+    public static string WriteScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return ScenarioWriter.Write(scenario);
     }
 
     /// <summary>
@@ -99,21 +123,52 @@ public static class OrdinanceYaml
     /// The ordinance is read, not compiled: compile <see cref="SuiteFile.Ordinance"/> with
     /// <see cref="Compilation.OrdinanceCompiler"/>, then run the suite with <see cref="SuiteRunner"/>.
     /// </remarks>
-    public static Result<SuiteFile> LoadSuite(string path)
+    public static Result<SuiteFile> LoadSuite(string path) => LoadSuite(path, YamlReadOptions.Default);
+
+    /// <summary>Reads a test suite file, the ordinance and the scenario files it names, inside its folder unless the options allow more.</summary>
+    /// <param name="path">The suite file's path.</param>
+    /// <param name="options">How far references may reach; null for the defaults.</param>
+    /// <returns>The suite and its ordinance, or every problem found.</returns>
+    public static Result<SuiteFile> LoadSuite(string path, YamlReadOptions? options)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new List<Diagnostic>();
         var text = SourceFiles.ReadText(path, diagnostics);
-        return text is null ? Result<SuiteFile>.Failure(diagnostics) : ParseSuite(text, path);
+        return text is null ? Result<SuiteFile>.Failure(diagnostics) : ParseSuite(text, path, options);
     }
 
     /// <summary>Reads a test suite from YAML text; the files it names are read from disk relative to <paramref name="fileName"/>'s folder.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="fileName">The file's name, for diagnostics and to resolve the ordinance's and scenarios' paths.</param>
     /// <returns>The suite and its ordinance, or every problem found.</returns>
-    public static Result<SuiteFile> ParseSuite(string yaml, string fileName)
+    public static Result<SuiteFile> ParseSuite(string yaml, string fileName) => ParseSuite(yaml, fileName, YamlReadOptions.Default);
+
+    /// <summary>Reads a test suite from YAML text; the files it names are read relative to <paramref name="fileName"/>'s folder, inside it unless the options allow more.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The file's name, for diagnostics and to resolve the ordinance's and scenarios' paths.</param>
+    /// <param name="options">How far references may reach; null for the defaults.</param>
+    /// <returns>The suite and its ordinance, or every problem found.</returns>
+    public static Result<SuiteFile> ParseSuite(string yaml, string fileName, YamlReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        return SuiteReader.Read(yaml, fileName);
+        return Guard(fileName, () => SuiteReader.Read(yaml, fileName, (options ?? YamlReadOptions.Default).AllowOutside));
+    }
+
+    /// <summary>
+    /// The last resort: no input may make reading throw. A fault of the reader becomes a diagnostic with a code, named
+    /// by its type (never its message), asking for a report.
+    /// </summary>
+    private static Result<T> Guard<T>(string file, Func<Result<T>> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or ArgumentNullException))
+        {
+            return Result<T>.Failure([new Diagnostic(DiagnosticCodes.InternalError, $"while reading the file: the reader failed ({ex.GetType().Name}); this is a bug, please report it with the file", new SourceLocation(file, 1, 1))]);
+        }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, Stan
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         var problems = new List<Diagnostic>();
-        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, problems);
+        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, settings.AllowOutside, problems);
         if (setup is null)
         {
             return EvaluationSetup.Fail(errors, problems);

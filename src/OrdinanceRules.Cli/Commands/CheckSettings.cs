@@ -32,5 +32,9 @@ internal sealed class CheckSettings : CommandSettings
     [Description("Stack the ordinance under this higher law (a state or federal law file, such as samples/ordinances/kansas-ksa-12-16-140.yaml): where a permission of it and a local provision bear on the same facts, the higher law prevails. Repeatable.")]
     public string[] Laws { get; init; } = [];
 
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
+
     public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

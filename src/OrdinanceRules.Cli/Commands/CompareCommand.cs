@@ -20,7 +20,7 @@ internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors) : 
 
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, settings.Readings);
+        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, settings.Readings, settings.AllowOutside);
         if (!built.Succeeded)
         {
             return EvaluationSetup.Fail(errors, built.Diagnostics);

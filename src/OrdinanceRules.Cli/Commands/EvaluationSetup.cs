@@ -13,9 +13,10 @@ namespace OrdinanceRules.Cli.Commands;
 /// </summary>
 internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffset? AsOf, EvaluationOptions Options)
 {
-    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, List<Diagnostic> problems)
+    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, bool allowOutside, List<Diagnostic> problems)
     {
-        var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath);
+        var read = Reading(allowOutside);
+        var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath, read);
         if (!loaded.Succeeded)
         {
             problems.AddRange(InFile(ordinancePath, loaded.Diagnostics));
@@ -25,7 +26,7 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
         var higherLaws = new List<Model.Ordinance>();
         foreach (var path in laws)
         {
-            var law = OrdinanceYaml.LoadOrdinance(path);
+            var law = OrdinanceYaml.LoadOrdinance(path, read);
             if (law.Succeeded)
             {
                 higherLaws.Add(law.Value);
@@ -99,6 +100,9 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     /// <summary>The problem of a scenario with no as-of instant when none was given on the command line.</summary>
     public static Diagnostic MissingAsOf(string path, SourceLocation? location) =>
         new(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", location ?? new SourceLocation(path, 1, 1));
+
+    /// <summary>How far the files read may reach: <c>--allow-outside</c> lets them name files outside their folder.</summary>
+    public static YamlReadOptions Reading(bool allowOutside) => allowOutside ? new YamlReadOptions { AllowOutside = true } : YamlReadOptions.Default;
 
     /// <summary>Writes every problem, one line each, and gives the bad-input exit code.</summary>
     public static int Fail(TextWriter errors, IEnumerable<Diagnostic> diagnostics)

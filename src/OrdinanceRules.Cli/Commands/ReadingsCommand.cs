@@ -16,7 +16,7 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
 {
     public override int Execute(CommandContext context, ReadingsSettings settings, CancellationToken cancellationToken)
     {
-        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
+        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, EvaluationSetup.Reading(settings.AllowOutside));
         if (!loaded.Succeeded)
         {
             return EvaluationSetup.Fail(errors, EvaluationSetup.InFile(settings.Ordinance, loaded.Diagnostics));

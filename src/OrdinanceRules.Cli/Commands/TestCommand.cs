@@ -24,7 +24,7 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Com
         var suites = new List<(SuiteFile File, CompiledOrdinance Ordinance)>();
         foreach (var path in SuitePaths(settings.Paths, problems))
         {
-            var loaded = OrdinanceYaml.LoadSuite(path);
+            var loaded = OrdinanceYaml.LoadSuite(path, EvaluationSetup.Reading(settings.AllowOutside));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));

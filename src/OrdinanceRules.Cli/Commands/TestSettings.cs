@@ -33,6 +33,10 @@ internal sealed class TestSettings : CommandSettings
     public decimal? MinCoveragePercent =>
         MinCoverage is null ? null : decimal.Parse(MinCoverage.TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
+
     public override ValidationResult Validate()
     {
         if (MinCoverage is not null

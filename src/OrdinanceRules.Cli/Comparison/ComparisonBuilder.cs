@@ -37,7 +37,8 @@ internal static class ComparisonBuilder
     /// The <c>--reading</c> values: each one column's readings (<c>name=alternative</c>, several joined by commas) of the
     /// single ordinance given. One value compares the defaults with it; two or more compare them with each other.
     /// </param>
-    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, IReadOnlyList<string>? readings = null)
+    /// <param name="allowOutside">Whether an ordinance may use a vocabulary file, or extend an ordinance, outside its folder.</param>
+    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, IReadOnlyList<string>? readings = null, bool allowOutside = false)
     {
         var problems = new List<Diagnostic>();
         readings ??= [];
@@ -50,7 +51,7 @@ internal static class ComparisonBuilder
         var compiled = new List<CompiledOrdinance>();
         foreach (var path in ordinancePaths)
         {
-            var loaded = OrdinanceYaml.LoadOrdinance(path);
+            var loaded = OrdinanceYaml.LoadOrdinance(path, EvaluationSetup.Reading(allowOutside));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));

@@ -1,3 +1,4 @@
+using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Explanations;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class ExplanationRenderer
     {
         if (!console.Profile.Capabilities.Ansi)
         {
-            console.Profile.Out.Writer.WriteLine(explanation.Root.ToString());
+            console.Profile.Out.Writer.WriteLine(Echo.CleanLines(explanation.Root.ToString()));
             return;
         }
 

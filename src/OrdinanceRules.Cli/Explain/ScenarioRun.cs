@@ -13,7 +13,7 @@ internal sealed record ScenarioRun(CompiledOrdinance Ordinance, Scenario Scenari
     public static ScenarioRun? TryLoad(ScenarioSettings settings, out List<Diagnostic> problems)
     {
         problems = [];
-        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, problems);
+        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, settings.AllowOutside, problems);
         if (setup?.TryLoadScenario(settings.Scenario, problems) is not var (scenario, asOf))
         {
             return null;

@@ -27,6 +27,10 @@ internal abstract class ScenarioSettings : CommandSettings
     [Description("Stack the ordinance under this higher law (a state or federal law file), as check does. Repeatable.")]
     public string[] Laws { get; init; } = [];
 
+    [CommandOption("--allow-outside")]
+    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    public bool AllowOutside { get; init; }
+
     [CommandOption("-f|--format <FORMAT>")]
     [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
     [DefaultValue("text")]

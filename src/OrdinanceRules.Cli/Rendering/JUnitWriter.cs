@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using OrdinanceRules.Diagnostics;
 using System.Xml.Linq;
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Suites;
@@ -30,7 +31,7 @@ internal static class JUnitWriter
                 new XElement("property", new XAttribute("name", "ordinance"), new XAttribute("value", run.File.Ordinance.Citation)),
                 new XElement("property", new XAttribute("name", "ordinance-file"), new XAttribute("value", run.File.OrdinancePath))),
             run.Cases.Select(c => TestCase(run, c))));
-        return new XDocument(
+        var document = new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(
                 "testsuites",
@@ -40,6 +41,19 @@ internal static class JUnitWriter
                 new XAttribute("errors", 0),
                 new XAttribute("time", Seconds(runs.Sum(r => r.Cases.Sum(c => c.Duration.TotalSeconds)))),
                 suites));
+
+        // Text from the files read: a control character is not allowed in XML at all, and must not reach a CI server's page.
+        foreach (var attribute in document.Descendants().Attributes())
+        {
+            attribute.Value = Echo.Clean(attribute.Value);
+        }
+
+        foreach (var text in document.DescendantNodes().OfType<XText>())
+        {
+            text.Value = Echo.CleanLines(text.Value);
+        }
+
+        return document;
     }
 
     /// <summary>Writes the document to a file, in UTF-8, indented.</summary>

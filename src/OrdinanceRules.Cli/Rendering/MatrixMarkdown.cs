@@ -1,5 +1,6 @@
 using System.Text;
 using OrdinanceRules.Cli.Comparison;
+using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Cli.Rendering;
 
@@ -50,7 +51,7 @@ internal static class MatrixMarkdown
     internal static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings(" "))
+        foreach (var c in Echo.Clean(text.ReplaceLineEndings(" ")))
         {
             switch (c)
             {

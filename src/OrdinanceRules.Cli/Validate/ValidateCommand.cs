@@ -28,7 +28,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         var coveredBySuites = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries.Where(e => e.Kind is FileKind.Vocabulary or FileKind.Suite))
         {
-            ValidateVocabularyOrSuite(entry, coveredBySuites);
+            ValidateVocabularyOrSuite(entry, coveredBySuites, settings.AllowOutside);
         }
 
         var scenarioOrdinance = ScenarioOrdinance(settings, entries, laws, problems);
@@ -110,24 +110,9 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
     }
 
     /// <summary>A file's text, or null with the problem that kept it from being read, such as its size.</summary>
-    private static string? ReadBounded(string path, List<Diagnostic> problems)
-    {
-        try
-        {
-            if (new FileInfo(path).Length > StandardInput.MaxCharacters)
-            {
-                problems.Add(new Diagnostic(YamlDiagnosticCodes.LimitExceeded, "the file is larger than 1 MiB", new SourceLocation(path, 1, 1)));
-                return null;
-            }
-
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{path}': {ex.Message}", new SourceLocation(path, 1, 1)));
-            return null;
-        }
-    }
+    private static string? ReadBounded(string path, List<Diagnostic> problems) =>
+        // Only a regular file, at most 1 MiB counted while reading, valid UTF-8: the readers' own rules.
+        Yaml.Reading.SourceFiles.ReadText(path, problems, new SourceLocation(path, 1, 1));
 
     private static CompiledOrdinance? CompileOrdinance(Entry entry, List<Model.Ordinance> laws)
     {
@@ -143,7 +128,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         return compiled.Succeeded ? compiled.Value : null;
     }
 
-    private static void ValidateVocabularyOrSuite(Entry entry, HashSet<string> coveredBySuites)
+    private static void ValidateVocabularyOrSuite(Entry entry, HashSet<string> coveredBySuites, bool allowOutside)
     {
         if (entry.Kind == FileKind.Vocabulary)
         {
@@ -151,7 +136,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
             return;
         }
 
-        var suite = OrdinanceYaml.ParseSuite(entry.Text, entry.FileName);
+        var suite = OrdinanceYaml.ParseSuite(entry.Text, entry.FileName, EvaluationSetup.Reading(allowOutside));
         entry.Problems.AddRange(EvaluationSetup.InFile(entry.FileName, suite.Diagnostics));
         if (!suite.Succeeded)
         {
@@ -179,7 +164,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
                 return given.Ordinance;
             }
 
-            var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance);
+            var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, EvaluationSetup.Reading(settings.AllowOutside));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(settings.Ordinance, loaded.Diagnostics));

@@ -17,4 +17,8 @@ internal sealed class ValidateSettings : CommandSettings
     [CommandOption("--ordinance <ORDINANCE.YAML>")]
     [Description("Read the scenarios in this ordinance's vocabulary. Needed only when the paths hold no ordinance, or several, and a scenario is not one a suite among them names.")]
     public string? Ordinance { get; init; }
+
+    [CommandOption("--allow-outside")]
+    [Description("Let a suite name an ordinance or scenarios outside its own folder, and an ordinance a vocabulary file outside its own. Off by default.")]
+    public bool AllowOutside { get; init; }
 }

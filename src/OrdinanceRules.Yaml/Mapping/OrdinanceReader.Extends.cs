@@ -52,11 +52,18 @@ internal sealed partial class OrdinanceReader
         var value = extends.Value;
         if (Path.IsPathRooted(value) || !(value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
         {
-            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'extends' must be the path of an ordinance's .yaml file relative to this one, not '{value}'", extends.ContentLocation));
+            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'extends' must be the path of an ordinance's .yaml file relative to this one, not '{Echo.Value(value)}'", extends.ContentLocation));
             return null;
         }
 
-        var path = Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value);
+        var path = _resolveFile is not null
+            ? Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value)
+            : SourceFiles.Resolve(_file, value, _allowOutside, "extends", extends.ContentLocation, _diagnostics);
+        if (path is null)
+        {
+            return null;
+        }
+
         var key = ChainKey(path);
         if (_chain.Contains(key, StringComparer.Ordinal))
         {
@@ -78,11 +85,11 @@ internal sealed partial class OrdinanceReader
             return null;
         }
 
-        var result = new OrdinanceReader(path, _resolveFile, _chain).Read(text);
+        var result = new OrdinanceReader(path, _resolveFile, _allowOutside, _chain).Read(text);
         if (!result.Succeeded)
         {
             _diagnostics.AddRange(result.Diagnostics);
-            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"the ordinance '{value}' that this one extends has the problems above; fix them first", extends.ContentLocation));
+            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"the ordinance '{Echo.Value(value)}' that this one extends has the problems above; fix them first", extends.ContentLocation));
             return null;
         }
 
@@ -143,8 +150,8 @@ internal sealed partial class OrdinanceReader
                 {
                     var names = inherited.Select(p => p.Name).ToList();
                     root.Report(YamlDiagnosticCodes.UnknownOverride, names.Count == 0
-                        ? $"parameter '{key.Value}' is not declared by {baseOrdinance.Citation}, which declares no parameters; declare a new one with a mapping of type, default and description"
-                        : $"parameter '{key.Value}' is not declared by {baseOrdinance.Citation} (its parameters: {string.Join(", ", names)}){Suggestions.DidYouMean(key.Value, names)}", key.Location);
+                        ? $"parameter '{Echo.Value(key.Value)}' is not declared by {baseOrdinance.Citation}, which declares no parameters; declare a new one with a mapping of type, default and description"
+                        : $"parameter '{Echo.Value(key.Value)}' is not declared by {baseOrdinance.Citation} (its parameters: {string.Join(", ", names)}){Suggestions.DidYouMean(key.Value, names)}", key.Location);
                 }
 
                 continue;
@@ -177,7 +184,7 @@ internal sealed partial class OrdinanceReader
             kind = ParameterKinds.Where(k => k.Word == kindNode.Value).Select(k => (ParameterKind?)k.Kind).FirstOrDefault();
             if (kind is null)
             {
-                r.Report(YamlDiagnosticCodes.InvalidValue, $"the type of {r.Context} must be one of {string.Join(", ", ParameterKindWords)}, not '{kindNode.Value}'{Suggestions.DidYouMean(kindNode.Value, ParameterKindWords)}", kindNode.Location);
+                r.Report(YamlDiagnosticCodes.InvalidValue, $"the type of {r.Context} must be one of {string.Join(", ", ParameterKindWords)}, not '{Echo.Value(kindNode.Value)}'{Suggestions.DidYouMean(kindNode.Value, ParameterKindWords)}", kindNode.Location);
             }
         }
 
@@ -236,7 +243,7 @@ internal sealed partial class OrdinanceReader
 
                 if (kind == ParameterKind.ChoiceSet && !choices.Contains(scalar.Value, StringComparer.Ordinal))
                 {
-                    r.Report(YamlDiagnosticCodes.InvalidValue, $"parameter '{name}' lists '{scalar.Value}', which is not one of its choices: {string.Join(", ", choices)}{Suggestions.DidYouMean(scalar.Value, choices)}", scalar.Location);
+                    r.Report(YamlDiagnosticCodes.InvalidValue, $"parameter '{name}' lists '{Echo.Value(scalar.Value)}', which is not one of its choices: {string.Join(", ", choices)}{Suggestions.DidYouMean(scalar.Value, choices)}", scalar.Location);
                     return null;
                 }
 
@@ -270,7 +277,7 @@ internal sealed partial class OrdinanceReader
                 ParameterKind.Duration => "a positive duration such as 48h or 3d",
                 _ => $"one of {string.Join(", ", choices)}{Suggestions.DidYouMean(value.Value, choices)}",
             };
-            r.Report(YamlDiagnosticCodes.InvalidValue, $"parameter '{name}' takes {wanted}, not '{value.Value}'", value.Location);
+            r.Report(YamlDiagnosticCodes.InvalidValue, $"parameter '{name}' takes {wanted}, not '{Echo.Value(value.Value)}'", value.Location);
         }
 
         return result;
@@ -299,7 +306,7 @@ internal sealed partial class OrdinanceReader
 
             if (baseOrdinance is not null && !ids.Contains(key.Value, StringComparer.Ordinal))
             {
-                root.Report(YamlDiagnosticCodes.UnknownOverride, $"'overrides' names '{key.Value}', which is not a provision of {baseOrdinance.Citation} (its provisions: {string.Join(", ", ids)}){Suggestions.DidYouMean(key.Value, ids)}", key.Location);
+                root.Report(YamlDiagnosticCodes.UnknownOverride, $"'overrides' names '{Echo.Value(key.Value)}', which is not a provision of {baseOrdinance.Citation} (its provisions: {string.Join(", ", ids)}){Suggestions.DidYouMean(key.Value, ids)}", key.Location);
                 ok = false;
                 continue;
             }
@@ -322,7 +329,7 @@ internal sealed partial class OrdinanceReader
                     var ownId = MappingReader.Peek(provision, "id");
                     if (ownId is not null && ownId != key.Value)
                     {
-                        r.Report(DiagnosticCodes.InvalidOrdinance, $"the replacement of '{key.Value}' gives id '{ownId}'; a replacement keeps the id it replaces (leave 'id' out)", provision.Location);
+                        r.Report(DiagnosticCodes.InvalidOrdinance, $"the replacement of '{key.Value}' gives id '{Echo.Value(ownId)}'; a replacement keeps the id it replaces (leave 'id' out)", provision.Location);
                         ok = false;
                     }
 

@@ -229,9 +229,9 @@ internal sealed partial class OrdinanceReader
             withinNode = r.Scalar("within", r.Required("within"));
             if (withinNode is not null)
             {
-                if (!DurationText.TryParse(withinNode.Value, out var parsed))
+                if (!DurationText.TryParse(withinNode.Value, out var parsed, out var tooLarge))
                 {
-                    r.Report(YamlDiagnosticCodes.InvalidValue, $"'within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{withinNode.Value}'", withinNode.Location);
+                    r.Report(YamlDiagnosticCodes.InvalidValue, tooLarge is null ? $"'within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{Echo.Value(withinNode.Value)}'" : $"'within': {tooLarge}", withinNode.Location);
                 }
                 else if (parsed <= TimeSpan.Zero)
                 {

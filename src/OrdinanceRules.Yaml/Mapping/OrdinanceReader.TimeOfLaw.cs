@@ -199,9 +199,9 @@ internal sealed partial class OrdinanceReader
         TimeSpan? restart = null;
         if (within is not null)
         {
-            if (!DurationText.TryParse(within.Value, out var parsed))
+            if (!DurationText.TryParse(within.Value, out var parsed, out var tooLarge))
             {
-                r.Report(YamlDiagnosticCodes.InvalidValue, $"'restart-within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{within.Value}'", within.Location);
+                r.Report(YamlDiagnosticCodes.InvalidValue, tooLarge is null ? $"'restart-within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{Echo.Value(within.Value)}'" : $"'restart-within': {tooLarge}", within.Location);
             }
             else if (parsed <= TimeSpan.Zero)
             {

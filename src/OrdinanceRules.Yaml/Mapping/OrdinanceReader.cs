@@ -43,15 +43,17 @@ internal sealed partial class OrdinanceReader
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
     private readonly ImmutableArray<string> _chain;
+    private readonly bool _allowOutside;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
-    private OrdinanceReader(string file, Func<string, string?>? resolveFile, ImmutableArray<string> chain)
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile, bool allowOutside, ImmutableArray<string> chain)
     {
         _file = file;
         _resolveFile = resolveFile;
+        _allowOutside = allowOutside;
         _chain = chain.Add(ChainKey(file));
     }
 
@@ -59,8 +61,9 @@ internal sealed partial class OrdinanceReader
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
     /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
-    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile) =>
-        new OrdinanceReader(file, resolveFile, []).Read(text);
+    /// <param name="allowOutside">Whether a vocabulary or a base ordinance read from disk may lie outside the ordinance's folder.</param>
+    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, bool allowOutside = false) =>
+        new OrdinanceReader(file, resolveFile, allowOutside, []).Read(text);
 
     private Result<Ordinance> Read(string text)
     {
@@ -229,7 +232,7 @@ internal sealed partial class OrdinanceReader
                 var bundled = SourceFiles.BundledNames.Count == 0 ? "none" : string.Join(", ", SourceFiles.BundledNames);
                 _diagnostics.Add(new Diagnostic(
                     YamlDiagnosticCodes.FileNotFound,
-                    $"there is no bundled vocabulary '{value}' (bundled: {bundled}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
+                    $"there is no bundled vocabulary '{Echo.Value(value)}' (bundled: {bundled}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
                     uses.ContentLocation));
                 return null;
             }
@@ -238,13 +241,15 @@ internal sealed partial class OrdinanceReader
         {
             if (Path.IsPathRooted(value) || !(value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
             {
-                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'uses' must be a bundled vocabulary's name or a .yaml file's path relative to the ordinance, not '{value}'", uses.ContentLocation));
+                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'uses' must be a bundled vocabulary's name or a .yaml file's path relative to the ordinance, not '{Echo.Value(value)}'", uses.ContentLocation));
                 return null;
             }
 
-            var path = Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value);
-            var text = ReadReferencedFile(value, path, uses.ContentLocation);
-            if (text is null)
+            var path = _resolveFile is not null
+                ? Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value)
+                : SourceFiles.Resolve(_file, value, _allowOutside, "uses", uses.ContentLocation, _diagnostics);
+            var text = path is null ? null : ReadReferencedFile(value, path, uses.ContentLocation);
+            if (text is null || path is null)
             {
                 return null;
             }
@@ -269,14 +274,14 @@ internal sealed partial class OrdinanceReader
             var text = _resolveFile(relative);
             if (text is null)
             {
-                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{relative}': the file does not exist", referencedAt));
+                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(relative)}': the file does not exist", referencedAt));
             }
 
             return text;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{relative}': {ex.Message}", referencedAt));
+            _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(relative)}': {Echo.Clean(ex.Message)}", referencedAt));
             return null;
         }
     }

@@ -23,10 +23,19 @@ internal sealed class SuiteReader
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Scenario?> _scenarioFiles = new(StringComparer.Ordinal);
 
-    private SuiteReader(string file) => _file = file;
+    private readonly bool _allowOutside;
 
-    /// <summary>Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>.</summary>
-    public static Result<SuiteFile> Read(string text, string file) => new SuiteReader(file).Read(text);
+    private SuiteReader(string file, bool allowOutside)
+    {
+        _file = file;
+        _allowOutside = allowOutside;
+    }
+
+    /// <summary>
+    /// Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>, inside
+    /// its folder unless <paramref name="allowOutside"/>.
+    /// </summary>
+    public static Result<SuiteFile> Read(string text, string file, bool allowOutside = false) => new SuiteReader(file, allowOutside).Read(text);
 
     private Result<SuiteFile> Read(string text)
     {
@@ -101,7 +110,7 @@ internal sealed class SuiteReader
 
     private (Ordinance Ordinance, string Path)? ReadOrdinance(MappingReader r, YamlScalar written)
     {
-        if (RelativePath(r, "ordinance", written) is not { } path)
+        if (RelativePath("ordinance", written) is not { } path)
         {
             return null;
         }
@@ -112,24 +121,14 @@ internal sealed class SuiteReader
             return null;
         }
 
-        var ordinance = OrdinanceReader.Read(text, path, null);
+        var ordinance = OrdinanceReader.Read(text, path, null, _allowOutside);
         _diagnostics.AddRange(ordinance.Diagnostics);
         return ordinance.Succeeded ? (ordinance.Value, path) : null;
     }
 
-    /// <summary>A path written in the suite, relative to it; null (reported) when absolute.</summary>
-    private string? RelativePath(MappingReader r, string key, YamlScalar written)
-    {
-        if (Path.IsPathRooted(written.Value))
-        {
-            r.Report(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a path relative to the suite file, not '{written.Value}'", written.ContentLocation);
-            return null;
-        }
-
-        // Shown in diagnostics and reports: as short as the suite's own path, without '..' segments.
-        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, written.Value));
-        return Path.IsPathRooted(_file) ? path : Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-    }
+    /// <summary>A path written in the suite, relative to it; null (reported) when absolute or, unless allowed, outside its folder.</summary>
+    private string? RelativePath(string key, YamlScalar written) =>
+        SourceFiles.Resolve(_file, written.Value, _allowOutside, key, written.ContentLocation, _diagnostics);
 
     private SuiteCase? ReadCase(YamlMapping mapping, int number, Ordinance ordinance)
     {
@@ -196,7 +195,7 @@ internal sealed class SuiteReader
 
     private Scenario? ReadScenarioFile(MappingReader r, YamlScalar written, Ordinance ordinance)
     {
-        if (RelativePath(r, "scenario", written) is not { } path)
+        if (RelativePath("scenario", written) is not { } path)
         {
             return null;
         }

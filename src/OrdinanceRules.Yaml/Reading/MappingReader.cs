@@ -95,9 +95,10 @@ internal sealed class MappingReader
         {
             case null:
                 return null;
-            case YamlScalar { IsEmpty: false } scalar:
+            case YamlScalar { IsEmpty: false } scalar when !string.IsNullOrWhiteSpace(scalar.Value):
                 return scalar;
             case YamlScalar:
+                // A blank value (only spaces) is no value: names, ids and titles must say something.
                 _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.WrongShape, $"'{key}' in {Context} has no value", node.Location));
                 return null;
             default:

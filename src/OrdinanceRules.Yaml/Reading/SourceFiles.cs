@@ -15,10 +15,17 @@ internal static class SourceFiles
     /// <summary>The names of the bundled vocabularies, such as <c>immigration-cooperation</c>.</summary>
     public static IReadOnlyList<string> BundledNames => BundledVocabularyFiles.Names;
 
-    /// <summary>Reads a whole file, refusing one over the size limit before reading it.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reads a whole file as UTF-8: only a regular file (not a device, a pipe or a socket), and at most
+    /// <see cref="Limits.MaxFileBytes"/> bytes, counted while reading whatever length the file system reports.
+    /// Invalid UTF-8 is an error at its line and column.
+    /// </summary>
     public static string? ReadText(string path, List<Diagnostic> diagnostics, SourceLocation? referencedAt = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var at = referencedAt ?? new SourceLocation(path, 1, 1);
         try
         {
             var info = new FileInfo(path);
@@ -30,21 +37,142 @@ internal static class SourceFiles
 
             if (!info.Exists)
             {
-                diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{path}': the file does not exist", referencedAt));
+                var why = Directory.Exists(path) ? "it is a folder, not a file" : "the file does not exist";
+                diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(path)}': {why}", referencedAt));
                 return null;
             }
 
-            if (info.Length > YamlLimits.MaxFileBytes)
+            switch (RegularFile.Check(path, info))
             {
-                diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.LimitExceeded, $"the file is larger than {YamlLimits.MaxFileBytes / 1024 / 1024} MiB", referencedAt ?? new SourceLocation(path, 1, 1)));
+                case false:
+                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(path)}': it is not a regular file (a device, a pipe or a socket); give a file", referencedAt));
+                    return null;
+                case null when info.Length == 0:
+                    // Where the file's type cannot be asked, a length of zero is all a device or a pipe reports: never open it.
+                    return string.Empty;
+            }
+
+            var bytes = ReadCapped(path);
+            if (bytes is null)
+            {
+                diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.LimitExceeded, $"the file is larger than {Limits.MaxFileBytes / 1024 / 1024} MiB", at));
                 return null;
             }
 
-            return File.ReadAllText(path, Encoding.UTF8);
+            return Decode(bytes, path, diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{path}': {ex.Message}", referencedAt));
+            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.FileNotFound, $"cannot read '{Echo.Value(path)}': {Echo.Clean(ex.Message)}", referencedAt));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A path written in <paramref name="referringFile"/>, resolved relative to its folder; null (reported) when it is
+    /// absolute, or when it leaves that folder (through <c>..</c> or a symbolic link) and <paramref name="allowOutside"/> is off.
+    /// </summary>
+    public static string? Resolve(string referringFile, string written, bool allowOutside, string key, SourceLocation writtenAt, List<Diagnostic> diagnostics)
+    {
+        if (Path.IsPathRooted(written))
+        {
+            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a path relative to {Path.GetFileName(referringFile)}, not '{Echo.Value(written)}'", writtenAt));
+            return null;
+        }
+
+        var folder = Path.GetFullPath(Path.GetDirectoryName(referringFile) is { Length: > 0 } d ? d : ".");
+        var full = Path.GetFullPath(Path.Combine(folder, written));
+        if (!allowOutside && Escapes(folder, full))
+        {
+            diagnostics.Add(new Diagnostic(
+                YamlDiagnosticCodes.OutsideFolder,
+                $"'{key}' names '{Echo.Value(written)}', which is outside the folder of {Path.GetFileName(referringFile)} ({Echo.Value(folder)}); move the file inside it, or allow files outside (ordinance --allow-outside, YamlReadOptions.AllowOutside)",
+                writtenAt));
+            return null;
+        }
+
+        // Shown in diagnostics and reports: as short as the referring file's own path, without '..' segments.
+        return Path.IsPathRooted(referringFile) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+    }
+
+    /// <summary>Whether <paramref name="full"/> is outside <paramref name="folder"/>, by its path or through a symbolic link on the way.</summary>
+    private static bool Escapes(string folder, string full)
+    {
+        if (!IsInside(folder, full))
+        {
+            return true;
+        }
+
+        // A link inside the folder may point anywhere: follow each one between the folder and the file.
+        for (var current = full; current.Length > folder.Length; current = Path.GetDirectoryName(current)!)
+        {
+            FileSystemInfo entry = File.Exists(current) ? new FileInfo(current) : new DirectoryInfo(current);
+            if (entry.Exists && entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true) is { } target
+                && !IsInside(Path.GetFullPath(folder), Path.GetFullPath(target.FullName)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInside(string folder, string path)
+    {
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var root = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, comparison);
+    }
+
+    /// <summary>The file's bytes, or null when there are more than the limit.</summary>
+    private static byte[]? ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(Limits.MaxFileBytes + 1, 64 * 1024)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length > Limits.MaxFileBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, Limits.MaxFileBytes + 1));
+            }
+
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                return buffer[..total];
+            }
+
+            total += read;
+        }
+    }
+
+    /// <summary>The text of UTF-8 bytes (a byte order mark is dropped); null (reported at its line and column) when they are not valid UTF-8.</summary>
+    internal static string? Decode(byte[] bytes, string path, List<Diagnostic> diagnostics)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = Math.Max(0, ex.Index);
+            var before = span[..Math.Min(offset, span.Length)];
+            var lastBreak = before.LastIndexOf((byte)'\n');
+            var line = before.Count((byte)'\n') + 1;
+            var column = StrictUtf8.GetCharCount(before[(lastBreak + 1)..]) + 1;
+            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidEncoding, $"the file is not valid UTF-8: byte 0x{span[offset]:X2} at this place is not part of a UTF-8 character; save the file as UTF-8", new SourceLocation(path, line, column)));
             return null;
         }
     }

@@ -66,7 +66,8 @@ internal sealed partial class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.Syntax, CleanMessage(ex.Message), reader.ToLocation(ex.Start)));
+            diagnostics.Add(TabIndentation(text, file, (int)ex.Start.Line, ex.Message)
+                ?? new Diagnostic(YamlDiagnosticCodes.Syntax, CleanMessage(ex.Message), reader.ToLocation(ex.Start)));
             return null;
         }
         catch (InvalidOperationException)
@@ -75,6 +76,31 @@ internal sealed partial class YamlTreeReader
             diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.Syntax, "the YAML cannot be read past this point; check the indentation, quotes and brackets here", reader._lastLocation));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The parser blames a tab on the line it was scanning, often the one before: the problem is reported where the tab
+    /// is, the first line from there whose indentation holds one. Null when the error is not about a tab.
+    /// </summary>
+    private static Diagnostic? TabIndentation(string text, string file, int errorLine, string message)
+    {
+        if (!message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = Math.Max(0, errorLine - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return new Diagnostic(YamlDiagnosticCodes.Syntax, "this line is indented with a tab; YAML indents with spaces only", new SourceLocation(file, i + 1, tab + 1));
+            }
+        }
+
+        return null;
     }
 
     private YamlNode? ReadStream()

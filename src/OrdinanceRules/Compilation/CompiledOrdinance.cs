@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NRules;
+using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
@@ -56,10 +57,27 @@ public sealed class CompiledOrdinance
     /// <param name="options">Which readings to take, and whether to explain; null for the defaults.</param>
     /// <returns>The report: one finding per provision and matching set of facts.</returns>
     /// <exception cref="ArgumentException">The options name a reading or an alternative the ordinance does not declare.</exception>
-    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options)
+    /// <exception cref="OrdinanceDiagnosticException">
+    /// The evaluation could not finish: it would exceed a budget of <see cref="Limits"/>, or a value it computed went out of
+    /// range; <see cref="TryEvaluate(Scenario, DateTimeOffset, EvaluationOptions?)"/> returns these as diagnostics instead.
+    /// </exception>
+    public ComplianceReport Evaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options) =>
+        TryEvaluate(scenario, asOf, options).GetValueOrThrow();
+
+    /// <summary>
+    /// Evaluates a scenario as of an instant, under chosen readings, or says why the evaluation could not finish: it
+    /// would exceed a budget of <see cref="Limits"/> (combinations of facts, facts × rules), or a value it computed went
+    /// out of range (an instant plus a duration past the last instant), each a diagnostic naming the provision and the facts.
+    /// </summary>
+    /// <param name="scenario">The scenario; its facts must use this ordinance's vocabulary.</param>
+    /// <param name="asOf">The instant to judge at.</param>
+    /// <param name="options">Which readings to take, and whether to explain; null for the defaults.</param>
+    /// <returns>The report, or the problems.</returns>
+    /// <exception cref="ArgumentException">The scenario was built with another vocabulary, or the options name a reading the ordinance does not declare.</exception>
+    public Result<ComplianceReport> TryEvaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Evaluator.Run(this, _factory, scenario, asOf, options ?? EvaluationOptions.Default);
+        return Evaluator.TryRun(this, _factory, scenario, asOf, options ?? EvaluationOptions.Default);
     }
 
     /// <summary>Evaluates a scenario as of the instant the scenario names.</summary>

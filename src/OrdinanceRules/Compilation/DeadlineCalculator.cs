@@ -1,5 +1,7 @@
 using NodaTime;
 using OrdinanceRules.Conditions;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Compilation;
@@ -14,6 +16,12 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
 
     private readonly HolidayCalendar _calendar = calendar ?? WeekendsOnly;
 
+    // Looked up once a day counted: a set, and the years covered, computed once.
+    private readonly HashSet<DateOnly> _holidays = [.. calendar?.Holidays ?? []];
+    private readonly (int First, int Last) _covered = calendar is { Holidays.IsDefaultOrEmpty: false } c
+        ? (c.Holidays.Min().Year, c.Holidays.Max().Year)
+        : (int.MinValue, int.MaxValue);
+
     public Val Due(Val from)
     {
         if (!from.IsKnown)
@@ -26,12 +34,15 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
         {
             DeadlineCounting.BusinessHours => AddBusinessTime(anchor),
             DeadlineCounting.BusinessDays => AddBusinessDays(anchor),
-            _ => (anchor + within, null),
+            _ => (Limits.InRange(anchor) && anchor.UtcTicks <= (Limits.LatestInstant - within).UtcTicks ? anchor + within : Past(anchor), null),
         };
         return uncovered is { } day
             ? Val.Unknown($"whether {day:yyyy-MM-dd} is a holiday: the calendar {_calendar.Name} does not cover that year")
-            : Val.Known(due);
+            : Val.Known(Limits.InRange(due) ? due : Past(anchor));
     }
+
+    private DateTimeOffset Past(DateTimeOffset anchor) =>
+        throw new ValueOverflowException($"the deadline {DurationText.Format(within)} from {FactValue.Format(anchor)} falls after the last instant handled ({FactValue.Format(Limits.LatestInstant)})");
 
     /// <summary>Whether a day counts: yes, no, or null when the calendar does not cover its year.</summary>
     private bool? IsBusinessDay(LocalDate date)
@@ -42,7 +53,12 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
             return false;
         }
 
-        return _calendar.Covers(day) ? _calendar.IsBusinessDay(day) : null;
+        if (day.Year > Limits.MaxYear)
+        {
+            throw new ValueOverflowException($"counting the deadline of {DurationText.Format(within)} runs past the last year handled ({Limits.MaxYear})");
+        }
+
+        return day.Year >= _covered.First && day.Year <= _covered.Last ? !_holidays.Contains(day) : null;
     }
 
     private (DateTimeOffset Due, DateOnly? Uncovered) AddBusinessTime(DateTimeOffset anchor)

@@ -23,6 +23,14 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
     public ImmutableArray<ProvisionNode> Bind()
     {
         diagnostics.AddRange(OrdinanceValidator.Check(ordinance));
+        var overLimits = OrdinanceLimits.Check(ordinance).ToList();
+        diagnostics.AddRange(overLimits);
+        if (overLimits.Count > 0)
+        {
+            // Binding an ordinance over its limits is the work the limits exist to prevent.
+            return [];
+        }
+
         _assumeInForce = Condition(ordinance.AssumeInForce, "assume-in-force of the ordinance", [], ConditionType.YesNo);
         var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
         for (var i = 0; i < ordinance.Provisions.Length; i++)

@@ -34,7 +34,23 @@ public static class OrdinanceCompiler
     {
         ArgumentNullException.ThrowIfNull(ordinance);
         ArgumentNullException.ThrowIfNull(higherLaws);
-        return RuleSetCompiler.Compile(ordinance, [.. higherLaws]);
+        Result<CompiledOrdinance> compiled;
+        try
+        {
+            compiled = RuleSetCompiler.Compile(ordinance, [.. higherLaws]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // No input may make compilation throw: a fault of the library is reported, never the engine's message.
+            return Result<CompiledOrdinance>.Failure([Evaluation.EvaluationGuard.Internal(ex, ordinance.Location, $"while compiling {ordinance.Citation}")]);
+        }
+
+        if (compiled.Value is { RuleCount: > Limits.MaxRules } tooMany)
+        {
+            return Result<CompiledOrdinance>.Failure([new Diagnostic(DiagnosticCodes.OrdinanceLimit, $"{ordinance.Citation} compiles into {tooMany.RuleCount:N0} rules; the limit is {Limits.MaxRules:N0}: split the ordinance", ordinance.Location)]);
+        }
+
+        return compiled;
     }
 
     /// <summary>Compiles an ordinance.</summary>

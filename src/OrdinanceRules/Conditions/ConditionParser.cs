@@ -3,6 +3,7 @@ using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
 using Superpower.Tokenizers;
+using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Conditions;
@@ -13,9 +14,9 @@ namespace OrdinanceRules.Conditions;
 /// </summary>
 internal static class ConditionParser
 {
-    public const int MaxLength = 4_000;
-    public const int MaxDepth = 64;
-    public const int MaxListItems = 256;
+    public const int MaxLength = Limits.MaxConditionLength;
+    public const int MaxDepth = Limits.MaxConditionDepth;
+    public const int MaxListItems = Limits.MaxListItems;
 
     private static readonly Tokenizer<ConditionToken> Tokenizer = new TokenizerBuilder<ConditionToken>()
         .Ignore(Span.WhiteSpace)
@@ -73,17 +74,26 @@ internal static class ConditionParser
             return null;
         }
 
-        if (NestingDepth(text) > MaxDepth)
-        {
-            error = $"the condition nests brackets more than {MaxDepth} levels deep";
-            return null;
-        }
-
         var tokens = Tokenizer.TryTokenize(text);
         if (!tokens.HasValue)
         {
             error = tokens.FormatErrorMessageFragment();
             errorPos = ToPos(tokens.ErrorPosition);
+            return null;
+        }
+
+        // Checked on the tokens, before the grammar recurses: a chain of nots under the length limit must not exhaust the stack.
+        if (TooDeep(tokens.Value) is { } deep)
+        {
+            error = $"the condition nests more than {MaxDepth} levels deep (not, if, brackets and calls each count)";
+            errorPos = PosOf(deep);
+            return null;
+        }
+
+        if (OutOfRange(tokens.Value, out var literalError) is { } bad)
+        {
+            error = literalError;
+            errorPos = PosOf(bad);
             return null;
         }
 
@@ -115,32 +125,91 @@ internal static class ConditionParser
 
     private static TextPos PosOf(Token<ConditionToken> token) => ToPos(token.Position);
 
-    private static int NestingDepth(string text)
+    /// <summary>
+    /// The first token at which the grammar would nest deeper than <see cref="MaxDepth"/>: each open bracket,
+    /// pending <c>not</c> and pending <c>if</c> is a level (an over-estimate of the tree's own depth only where
+    /// parentheses group without nesting). Null when none.
+    /// </summary>
+    private static Token<ConditionToken>? TooDeep(TokenList<ConditionToken> tokens)
     {
-        int depth = 0, max = 0;
-        char quote = '\0';
-        foreach (var c in text)
+        var levels = new Stack<(int Nots, int Ifs)>();
+        levels.Push((0, 0));
+        var depth = 1;
+        foreach (var token in tokens)
         {
-            if (quote != '\0')
+            var (nots, ifs) = levels.Pop();
+            switch (token.Kind)
             {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
+                case ConditionToken.LParen or ConditionToken.LBracket:
+                    levels.Push((nots, ifs));
+                    levels.Push((0, 0));
+                    depth++;
+                    break;
+                case ConditionToken.RParen or ConditionToken.RBracket:
+                    depth -= 1 + nots + ifs;
+                    if (levels.Count == 0)
+                    {
+                        return null; // unbalanced: the grammar reports it
+                    }
 
-                continue;
+                    continue;
+                case ConditionToken.Not:
+                    levels.Push((nots + 1, ifs));
+                    depth++;
+                    break;
+                case ConditionToken.If:
+                    levels.Push((nots, ifs + 1));
+                    depth++;
+                    break;
+                case ConditionToken.And or ConditionToken.Or or ConditionToken.Then or ConditionToken.Else:
+                    levels.Push((0, ifs));
+                    depth -= nots;
+                    break;
+                case ConditionToken.Comma:
+                    levels.Push((0, 0));
+                    depth -= nots + ifs;
+                    break;
+                default:
+                    levels.Push((nots, ifs));
+                    break;
             }
 
-            switch (c)
+            if (depth > MaxDepth)
             {
-                case '\'' or '"': quote = c; break;
-                case '(' or '[': max = Math.Max(max, ++depth); break;
-                case ')' or ']': depth--; break;
+                return token;
             }
         }
 
-        return max;
+        return null;
     }
+
+    /// <summary>The first number, duration or instant literal out of range (see <see cref="Limits"/>), with the reason; null when none.</summary>
+    private static Token<ConditionToken>? OutOfRange(TokenList<ConditionToken> tokens, out string? error)
+    {
+        error = null;
+        foreach (var token in tokens)
+        {
+            var value = token.ToStringValue();
+            switch (token.Kind)
+            {
+                case ConditionToken.Number when !decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || !Limits.InRange(number):
+                    error = $"the number {Echo.Value(value)} is out of range: the allowed {Limits.NumberRange}";
+                    return token;
+                case ConditionToken.Duration when !DurationText.TryParse(value, out _, out var tooLarge):
+                    error = tooLarge ?? $"'{Echo.Value(value)}' is not a duration";
+                    return token;
+                case ConditionToken.Instant when !TryInstant(value, out _):
+                    error = $"'{Echo.Value(value)}' is not a valid instant or is out of range: the allowed {Limits.InstantRange}";
+                    return token;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryInstant(string token, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParse(token[1..], CultureInfo.InvariantCulture, DateTimeStyles.None, out instant)
+        && Math.Abs(instant.Offset.TotalMinutes) <= Limits.MaxOffsetMinutes && Limits.InRange(instant);
 
     private static int Depth(Expr expr) => expr switch
     {
@@ -165,15 +234,13 @@ internal static class ConditionParser
 
         var text = Token.EqualTo(ConditionToken.Text).Select(t =>
             (Expr)new LiteralExpr(PosOf(t), t.ToStringValue()[1..^1], LiteralKind.Text));
+        // Literals were checked against their ranges before parsing (OutOfRange): these reads cannot fail.
         var number = Token.EqualTo(ConditionToken.Number).Select(t =>
             (Expr)new LiteralExpr(PosOf(t), decimal.Parse(t.ToStringValue(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), LiteralKind.Number));
         var duration = Token.EqualTo(ConditionToken.Duration).Select(t =>
-        {
-            DurationText.TryParse(t.ToStringValue(), out var span);
-            return (Expr)new LiteralExpr(PosOf(t), span, LiteralKind.Duration);
-        });
+            (Expr)new LiteralExpr(PosOf(t), DurationText.TryParse(t.ToStringValue(), out var span) ? span : throw new InvalidOperationException("A duration literal was not checked."), LiteralKind.Duration));
         var instant = Token.EqualTo(ConditionToken.Instant).Select(t =>
-            (Expr)new LiteralExpr(PosOf(t), DateTimeOffset.Parse(t.ToStringValue()[1..], CultureInfo.InvariantCulture), LiteralKind.Instant));
+            (Expr)new LiteralExpr(PosOf(t), TryInstant(t.ToStringValue(), out var at) ? at : throw new InvalidOperationException("An instant literal was not checked."), LiteralKind.Instant));
         var yes = Token.EqualTo(ConditionToken.Yes).Select(t => (Expr)new LiteralExpr(PosOf(t), true, LiteralKind.YesNo));
         var no = Token.EqualTo(ConditionToken.No).Select(t => (Expr)new LiteralExpr(PosOf(t), false, LiteralKind.YesNo));
         var none = Token.EqualTo(ConditionToken.NoneValue).Select(t => (Expr)new LiteralExpr(PosOf(t), null, LiteralKind.None));

@@ -30,8 +30,8 @@ internal sealed class ConditionSource
         var ast = ConditionParser.ParseCondition(text.Text, out var error, out var pos);
         if (ast is null)
         {
-            var code = error!.Contains("limit", StringComparison.Ordinal) || error.Contains("deep", StringComparison.Ordinal)
-                ? DiagnosticCodes.ConditionTooComplex
+            var code = error!.Contains("out of range", StringComparison.Ordinal) ? DiagnosticCodes.ConditionLiteralRange
+                : error.Contains("limit", StringComparison.Ordinal) || error.Contains("deep", StringComparison.Ordinal) ? DiagnosticCodes.ConditionTooComplex
                 : DiagnosticCodes.ConditionSyntax;
             diagnostics.Add(new Diagnostic(code, $"in {context}: {error}", Locate(text, pos)));
         }

@@ -268,16 +268,33 @@ internal static class Ops
             return Val.Absent;
         }
 
-        return (a.Value, b.Value) switch
+        try
         {
-            (decimal x, decimal y) => Val.Known(subtract ? x - y : x + y),
-            (DateTimeOffset x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
-            (DateTimeOffset x, DateTimeOffset y) => Val.Known(x - y),
-            (TimeSpan x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
-            (TimeSpan x, DateTimeOffset y) => Val.Known(y + x),
-            _ => throw new InvalidOperationException("The type checker let through arithmetic on the wrong types."),
+            return InRange((a.Value, b.Value) switch
+            {
+                (decimal x, decimal y) => Val.Known(subtract ? x - y : x + y),
+                (DateTimeOffset x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
+                (DateTimeOffset x, DateTimeOffset y) => Val.Known(x - y),
+                (TimeSpan x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
+                (TimeSpan x, DateTimeOffset y) => Val.Known(y + x),
+                _ => throw new InvalidOperationException("The type checker let through arithmetic on the wrong types."),
+            });
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw Overflow(a, b, subtract);
+        }
+
+        Val InRange(Val result) => result.Value switch
+        {
+            decimal n when !Diagnostics.Limits.InRange(n) => throw Overflow(a, b, subtract),
+            DateTimeOffset t when !Diagnostics.Limits.InRange(t) => throw Overflow(a, b, subtract),
+            _ => result,
         };
     }
+
+    private static ValueOverflowException Overflow(Val a, Val b, bool subtract) =>
+        new($"{FactValue.Format(a.Value!)} {(subtract ? '-' : '+')} {FactValue.Format(b.Value!)} is out of range");
 
     private static IEnumerable<object> Items(Val collection) => collection.Value switch
     {

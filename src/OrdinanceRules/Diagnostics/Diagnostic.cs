@@ -11,6 +11,7 @@ public sealed record Diagnostic(string Code, string Message, SourceLocation? Loc
 {
     /// <summary>Formats the diagnostic as <c>file:line:column: error CODE: message</c>.</summary>
     /// <returns>The formatted diagnostic.</returns>
+    /// <remarks>The text is safe to print: control characters, from a file or a value echoed, are written as visible escapes.</remarks>
     public override string ToString() =>
-        Location is null ? $"error {Code}: {Message}" : $"{Location}: error {Code}: {Message}";
+        Echo.Clean(Location is null ? $"error {Code}: {Message}" : $"{Location}: error {Code}: {Message}");
 }

@@ -35,4 +35,22 @@ public static class DiagnosticCodes
 
     /// <summary>Two facts share an id.</summary>
     public const string DuplicateFactId = "OR3004";
+
+    /// <summary>A value is outside the range the library handles: an instant, a date, a duration or a number (see <see cref="Limits"/>).</summary>
+    public const string ValueOutOfRange = "OR3005";
+
+    /// <summary>An evaluation would exceed a budget: combinations of facts for one provision, or facts × rules (see <see cref="Limits"/>).</summary>
+    public const string EvaluationBudget = "OR3101";
+
+    /// <summary>A value computed while evaluating goes out of range, such as an instant plus a duration past the last instant.</summary>
+    public const string EvaluationOverflow = "OR3102";
+
+    /// <summary>A condition's literal is out of range: a number, a duration or an instant (see <see cref="Limits"/>).</summary>
+    public const string ConditionLiteralRange = "OR2105";
+
+    /// <summary>An ordinance exceeds a limit: provisions, exceptions, variables bound, holidays, rules (see <see cref="Limits"/>).</summary>
+    public const string OrdinanceLimit = "OR2106";
+
+    /// <summary>A fault in the library itself, reported rather than thrown: please report it with the input that caused it.</summary>
+    public const string InternalError = "OR9001";
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NRules;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Conditions;
+using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 
@@ -10,9 +11,35 @@ namespace OrdinanceRules.Evaluation;
 /// <summary>Runs one scenario through a fresh NRules session and reads the outcomes the rules inferred.</summary>
 internal static class Evaluator
 {
-    public static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, Scenario scenario, DateTimeOffset asOf, EvaluationOptions options)
+    /// <summary>Evaluates, or gives the problems that kept the evaluation from finishing: a budget, a value out of range, a fault.</summary>
+    /// <exception cref="ArgumentException">The scenario was built with another vocabulary, or the options name an undeclared reading.</exception>
+    public static Result<ComplianceReport> TryRun(CompiledOrdinance compiled, ISessionFactory factory, Scenario scenario, DateTimeOffset asOf, EvaluationOptions options)
     {
         var ordinance = compiled.Ordinance;
+        CheckVocabulary(ordinance, scenario);
+        var laws = compiled.HigherLaws.Insert(0, ordinance);
+        var readings = ResolveReadings(laws, options);
+        var guard = new EvaluationGuard(laws);
+        var problems = guard.Check(scenario, asOf, compiled.RuleCount).ToList();
+        if (problems.Count > 0)
+        {
+            return Result<ComplianceReport>.Failure(problems);
+        }
+
+        try
+        {
+            return Result<ComplianceReport>.Success(Run(compiled, factory, scenario, asOf, options, readings, guard));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Result<ComplianceReport>.Failure([ex is FiringBudgetException
+                ? new Diagnostic(DiagnosticCodes.EvaluationBudget, $"the evaluation fired more than {Limits.MaxEvaluationWork:N0} rules without settling; the budget is facts × rules at most {Limits.MaxEvaluationWork:N0}", scenario.Location)
+                : guard.Describe(ex, scenario)]);
+        }
+    }
+
+    private static void CheckVocabulary(Model.Ordinance ordinance, Scenario scenario)
+    {
         foreach (var fact in scenario.Facts)
         {
             if (!ordinance.Vocabulary.TryGetType(fact.Type.Name, out var type) || !ReferenceEquals(type, fact.Type))
@@ -22,10 +49,13 @@ internal static class Evaluator
                     nameof(scenario));
             }
         }
+    }
 
-        var laws = compiled.HigherLaws.Insert(0, ordinance);
-        var readings = ResolveReadings(laws, options);
+    private static ComplianceReport Run(CompiledOrdinance compiled, ISessionFactory factory, Scenario scenario, DateTimeOffset asOf, EvaluationOptions options, ImmutableArray<AppliedReading> readings, EvaluationGuard guard)
+    {
+        var ordinance = compiled.Ordinance;
         var session = factory.CreateSession();
+        guard.Attach(session);
         var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
         session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)]));
@@ -34,7 +64,10 @@ internal static class Evaluator
             session.Insert(new UnknownExistence(type));
         }
 
-        session.Fire();
+        if (session.Fire((int)Limits.MaxEvaluationWork) >= Limits.MaxEvaluationWork && !session.Agenda.IsEmpty)
+        {
+            throw new FiringBudgetException();
+        }
 
         var clock = JurisdictionClock.For(ordinance.Jurisdiction.TimeZone);
         var writer = new FindingWriter(clock, asOf);
@@ -88,5 +121,10 @@ internal static class Evaluator
         return [.. all.Select(r => options.Readings.TryGetValue(r.Name, out var chosen)
             ? new AppliedReading(r.Name, chosen, chosen == r.Default)
             : new AppliedReading(r.Name, r.Default, true))];
+    }
+
+    /// <summary>The session fired as many rules as the budget allows and still had more to fire.</summary>
+    private sealed class FiringBudgetException : Exception
+    {
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Facts;
 
@@ -13,9 +14,17 @@ public static partial class DurationText
     /// <param name="text">The text, such as <c>48h</c>.</param>
     /// <param name="duration">The duration, when the text is valid.</param>
     /// <returns>True when the text is a valid duration.</returns>
-    public static bool TryParse(string? text, out TimeSpan duration)
+    /// <remarks>
+    /// Each part is at most <see cref="Limits.MaxDurationPart"/> and the whole at most <see cref="Limits.MaxDuration"/>;
+    /// anything larger is not a duration.
+    /// </remarks>
+    public static bool TryParse(string? text, out TimeSpan duration) => TryParse(text, out duration, out _);
+
+    /// <summary>Parses a duration; <paramref name="rangeError"/> says so when it is written well but too large.</summary>
+    internal static bool TryParse(string? text, out TimeSpan duration, out string? rangeError)
     {
         duration = TimeSpan.Zero;
+        rangeError = null;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
         {
             return false;
@@ -31,8 +40,11 @@ public static partial class DurationText
         foreach (Capture part in match.Groups["part"].Captures)
         {
             var unit = part.Value[^1];
-            if (!long.TryParse(part.Value.AsSpan(0, part.Value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 1_000_000)
+            if (!long.TryParse(part.Value.AsSpan(0, part.Value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > Limits.MaxDurationPart)
             {
+                rangeError = match.Groups["part"].Captures.Count == 1
+                    ? $"'{Echo.Value(text)}' is out of range: the allowed {Limits.DurationRange}"
+                    : $"'{Echo.Value(part.Value)}' in '{Echo.Value(text)}' is out of range: the allowed {Limits.DurationRange}";
                 return false;
             }
 
@@ -45,11 +57,17 @@ public static partial class DurationText
             };
         }
 
+        if (seconds > (long)Limits.MaxDuration.TotalSeconds)
+        {
+            rangeError = $"'{Echo.Value(text)}' is out of range: the allowed {Limits.DurationRange}";
+            return false;
+        }
+
         duration = TimeSpan.FromSeconds(seconds);
         return true;
     }
 
-    /// <summary>Formats a duration the way <see cref="TryParse"/> reads it, such as <c>48h</c> or <c>1h30m</c>.</summary>
+    /// <summary>Formats a duration the way <see cref="TryParse(string?, out TimeSpan)"/> reads it, such as <c>48h</c> or <c>1h30m</c>.</summary>
     /// <param name="duration">The duration.</param>
     /// <returns>The text.</returns>
     public static string Format(TimeSpan duration)

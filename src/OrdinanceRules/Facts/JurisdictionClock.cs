@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Facts;
 
@@ -60,12 +61,25 @@ public sealed class JurisdictionClock
     public bool TryResolveLocal(DateTime local, out DateTimeOffset instant, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
     {
         var ldt = LocalDateTime.FromDateTime(local);
+        if (ldt.Year is < Limits.MinYear or > Limits.MaxYear)
+        {
+            instant = default;
+            error = $"{ldt.ToString("uuuu-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)} is out of range: the allowed {Limits.InstantRange}";
+            return false;
+        }
+
         var mapping = _zone.MapLocal(ldt);
         var text = ldt.ToString("uuuu-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         switch (mapping.Count)
         {
             case 1:
                 instant = mapping.Single().ToDateTimeOffset();
+                if (!Limits.InRange(instant))
+                {
+                    error = $"{text} in {TimeZoneId} is out of range: the allowed {Limits.InstantRange}";
+                    return false;
+                }
+
                 error = null;
                 return true;
             case 0:
@@ -96,7 +110,15 @@ public sealed class JurisdictionClock
             var result = pattern.Parse(trimmed);
             if (result.Success)
             {
-                instant = result.Value.ToDateTimeOffset();
+                var value = result.Value;
+                if (Math.Abs(value.Offset.Seconds) > Limits.MaxOffsetMinutes * 60 || value.Year is < Limits.MinYear or > Limits.MaxYear
+                    || !Limits.InRange(instant = value.ToDateTimeOffset()))
+                {
+                    instant = default;
+                    error = $"'{Echo.Value(text)}' is out of range: the allowed {Limits.InstantRange}";
+                    return false;
+                }
+
                 error = null;
                 return true;
             }
@@ -112,7 +134,7 @@ public sealed class JurisdictionClock
         }
 
         instant = default;
-        error = $"'{text}' is not an ISO 8601 date and time (such as 2021-03-01T09:00:00-06:00, or 2021-03-01T09:00 read in {TimeZoneId})";
+        error = $"'{Echo.Value(text)}' is not an ISO 8601 date and time (such as 2021-03-01T09:00:00-06:00, or 2021-03-01T09:00 read in {TimeZoneId})";
         return false;
     }
 

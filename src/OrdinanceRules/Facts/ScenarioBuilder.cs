@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Globalization;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Vocabulary;
 
@@ -107,20 +108,20 @@ public sealed class ScenarioBuilder
         {
             if (!_vocabulary.TryGetType(builder.Type, out var type))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact '{builder.Id}' has type '{builder.Type}', which the vocabulary does not declare{Suggest(builder.Type, _vocabulary.Types.Select(t => t.Name))}", builder.Location));
+                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact '{Echo.Value(builder.Id)}' has type '{Echo.Value(builder.Type)}', which the vocabulary does not declare{Suggest(builder.Type, _vocabulary.Types.Select(t => t.Name))}", builder.Location));
                 continue;
             }
 
             if (!Identifiers.IsValidId(builder.Id))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact id '{builder.Id}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'", builder.Location));
+                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact id '{Echo.Value(builder.Id)}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'", builder.Location));
                 continue;
             }
 
             var fact = new Fact(type, builder.Id, builder.Location);
             if (!byId.TryAdd(builder.Id, fact))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.DuplicateFactId, $"two facts have the id '{builder.Id}'", builder.Location));
+                problems.Add(new Diagnostic(DiagnosticCodes.DuplicateFactId, $"two facts have the id '{Echo.Value(builder.Id)}'", builder.Location));
                 continue;
             }
 
@@ -134,7 +135,7 @@ public sealed class ScenarioBuilder
                 var index = fact.Type.IndexOf(entry.Field);
                 if (index < 0)
                 {
-                    problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact type '{fact.Type.Name}' has no field '{entry.Field}'{Suggest(entry.Field, fact.Type.Fields.Select(f => f.Name))}", entry.Location ?? builder.Location));
+                    problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"fact type '{fact.Type.Name}' has no field '{Echo.Value(entry.Field)}'{Suggest(entry.Field, fact.Type.Fields.Select(f => f.Name))}", entry.Location ?? builder.Location));
                     continue;
                 }
 
@@ -165,7 +166,7 @@ public sealed class ScenarioBuilder
         {
             if (!_vocabulary.TryGetType(type, out _))
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"'{type}' is not a fact type of the vocabulary", location));
+                problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"'{Echo.Value(type)}' is not a fact type of the vocabulary", location));
             }
         }
 
@@ -194,21 +195,41 @@ public sealed class ScenarioBuilder
             case FieldKind.YesNo when value is bool b:
                 return b;
             case FieldKind.Number when TryNumber(value, out var d):
-                return d;
+                if (Limits.InRange(d))
+                {
+                    return d;
+                }
+
+                error = (DiagnosticCodes.ValueOutOfRange, $"'{name}' is {d.ToString(CultureInfo.InvariantCulture)}, out of range: the allowed {Limits.NumberRange}");
+                return null;
             case FieldKind.Duration when value is TimeSpan span:
-                return span;
+                if (Limits.InRange(span))
+                {
+                    return span;
+                }
+
+                error = (DiagnosticCodes.ValueOutOfRange, $"'{name}' is {DurationText.Format(span)}, out of range: the allowed {Limits.DurationRange}");
+                return null;
             case FieldKind.Duration when value is string text:
-                if (DurationText.TryParse(text, out var parsed))
+                if (DurationText.TryParse(text, out var parsed, out var tooLarge))
                 {
                     return parsed;
                 }
 
-                error = (DiagnosticCodes.InvalidFact, $"'{name}' needs a duration such as 48h, 30m or 2d, not '{text}'");
+                error = tooLarge is null
+                    ? (DiagnosticCodes.InvalidFact, $"'{name}' needs a duration such as 48h, 30m or 2d, not '{Echo.Value(text)}'")
+                    : (DiagnosticCodes.ValueOutOfRange, $"'{name}': {tooLarge}");
                 return null;
             case FieldKind.Instant when value is DateTimeOffset instant:
-                return instant;
+                if (Limits.InRange(instant) && Math.Abs(instant.Offset.TotalMinutes) <= Limits.MaxOffsetMinutes)
+                {
+                    return instant;
+                }
+
+                error = (DiagnosticCodes.ValueOutOfRange, $"'{name}' is {instant.ToString("O", CultureInfo.InvariantCulture)}, out of range: the allowed {Limits.InstantRange}");
+                return null;
             case FieldKind.Instant when value is DateTime dt:
-                if (dt.Kind == DateTimeKind.Utc)
+                if (dt.Kind == DateTimeKind.Utc && Limits.InRange(new DateTimeOffset(dt)))
                 {
                     return new DateTimeOffset(dt);
                 }
@@ -228,7 +249,7 @@ public sealed class ScenarioBuilder
 
                 error = (readError.Contains("daylight", StringComparison.Ordinal) || readError.Contains("twice", StringComparison.Ordinal)
                     ? DiagnosticCodes.AmbiguousLocalTime
-                    : DiagnosticCodes.InvalidFact, $"'{name}': {readError}");
+                    : readError.Contains("out of range", StringComparison.Ordinal) ? DiagnosticCodes.ValueOutOfRange : DiagnosticCodes.InvalidFact, $"'{name}': {readError}");
                 return null;
             case FieldKind.Enumeration when value is string e:
                 if (field.Type.Allows(e))
@@ -236,7 +257,7 @@ public sealed class ScenarioBuilder
                     return e;
                 }
 
-                error = (DiagnosticCodes.InvalidFact, $"'{name}' is '{e}', which is not one of: {string.Join(", ", field.Type.Values)}");
+                error = (DiagnosticCodes.InvalidFact, $"'{name}' is '{Echo.Value(e)}', which is not one of: {string.Join(", ", field.Type.Values)}");
                 return null;
             case FieldKind.EnumerationSet when value is IEnumerable items && value is not string:
                 var list = items.Cast<object?>().Select(i => i as string).ToList();
@@ -246,7 +267,7 @@ public sealed class ScenarioBuilder
                     return list.Distinct(StringComparer.Ordinal).ToImmutableArray();
                 }
 
-                error = (DiagnosticCodes.InvalidFact, $"'{name}' lists '{bad[0]}', which is not one of: {string.Join(", ", field.Type.Values)}");
+                error = (DiagnosticCodes.InvalidFact, $"'{name}' lists '{Echo.Value(bad[0])}', which is not one of: {string.Join(", ", field.Type.Values)}");
                 return null;
             case FieldKind.Reference when value is string id:
                 if (byId.TryGetValue(id, out var target) && target.Type.Name == field.Type.ReferencedType)
@@ -255,8 +276,8 @@ public sealed class ScenarioBuilder
                 }
 
                 error = (DiagnosticCodes.DanglingReference, target is null
-                    ? $"'{name}' refers to '{id}', but the scenario has no fact with that id"
-                    : $"'{name}' refers to '{id}', which is a {target.Type.Name}, not a {field.Type.ReferencedType}");
+                    ? $"'{name}' refers to '{Echo.Value(id)}', but the scenario has no fact with that id"
+                    : $"'{name}' refers to '{Echo.Value(id)}', which is a {target.Type.Name}, not a {field.Type.ReferencedType}");
                 return null;
             case FieldKind.Reference when value is Fact f:
                 if (byId.TryGetValue(f.Id, out var same) && same.Type.Name == field.Type.ReferencedType)
@@ -268,7 +289,7 @@ public sealed class ScenarioBuilder
                 return null;
         }
 
-        error = (DiagnosticCodes.InvalidFact, $"'{name}' needs {Article(field.Type)}, not '{FactValue.Format(value)}'");
+        error = (DiagnosticCodes.InvalidFact, $"'{name}' needs {Article(field.Type)}, not '{Echo.Value(FactValue.Format(value))}'");
         return null;
     }
 

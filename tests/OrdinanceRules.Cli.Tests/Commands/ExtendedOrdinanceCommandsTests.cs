@@ -42,7 +42,7 @@ public class ExtendedOrdinanceCommandsTests
     [Fact]
     public void Test_ExtendedOrdinancesSuite_PassesAtFullCoverage()
     {
-        var result = Cli.Run("test", Path.Combine(Root, "samples", "tests", "kansas-city-ks"), "--coverage", "--min-coverage", "100");
+        var result = Cli.Run("test", Path.Combine(Root, "samples", "tests", "kansas-city-ks"), "--allow-outside", "--coverage", "--min-coverage", "100");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors + result.Output);
         result.Output.Should().Contain("Coverage: 18 of 18 outcomes (100.0%)");

@@ -1,0 +1,135 @@
+using System.Globalization;
+using NRules;
+using NRules.RuleModel;
+using OrdinanceRules.Conditions;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+
+namespace OrdinanceRules.Evaluation;
+
+/// <summary>
+/// Keeps an evaluation within its budgets (<see cref="Limits"/>) and turns whatever goes wrong inside a rule into
+/// a located diagnostic naming the provision and the facts: a value out of range is the scenario's problem
+/// (<see cref="DiagnosticCodes.EvaluationOverflow"/>); anything else is a fault of the library
+/// (<see cref="DiagnosticCodes.InternalError"/>). Never the engine's own message, which holds expression trees.
+/// </summary>
+internal sealed class EvaluationGuard
+{
+    private readonly IReadOnlyList<Ordinance> _laws;
+    private (IEnumerable<IRuleDefinition> Rules, IEnumerable<IFact> Facts)? _failure;
+
+    public EvaluationGuard(IReadOnlyList<Ordinance> laws) => _laws = laws;
+
+    /// <summary>The problems that keep a scenario from being evaluated at all: an as-of out of range, a budget exceeded.</summary>
+    public IEnumerable<Diagnostic> Check(Scenario scenario, DateTimeOffset asOf, int ruleCount)
+    {
+        var where = scenario.Location;
+        if (!Limits.InRange(asOf))
+        {
+            yield return new Diagnostic(DiagnosticCodes.ValueOutOfRange, $"the as-of instant {FactValue.Format(asOf)} is out of range: the allowed {Limits.InstantRange}", where);
+        }
+
+        var work = (long)scenario.Facts.Length * ruleCount;
+        if (work > Limits.MaxEvaluationWork)
+        {
+            yield return new Diagnostic(DiagnosticCodes.EvaluationBudget, $"evaluating {scenario.Facts.Length:N0} facts against {ruleCount:N0} rules is {work:N0} units of work; the budget is {Limits.MaxEvaluationWork:N0} (facts × rules): split the scenario", where);
+        }
+
+        var counts = scenario.Facts.GroupBy(f => f.Type.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        foreach (var law in _laws)
+        {
+            foreach (var provision in law.Provisions)
+            {
+                foreach (var frame in Frames(provision))
+                {
+                    var combinations = Combinations(frame, counts);
+                    if (combinations > Limits.MaxCombinations)
+                    {
+                        var product = string.Join(" × ", frame.Select(b => $"{counts.GetValueOrDefault(b.FactType):N0} {b.FactType}"));
+                        yield return new Diagnostic(
+                            DiagnosticCodes.EvaluationBudget,
+                            $"provision {provision.Id} would consider {(combinations == long.MaxValue ? "more than 9 quintillion" : combinations.ToString("N0", CultureInfo.InvariantCulture))} combinations of facts ({product}); the limit is {Limits.MaxCombinations:N0}: split the scenario, or narrow the provision's 'for'",
+                            where ?? provision.Location);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Listens for the first failed expression of a session, to name its provision and facts.</summary>
+    public void Attach(ISession session)
+    {
+        var events = session.Events;
+        events.LhsExpressionFailedEvent += (_, e) => _failure ??= (e.Rules, e.Facts ?? []);
+        events.AgendaExpressionFailedEvent += (_, e) => _failure ??= ([e.Rule], e.Facts ?? []);
+        events.RhsExpressionFailedEvent += (_, e) => _failure ??= ([e.Match.Rule], e.Match.Facts);
+    }
+
+    /// <summary>The diagnostic for an exception thrown while a session ran.</summary>
+    public Diagnostic Describe(Exception exception, Scenario scenario)
+    {
+        var cause = exception;
+        while (cause is RuleExecutionException { InnerException: { } inner })
+        {
+            cause = inner;
+        }
+
+        var provisionId = _failure?.Rules.SelectMany(r => r.Tags).FirstOrDefault();
+        var provision = _laws.SelectMany(l => l.Provisions).FirstOrDefault(p => p.Id == provisionId);
+        var facts = _failure?.Facts.Select(f => f.Value).OfType<Fact>().Select(f => $"{f.Type.Name} {f.Id}").Distinct().ToList() ?? [];
+        var on = (provision is null ? "while evaluating" : $"while evaluating provision {provision.Id}")
+            + (facts.Count == 0 ? string.Empty : $" on {string.Join(", ", facts)}");
+        var where = facts.Count > 0
+            ? _failure!.Value.Facts.Select(f => f.Value).OfType<Fact>().Select(f => f.Location).FirstOrDefault(l => l is not null) ?? scenario.Location
+            : scenario.Location ?? provision?.Location;
+        return cause is ValueOverflowException overflow
+            ? new Diagnostic(DiagnosticCodes.EvaluationOverflow, $"{on}: {Echo.Clean(overflow.Message)}; the allowed {Limits.InstantRange}, {Limits.NumberRange}", where)
+            : Internal(cause, where, on);
+    }
+
+    /// <summary>A fault of the library itself, named by its type only, asking for a report.</summary>
+    public static Diagnostic Internal(Exception exception, SourceLocation? where, string during) =>
+        new(DiagnosticCodes.InternalError, $"{during}: the library failed ({exception.GetType().Name}); this is a bug, please report it with the input that caused it", where);
+
+    private static IEnumerable<IReadOnlyList<Binding>> Frames(Provision provision)
+    {
+        var subject = provision.For.AddRange(provision.ViolatedWhen?.For ?? []);
+        yield return subject;
+        if (provision.Duty is { } duty)
+        {
+            yield return provision.For.AddRange(duty.MetBy.For);
+        }
+
+        foreach (var chain in Chains(provision.Exceptions, subject))
+        {
+            yield return chain;
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<Binding>> Chains(IEnumerable<ProvisionException> exceptions, IReadOnlyList<Binding> above)
+    {
+        foreach (var exception in exceptions)
+        {
+            var frame = above.Concat(exception.When.For).ToList();
+            yield return frame;
+            foreach (var deeper in Chains(exception.Exceptions, frame))
+            {
+                yield return deeper;
+            }
+        }
+    }
+
+    private static long Combinations(IEnumerable<Binding> frame, Dictionary<string, long> counts)
+    {
+        long product = 1;
+        foreach (var binding in frame)
+        {
+            var n = Math.Max(1, counts.GetValueOrDefault(binding.FactType));
+            product = product > long.MaxValue / n ? long.MaxValue : product * n;
+        }
+
+        return product;
+    }
+}

@@ -1,0 +1,47 @@
+using OrdinanceRules.Yaml.Tests.Robustness;
+
+namespace OrdinanceRules.Yaml.Tests.Concurrency;
+
+/// <summary>
+/// A compiled ordinance is shared by threads (CompiledOrdinance is documented thread-safe): 16 threads evaluating
+/// every bundled scenario against one compiled ordinance each give exactly the reports of a sequential run.
+/// </summary>
+public class ConcurrentEvaluationTests
+{
+    private const int Threads = 16;
+    private const int Rounds = 2;
+
+    [Fact]
+    public void Evaluate_SixteenThreadsOverEveryBundledScenario_GivesTheSequentialReports()
+    {
+        var work = BundledSamples.Scenarios
+            .Select(s => (Ordinance: BundledSamples.Compile(s.Ordinance), Scenario: BundledSamples.Load(s.Scenario, s.Ordinance), Name: Path.GetFileName(s.Scenario)))
+            .ToList();
+        var sequential = work.Select(w => BundledSamples.Canonical(w.Ordinance.Evaluate(w.Scenario))).ToList();
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var start = new Barrier(Threads);
+
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            // Each thread its own order, so that different scenarios run at the same moment.
+            var order = Enumerable.Range(0, work.Count).OrderBy(i => (i * 7919 + t * 104_729) % work.Count).ToList();
+            start.SignalAndWait();
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var i in order)
+                {
+                    var report = BundledSamples.Canonical(work[i].Ordinance.Evaluate(work[i].Scenario, new Evaluation.EvaluationOptions { Explain = round == 1 }));
+                    if (report != sequential[i])
+                    {
+                        mismatches.Add($"thread {t}, {work[i].Name}");
+                    }
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        mismatches.Should().BeEmpty();
+        work.Should().HaveCountGreaterThan(40, "every bundled scenario takes part");
+    }
+}
