@@ -78,21 +78,11 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) :
         {
             var where = parameter.Value is null
                 ? $"default of {parameter.DeclaredBy}"
-                : $"set by {ordinance.Citation}; default of {parameter.DeclaredBy}: {ParameterText(parameter.Default)}";
-            console.Write(Indented($"{parameter.Name} = {ParameterText(parameter.Effective)} ({where})"));
+                : $"set by {ordinance.Citation}; default of {parameter.DeclaredBy}: {Json.OrdinanceJson.ParameterValue(parameter.Default)}";
+            console.Write(Indented($"{parameter.Name} = {Json.OrdinanceJson.ParameterValue(parameter.Effective)} ({where})"));
             console.Write(new Padder(new Text(parameter.Description.ReplaceLineEndings(" ").Trim()), new Padding(8, 0, 0, 0)));
         }
     }
-
-    /// <summary>A parameter's value as the YAML writes it: yes, 48h, [a, b].</summary>
-    internal static string ParameterText(object value) => value switch
-    {
-        bool b => b ? "yes" : "no",
-        decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        TimeSpan t => Facts.DurationText.Format(t),
-        System.Collections.Immutable.ImmutableArray<string> list => "[" + string.Join(", ", list) + "]",
-        _ => value.ToString() ?? string.Empty,
-    };
 
     private static Padder Indented(string text) => new(new Text(text.ReplaceLineEndings(" ").Trim()), new Padding(4, 0, 0, 0));
 }

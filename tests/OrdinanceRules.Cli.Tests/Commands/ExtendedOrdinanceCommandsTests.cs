@@ -21,6 +21,18 @@ public class ExtendedOrdinanceCommandsTests
     }
 
     [Fact]
+    public void Readings_ExtendedOrdinanceAsJson_ListsItsParameters()
+    {
+        var result = Cli.Run("readings", KansasCity, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var police = json.RootElement.GetProperty("parameters").EnumerateArray().First();
+        (police.GetProperty("name").GetString(), police.GetProperty("type").GetString(), police.GetProperty("value").GetString(), police.GetProperty("default").GetString())
+            .Should().Be(("police", "text-list", "[KCKPD, PD]", "[PD]"));
+    }
+
+    [Fact]
     public void Check_ExtendedOrdinance_ShowsTheCitysSectionAndTheModelsOrigin()
     {
         var result = Cli.Run("check", KansasCity, Scenario);
