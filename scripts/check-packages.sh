@@ -65,14 +65,20 @@ tool() { # the tool from the feed, installed into a folder of its own
     "$work/tools/ordinance" --version
 }
 
-outside() { # the installed tool in an empty folder: a bundled sample, copied out and checked
+outside() { # the installed tool in an empty folder: the bundled samples copied out, validated and checked; a new city
   mkdir -p "$work/outside" && cd "$work/outside" || return 1
-  cp "$repo/samples/ordinances/roeland-park-ks.yaml" "$repo/samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml" . &&
-    "$work/tools/ordinance" check roeland-park-ks.yaml p2-detainer-hold-violated.yaml; [ $? -eq 1 ]
+  local ordinance=$work/tools/ordinance
+  "$ordinance" samples copy &&
+    "$ordinance" validate samples/ordinances samples/tests &&
+    { "$ordinance" check samples/ordinances/roeland-park-ks.yaml samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml; [ $? -eq 1 ]; } &&
+    "$ordinance" check samples/ordinances/roeland-park-ks.yaml - < samples/scenarios/roeland-park/p2-specific-threat-exception-applies.yaml &&
+    "$ordinance" init overland-park &&
+    "$ordinance" validate overland-park &&
+    "$ordinance" test overland-park/tests
 }
 
 step "dotnet pack writes the five packages" pack
 step "a new console project runs the README's embedding snippet from the packages" embed
 step "dotnet tool install gives a working ordinance command" tool
-step "the installed ordinance checks a sample outside the repository" outside
+step "the installed ordinance copies, validates and checks the samples, and starts a city, outside the repository" outside
 exit $((failures > 0))

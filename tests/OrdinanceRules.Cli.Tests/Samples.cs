@@ -16,6 +16,9 @@ internal static class Samples
         throw new InvalidOperationException("OrdinanceRules.sln not found above the test folder.");
     });
 
+    /// <summary>The repository's root folder.</summary>
+    public static string Root => RootPath.Value;
+
     /// <summary>The Roeland Park ordinance.</summary>
     public static string Ordinance => Path.Combine(RootPath.Value, "samples", "ordinances", "roeland-park-ks.yaml");
 

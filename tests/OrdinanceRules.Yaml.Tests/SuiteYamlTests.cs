@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Yaml.Tests;
@@ -37,7 +38,7 @@ public class SuiteYamlTests
         var suiteCase = result.Value!.Suite.Cases.Should().ContainSingle().Subject;
         suiteCase.Scenario.Description.Should().Be("An ICE request for support.");
         suiteCase.Scenario.UnknownTypes.Should().Equal("threat");
-        suiteCase.AsOf.Should().Be(DateTimeOffset.Parse("2021-03-05T12:00:00-06:00"));
+        suiteCase.AsOf.Should().Be(DateTimeOffset.Parse("2021-03-05T12:00:00-06:00", CultureInfo.InvariantCulture));
         suiteCase.Expectations.Select(e => (e.ProvisionId, e.Status)).Should().Equal(("P2", FindingStatus.Undetermined), ("P3", FindingStatus.NotApplicable));
         suiteCase.Expectations[0].Unknowns.Should().NotBeNull().And.BeEmpty();
         suiteCase.Expectations[0].Facts.Should().Equal(new Dictionary<string, string> { ["r"] = "req-1", ["a"] = "RPPD" });

@@ -1,5 +1,5 @@
-using OrdinanceRules.Cli.Commands;
 using System.Collections.Immutable;
+using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;

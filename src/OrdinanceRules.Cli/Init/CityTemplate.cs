@@ -103,7 +103,7 @@ internal sealed record CityTemplate(string Slug, string Name, string State, stri
 
         """;
 
-    private string ExceptionScenario => $$"""
+    private static string ExceptionScenario => $$"""
         scenario: "PD backs up an ICE arrest while an armed man threatens the agents"
         description: >
           The same kind of support, given during a specific threat to public safety: exception E1 applies.

@@ -189,7 +189,7 @@ internal static class MatrixHtml
             // Filters read these lists; statuses and provision ids are separated by spaces (ids hold none).
             var statuses = row.Cells.Select(c => Verdicts.Kebab(c.Verdict)).Distinct();
             var provisions = row.Cells.SelectMany(c => c.Applicable).Select(f => f.ProvisionId).Distinct(StringComparer.Ordinal);
-            html.Append("<tr id=\"row-").Append(r.ToString(CultureInfo.InvariantCulture)).Append("\" class=\"").Append(row.Differs ? "differs" : "same").Append("\"")
+            html.Append("<tr id=\"row-").Append(r.ToString(CultureInfo.InvariantCulture)).Append("\" class=\"").Append(row.Differs ? "differs" : "same").Append('"')
                 .Append(" data-statuses=\"").Append(Escape(string.Join(' ', statuses))).Append("\" data-provisions=\"").Append(Escape(string.Join(' ', provisions))).Append("\">")
                 .Append("<th scope=\"row\"><span class=\"file\">").Append(Escape(row.Label)).Append("</span><span class=\"name\">").Append(Escape(row.Name)).Append("</span>");
             if (!string.IsNullOrWhiteSpace(row.Description))

@@ -16,8 +16,9 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] ParameterKeys = ["type", "description", "default", "choices"];
-    private static readonly string[] OverrideKeys = ["remove", "replace", "section", "title", "text", "binds", "source"];
+    internal static readonly string[] ParameterKeys = ["type", "description", "default", "choices"];
+    internal static readonly string[] OverrideKeys = ["remove", "replace", "section", "title", "text", "binds", "source"];
+    private static readonly string[] EditKeys = ["section", "title", "text", "binds", "source"];
     private static readonly (string Word, ParameterKind Kind)[] ParameterKinds =
     [
         ("yes-no", ParameterKind.YesNo),
@@ -29,7 +30,7 @@ internal sealed partial class OrdinanceReader
         ("choice-set", ParameterKind.ChoiceSet),
     ];
 
-    private static readonly string[] ParameterKindWords = [.. ParameterKinds.Select(k => k.Word)];
+    internal static readonly string[] ParameterKindWords = [.. ParameterKinds.Select(k => k.Word)];
 
     /// <summary>What an extending file says about one provision of its base, keyed by the provision's id.</summary>
     private sealed record Override(YamlScalar Key, bool Remove, Provision? Replacement, string? Section, string? Title, string? Text, string? Binds, string? Source);
@@ -339,7 +340,7 @@ internal sealed partial class OrdinanceReader
                 ok &= replacement is not null;
             }
 
-            var edits = new[] { "section", "title", "text", "binds", "source" }.Where(r.Has).ToList();
+            var edits = EditKeys.Where(r.Has).ToList();
             if (remove && (replacement is not null || edits.Count > 0))
             {
                 r.Report(YamlDiagnosticCodes.WrongShape, $"{r.Context} removes the provision and also changes it; give 'remove' alone", entry.Location);

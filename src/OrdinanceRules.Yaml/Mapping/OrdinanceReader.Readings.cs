@@ -84,7 +84,7 @@ internal sealed partial class OrdinanceReader
         };
     }
 
-    private ImmutableArray<ReadingAlternative>? ReadAlternatives(MappingReader r, YamlNode? node)
+    private static ImmutableArray<ReadingAlternative>? ReadAlternatives(MappingReader r, YamlNode? node)
     {
         var mapping = r.Mapping("alternatives", node, $"'alternatives' in {r.Context} must be a mapping of alternative: description, such as {{ inclusive: ..., exclusive: ... }}, not {node?.Shape}");
         if (mapping is null)

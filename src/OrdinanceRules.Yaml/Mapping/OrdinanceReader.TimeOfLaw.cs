@@ -13,10 +13,10 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] AmendmentKeys = ["id", "title", "adopted", "effective", "affects", "text-known", "notes"];
-    private static readonly string[] InForceKeys = ["from", "until"];
-    private static readonly string[] LapseKeys = ["at", "if", "restart-within"];
-    private static readonly (string Word, JurisdictionLevel Level)[] Levels =
+    internal static readonly string[] AmendmentKeys = ["id", "title", "adopted", "effective", "affects", "text-known", "notes"];
+    internal static readonly string[] InForceKeys = ["from", "until"];
+    internal static readonly string[] LapseKeys = ["at", "if", "restart-within"];
+    internal static readonly (string Word, JurisdictionLevel Level)[] Levels =
     [
         ("city", JurisdictionLevel.City),
         ("county", JurisdictionLevel.County),
@@ -217,7 +217,7 @@ internal sealed partial class OrdinanceReader
     }
 
     /// <summary>A list of ids, such as <c>prevails-over: [P6]</c> or <c>affects: [P2, P3]</c>; each given once.</summary>
-    private ImmutableArray<YamlScalar>? ReadIdList(MappingReader r, string key, YamlNode? node, bool requireOne)
+    private static ImmutableArray<YamlScalar>? ReadIdList(MappingReader r, string key, YamlNode? node, bool requireOne)
     {
         var sequence = r.Sequence(key, node);
         if (sequence is null)

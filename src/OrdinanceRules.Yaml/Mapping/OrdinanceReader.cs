@@ -12,15 +12,15 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
 internal sealed partial class OrdinanceReader
 {
-    private static readonly string[] RootKeys = ["extends", "parameters", "overrides", "ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
-    private static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
-    private static readonly string[] VocabularyKeys = ["uses", "types"];
-    private static readonly string[] SectionKeys = ["number", "heading", "text"];
-    private static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "prevails-over", "exceptions"];
-    private static readonly string[] TestKeys = ["for", "when"];
-    private static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
-    private static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
-    private static readonly string[] ReadingKeys = ["name", "question", "alternatives", "default"];
+    internal static readonly string[] RootKeys = ["extends", "parameters", "overrides", "ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
+    internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
+    internal static readonly string[] VocabularyKeys = ["uses", "types"];
+    internal static readonly string[] SectionKeys = ["number", "heading", "text"];
+    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "prevails-over", "exceptions"];
+    internal static readonly string[] TestKeys = ["for", "when"];
+    internal static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
+    internal static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
+    internal static readonly string[] ReadingKeys = ["name", "question", "alternatives", "default"];
     private static readonly (string Word, DeadlineCounting Counting)[] Countings =
     [
         ("elapsed", DeadlineCounting.Elapsed),
@@ -28,8 +28,8 @@ internal sealed partial class OrdinanceReader
         ("business-days", DeadlineCounting.BusinessDays),
     ];
 
-    private static readonly string[] CountingWords = [.. Countings.Select(c => c.Word)];
-    private static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "lapses", "exceptions"];
+    internal static readonly string[] CountingWords = [.. Countings.Select(c => c.Word)];
+    internal static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "lapses", "exceptions"];
     private static readonly (string Word, Modality Modality)[] Modalities =
     [
         ("prohibition", Modality.Prohibition),
@@ -38,7 +38,7 @@ internal sealed partial class OrdinanceReader
         ("non-obligation", Modality.NonObligation),
     ];
 
-    private static readonly string[] ModalityWords = [.. Modalities.Select(m => m.Word)];
+    internal static readonly string[] ModalityWords = [.. Modalities.Select(m => m.Word)];
 
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
@@ -462,7 +462,7 @@ internal sealed partial class OrdinanceReader
         return null;
     }
 
-    private ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
     {
         if (node is null)
         {

@@ -14,7 +14,7 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] RootKeys = ["scenario", "description", "as-of", "facts", "unknown"];
+    internal static readonly string[] RootKeys = ["scenario", "description", "as-of", "facts", "unknown"];
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"];
 
     /// <summary>Reads a scenario in an ordinance's vocabulary and time zone.</summary>

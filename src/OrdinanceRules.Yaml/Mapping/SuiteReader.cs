@@ -15,9 +15,9 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// </summary>
 internal sealed class SuiteReader
 {
-    private static readonly string[] RootKeys = ["suite", "description", "ordinance", "cases"];
-    private static readonly string[] CaseKeys = ["name", "description", "scenario", "facts", "unknown", "as-of", "readings", "expect"];
-    private static readonly string[] ExpectationKeys = ["status", "exception", "unknowns", "due", "facts"];
+    internal static readonly string[] RootKeys = ["suite", "description", "ordinance", "cases"];
+    internal static readonly string[] CaseKeys = ["name", "description", "scenario", "facts", "unknown", "as-of", "readings", "expect"];
+    internal static readonly string[] ExpectationKeys = ["status", "exception", "unknowns", "due", "facts"];
 
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];
@@ -218,7 +218,7 @@ internal sealed class SuiteReader
         return scenario;
     }
 
-    private ImmutableDictionary<string, string> ReadReadings(MappingReader r, Ordinance ordinance)
+    private static ImmutableDictionary<string, string> ReadReadings(MappingReader r, Ordinance ordinance)
     {
         var readings = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         if (r.Mapping("readings", r.Optional("readings"), $"'readings' in {r.Context} must be a mapping of reading names to alternatives, such as {{ p3-anchor: receipt }}") is not { } mapping)
@@ -370,7 +370,7 @@ internal sealed class SuiteReader
         return status;
     }
 
-    private ImmutableArray<string>? ReadExceptions(MappingReader r, Provision provision, FindingStatus? status)
+    private static ImmutableArray<string>? ReadExceptions(MappingReader r, Provision provision, FindingStatus? status)
     {
         var ids = ReadList(r, "exception");
         if (ids is null)

@@ -7,10 +7,10 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// <summary>Maps vocabulary files, and the <c>types:</c> an ordinance adds, to fact types.</summary>
 internal static class VocabularyReader
 {
-    private static readonly string[] FileKeys = ["vocabulary", "description", "types"];
-    private static readonly string[] TypeKeys = ["description", "fields"];
-    private static readonly string[] FieldKeys = ["type", "values", "to", "description"];
-    private static readonly string[] Kinds = ["text", "yes-no", "number", "instant", "duration", "enumeration", "set", "reference"];
+    internal static readonly string[] FileKeys = ["vocabulary", "description", "types"];
+    internal static readonly string[] TypeKeys = ["description", "fields"];
+    internal static readonly string[] FieldKeys = ["type", "values", "to", "description"];
+    internal static readonly string[] Kinds = ["text", "yes-no", "number", "instant", "duration", "enumeration", "set", "reference"];
 
     /// <summary>Reads a vocabulary file.</summary>
     public static Result<FactVocabulary> Read(string text, string file)

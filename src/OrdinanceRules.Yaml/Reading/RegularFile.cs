@@ -46,7 +46,10 @@ internal static partial class RegularFile
         }
     }
 
+    // CA2101 asks for a CharSet; the path is marshalled explicitly as UTF-8 (LPUTF8Str), which is what statx takes.
+#pragma warning disable CA2101
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+#pragma warning restore CA2101
 }

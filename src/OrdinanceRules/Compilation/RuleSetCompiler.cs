@@ -120,7 +120,7 @@ internal sealed class RuleSetCompiler
             // Whether the facts belong together is unknown (an unknown reference): say so, naming it.
             var rule = NewRule(node, "match-unknown", OutcomePriority);
             var lhs = RootLhs(rule);
-            var scope = OwnPatterns(lhs, node.SubjectFrame);
+            var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, []);
             var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsUnknown)), match));
             Act(rule, Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const("match-unknown"), FrameArray(scope), match));
@@ -243,10 +243,10 @@ internal sealed class RuleSetCompiler
         Add(rule);
     }
 
-    private Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
+    private static Expression EventTime(ProvisionNode node, IReadOnlyList<ScopeVariable> scope) =>
         node.EventTime!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
 
-    private Expression AssumeInForce(ProvisionNode node) =>
+    private static Expression AssumeInForce(ProvisionNode node) =>
         node.AssumeInForce?.Bind(node.Provision.Environment, [], ConditionType.YesNo, null) ?? Expression.Constant(Val.False);
 
     /// <summary>Whether the provision was in force at the event's time, three-valued.</summary>
@@ -265,7 +265,8 @@ internal sealed class RuleSetCompiler
             var rule = NewRule(node, suffix, 0);
             var lhs = RootLhs(rule);
             SubjectPattern(lhs, node, subjectParam);
-            var scope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).Concat(OwnPatterns(lhs, node.ViolationFrame)).ToList();
+            var subjectScope = FromArray(subjectParam, nameof(Subject.Bindings), node.SubjectFrame).ToList();
+            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope)).ToList();
             var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
@@ -285,23 +286,21 @@ internal sealed class RuleSetCompiler
         }
 
         // No further fact makes the breach true: complied, or undetermined when one makes it unknown.
+        foreach (var (suffix, doubted) in new[] { ("complied", false), ("breach-unknown", true) })
         {
-            var rule = NewRule(node, "complied", OutcomePriority);
+            var rule = NewRule(node, suffix, OutcomePriority);
             var lhs = RootLhs(rule);
-            SubjectPattern(lhs, node, subjectParam);
-            NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam, node);
-            NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), subjectParam, node);
-            Act(rule, Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), Expression.Property(subjectParam, nameof(Subject.Bindings))));
-            Add(rule);
-        }
-
-        {
-            var rule = NewRule(node, "breach-unknown", OutcomePriority);
-            var lhs = RootLhs(rule);
-            SubjectPattern(lhs, node, subjectParam);
-            NotOwned(lhs, typeof(Claim), "claim", nameof(Claim.Subject), subjectParam, node);
-            var doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), subjectParam, node);
-            Act(rule, Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const("breach-unknown"), Expression.Property(subjectParam, nameof(Subject.Bindings)), doubts));
+            var file = SubjectFile(lhs, "file", node, FileKinds.Self | FileKinds.SubjectClaim | FileKinds.Doubt);
+            var subject = Expression.Property(file, nameof(IGrouping<Subject, Conclusion>.Key));
+            var doubts = FileCall(nameof(Files.Doubts), file);
+            var anyDoubt = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(Doubt)], doubts);
+            AddCondition(lhs.Last!, Expression.AndAlso(
+                Expression.AndAlso(FileCall(nameof(Files.HasSelf), file), Expression.Not(FileCall(nameof(Files.HasClaims), file))),
+                doubted ? anyDoubt : Expression.Not(anyDoubt)));
+            var bindings = Expression.Property(subject, nameof(Subject.Bindings));
+            Act(rule, doubted
+                ? Call(nameof(RuleActions.ConcludeDoubts), Const(node), Const("breach-unknown"), bindings, doubts)
+                : Call(nameof(RuleActions.Conclude), Const(node), Const(FindingStatus.Complied), Const("no-breach"), bindings));
             Add(rule);
         }
     }
@@ -334,8 +333,9 @@ internal sealed class RuleSetCompiler
 
         // An exception that lapsed revives the duty: the deadline runs afresh from the lapse (the latest one).
         var lapsing = node.Children.Any(c => c.LapseAt is not null);
-        Expression Lapses(Lhs lhs, Expression claim) => lapsing
-            ? CollectOwned<Lapsed>(lhs, "lapses", nameof(Lapsed.Claim), claim, node, nonEmpty: false)
+        var withLapses = lapsing ? FileKinds.Lapsed : FileKinds.None;
+        Expression Lapses(ParameterExpression file) => lapsing
+            ? FileCall(nameof(Files.Lapses), file)
             : Expression.Constant(Array.Empty<Lapsed>(), typeof(IEnumerable<Lapsed>));
         Expression DueAfter(IReadOnlyList<ScopeVariable> scope, Expression lapses) =>
             lapsing ? Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.DueAfterLapses))!, Due(scope), lapses) : Due(scope);
@@ -360,10 +360,10 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, suffix, 0);
             var lhs = RootLhs(rule);
-            var claim = UndefeatedClaim(lhs, node);
+            var (file, claim) = UndefeatedClaim(lhs, node, withLapses);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
-            var lapses = Lapses(lhs, claim);
-            var own = OwnPatterns(lhs, node.MetByFrame);
+            var lapses = Lapses(file);
+            var own = OwnPatterns(lhs, node, node.MetByFrame, node.MetBy, claimScope);
             var scope = claimScope.Concat(own).ToList();
             var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
             var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
@@ -381,7 +381,7 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, $"discharge-existence-{type}", 0);
             var lhs = RootLhs(rule);
-            var claim = UndefeatedClaim(lhs, node);
+            var (_, claim) = UndefeatedClaim(lhs, node, FileKinds.None);
             ExistencePattern(lhs, type);
             Act(rule, Call(nameof(RuleActions.DutyDoubtExistence), claim, Const(type)));
             Add(rule);
@@ -391,10 +391,13 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "complied", OutcomePriority);
             var lhs = RootLhs(rule);
-            var discharges = GroupByClaim<Discharge>(lhs, "discharges", d => OfNode(d, node), d => Expression.Property(d, nameof(Discharge.Claim)));
-            var claim = Expression.Property(discharges, nameof(IGrouping<Claim, Discharge>.Key));
-            NotChild(lhs, typeof(Standing), "standingChild", claim, node);
-            var lapses = Lapses(lhs, claim);
+            var file = ClaimFile(lhs, "file", node, FileKinds.Discharge | FileKinds.StandingChild | withLapses);
+            var claim = Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key));
+            var discharges = FileCall(nameof(Files.Discharges), file);
+            AddCondition(lhs.Last!, Expression.AndAlso(
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(Discharge)], discharges),
+                Expression.Not(FileCall(nameof(Files.HasStandingChild), file))));
+            var lapses = Lapses(file);
             var due = DueAfter(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList(), lapses);
             Act(rule, Call(nameof(RuleActions.ConcludeDischarged), Const(node), claim, discharges, due, lapses));
             Add(rule);
@@ -410,14 +413,14 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, suffix, OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = StandingClaim(lhs, node);
-            var last = lhs.Last!;
-            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
-            NotOwned(lhs, typeof(DutyDoubt), "dutyDoubt", nameof(DutyDoubt.Claim), claim, node);
+            var file = ClaimFile(lhs, "file", node, FileKinds.Standing | FileKinds.Discharge | FileKinds.DutyDoubt | withLapses);
+            var claim = Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key));
             var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
-            var lapses = Lapses(lhs, claim);
+            var lapses = Lapses(file);
             var due = DueAfter(scope, lapses);
-            AddCondition(lapsing ? lhs.Last! : last, Expression.Call(OpsMethod(test), Late(scope, due)));
+            AddCondition(lhs.Last!, Expression.AndAlso(
+                Expression.AndAlso(FileCall(nameof(Files.Stands), file), Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.Discharge | FileKinds.DutyDoubt)))),
+                Expression.Call(OpsMethod(test), Late(scope, due))));
             Act(rule, Call(nameof(RuleActions.ConcludeDeadline), Const(node), claim, Const(status), due, lapses));
             Add(rule);
         }
@@ -425,10 +428,13 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "discharge-unknown", OutcomePriority);
             var lhs = RootLhs(rule);
-            var claim = StandingClaim(lhs, node);
-            NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
-            var doubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, node);
-            var due = DueAfter(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList(), Lapses(lhs, claim));
+            var file = ClaimFile(lhs, "file", node, FileKinds.Standing | FileKinds.Discharge | FileKinds.DutyDoubt | withLapses);
+            var claim = Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key));
+            var doubts = FileCall(nameof(Files.DutyDoubts), file);
+            AddCondition(lhs.Last!, Expression.AndAlso(
+                Expression.AndAlso(FileCall(nameof(Files.Stands), file), Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.Discharge)))),
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(DutyDoubt)], doubts)));
+            var due = DueAfter(FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList(), Lapses(file));
             Act(rule, Call(nameof(RuleActions.ConcludeDutyDoubts), Const(node), claim, doubts, due));
             Add(rule);
         }
@@ -450,18 +456,25 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "unsettled", OutcomePriority);
             var lhs = RootLhs(rule);
-            var unsettled = lhs.Pattern(typeof(Unsettled), "unsettled");
-            var u = Expression.Parameter(typeof(Unsettled), "unsettled");
-            unsettled.Condition(Expression.Lambda(OfNode(u, node), u));
-            var claim = Expression.Property(u, nameof(Unsettled.Claim));
-            Expression dutyDoubts = Expression.Constant(Array.Empty<DutyDoubt>(), typeof(IEnumerable<DutyDoubt>));
             if (node.Model.Modality == Modality.Obligation)
             {
-                NotOwned(lhs, typeof(Discharge), "discharge", nameof(Discharge.Claim), claim, node);
-                dutyDoubts = CollectOwned<DutyDoubt>(lhs, "dutyDoubts", nameof(DutyDoubt.Claim), claim, node, nonEmpty: false);
+                // An unsettled duty not discharged: its file, to weigh its doubts about the discharge.
+                var file = ClaimFile(lhs, "file", node, FileKinds.Unsettled | FileKinds.Discharge | FileKinds.DutyDoubt);
+                var unsettledClaims = FileCall(nameof(Files.Unsettled), file);
+                AddCondition(lhs.Last!, Expression.AndAlso(
+                    Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(Unsettled)], unsettledClaims),
+                    Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.Discharge)))));
+                Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key)), unsettledClaims, FileCall(nameof(Files.DutyDoubts), file)));
+            }
+            else
+            {
+                var unsettled = lhs.Pattern(typeof(Unsettled), "unsettled");
+                var u = Expression.Parameter(typeof(Unsettled), "unsettled");
+                unsettled.Condition(Expression.Lambda(OfNode(u, node), u));
+                Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), Expression.Property(u, nameof(Unsettled.Claim)), Expression.NewArrayInit(typeof(Unsettled), u),
+                    Expression.Constant(Array.Empty<DutyDoubt>(), typeof(IEnumerable<DutyDoubt>))));
             }
 
-            Act(rule, Call(nameof(RuleActions.ConcludeUnsettled), Const(node), claim, Expression.NewArrayInit(typeof(Unsettled), u), dutyDoubts));
             Add(rule);
         }
     }
@@ -476,17 +489,24 @@ internal sealed class RuleSetCompiler
         {
             var rule = NewRule(node, "stand", priority);
             var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node, tentative: false);
+            Expression claim;
+            if (node.Children.Count > 0)
+            {
+                // The claim's file: no child exception stands or is unsettled against it, and no doubt is owned by it.
+                var file = ClaimFile(lhs, "file", node, ClaimAndChildren);
+                claim = Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key));
+                AddCondition(lhs.Last!, Expression.AndAlso(
+                    Expression.AndAlso(FileCall(nameof(Files.HasSelf), file), Expression.Not(Expression.Property(claim, nameof(Claim.IsTentative)))),
+                    Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.StandingChild | FileKinds.UnsettledChild | FileKinds.Doubt)))));
+            }
+            else
+            {
+                claim = ClaimPattern(lhs, "claim", node, tentative: false);
+            }
+
             if (node is ExceptionNode { LapseAt: not null } lapsing)
             {
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(nameof(Ops.IsFalse)), HasLapsed(lapsing, claim)));
-            }
-
-            if (node.Children.Count > 0)
-            {
-                NotChild(lhs, typeof(Standing), "standingChild", claim, node);
-                NotChild(lhs, typeof(Unsettled), "unsettledChild", claim, node);
-                NotOwned(lhs, typeof(Doubt), "doubt", nameof(Doubt.Owner), claim, node);
             }
 
             Act(rule, Call(nameof(RuleActions.Stand), claim));
@@ -517,14 +537,20 @@ internal sealed class RuleSetCompiler
             // existence is in doubt, or a child exception is itself unsettled.
             var rule = NewRule(node, "unsettled", priority);
             var lhs = RootLhs(rule);
-            var claim = ClaimPattern(lhs, "claim", node);
+            Expression claim;
             Expression doubts = Expression.Constant(Array.Empty<Doubt>(), typeof(IEnumerable<Doubt>));
             Expression children = Expression.Constant(Array.Empty<Unsettled>(), typeof(IEnumerable<Unsettled>));
             if (node.Children.Count > 0)
             {
-                NotChild(lhs, typeof(Standing), "standingChild", claim, node);
-                doubts = CollectOwned<Doubt>(lhs, "doubts", nameof(Doubt.Owner), claim, node, nonEmpty: false);
-                children = CollectChildren<Unsettled>(lhs, "unsettledChildren", claim, node, nonEmpty: false);
+                var file = ClaimFile(lhs, "file", node, ClaimAndChildren);
+                claim = Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key));
+                doubts = FileCall(nameof(Files.Doubts), file);
+                children = FileCall(nameof(Files.UnsettledChildren), file);
+                AddCondition(lhs.Last!, Expression.AndAlso(FileCall(nameof(Files.HasSelf), file), Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.StandingChild)))));
+            }
+            else
+            {
+                claim = ClaimPattern(lhs, "claim", node);
             }
 
             AddCondition(lhs.Last!, Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.IsUnsettled))!, claim, doubts, children));
@@ -553,7 +579,8 @@ internal sealed class RuleSetCompiler
                 var rule = NewRule(child, suffix, childPriority);
                 var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
-                var scope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).Concat(OwnPatterns(lhs, child.OwnFrame)).ToList();
+                var parentScope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+                var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope)).ToList();
                 var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
@@ -577,7 +604,7 @@ internal sealed class RuleSetCompiler
     }
 
     /// <summary>Whether a lapsing exception's claim has lapsed by the as-of instant: its end is known, not after as-of, and its 'if' holds.</summary>
-    private static Expression HasLapsed(ExceptionNode node, ParameterExpression claim)
+    private static Expression HasLapsed(ExceptionNode node, Expression claim)
     {
         var scope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
         var environment = node.Provision.Environment;
@@ -626,9 +653,9 @@ internal sealed class RuleSetCompiler
     }
 
     /// <summary>One pattern per subject variable, each filtered to its fact type; the match condition on the last.</summary>
-    private List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
+    private static List<ScopeVariable>? SubjectPatterns(Lhs group, ProvisionNode node, string matchTest)
     {
-        var scope = OwnPatterns(group, node.SubjectFrame);
+        var scope = OwnPatterns(group, node, node.SubjectFrame, node.Match, []);
         if (node.Match is not null)
         {
             var match = node.Match.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null);
@@ -643,17 +670,34 @@ internal sealed class RuleSetCompiler
         return scope;
     }
 
-    private static List<ScopeVariable> OwnPatterns(Lhs group, ImmutableArray<FrameVariable> frame)
+    /// <summary>
+    /// One pattern per variable of a frame. A variable that <paramref name="condition"/> ties by reference to one bound
+    /// before it (<c>y == x.ref</c>, <c>y.ref == x</c>) is found by following that reference, through the session's
+    /// <see cref="ReferenceIndex"/>, instead of joining every fact of its type: the join then costs one look-up per
+    /// tuple, not one comparison per pair. Any other variable matches the facts of its type.
+    /// </summary>
+    private static List<ScopeVariable> OwnPatterns(Lhs group, ProvisionNode provision, ImmutableArray<FrameVariable> frame, ConditionSource? condition, IReadOnlyList<ScopeVariable> bound)
     {
         var scope = new List<ScopeVariable>();
         foreach (var variable in frame)
         {
             var name = Declaration(variable.Name);
-            var pattern = group.Pattern(typeof(Fact), name);
             var p = Expression.Parameter(typeof(Fact), name);
-            var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
-            pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
-            scope.Add(new ScopeVariable(variable.Name, variable.Type, p));
+            var own = new ScopeVariable(variable.Name, variable.Type, p);
+            var before = bound.Concat(scope).ToList();
+            if (before.Count > 0 && condition?.Lookup(provision.Environment, before, own) is var (lookup, values))
+            {
+                var find = Expression.Call(Expression.Constant(lookup), nameof(FactLookup.Find), null, BindingEnvironment.ContextParameter, Expression.NewArrayInit(typeof(Val), values));
+                group.Following(name, find);
+            }
+            else
+            {
+                var pattern = group.Pattern(typeof(Fact), name);
+                var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
+                pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
+            }
+
+            scope.Add(own);
         }
 
         return scope;
@@ -676,12 +720,43 @@ internal sealed class RuleSetCompiler
         return p;
     }
 
-    /// <summary>A claim of the node that no child exception defeats for certain (it stands or is unsettled).</summary>
-    private static ParameterExpression UndefeatedClaim(Lhs group, ProvisionNode node)
+    /// <summary>What the stand and unsettled rules weigh about a claim: the claim, its child exceptions' standing and unsettled claims, its doubts.</summary>
+    private const FileKinds ClaimAndChildren = FileKinds.Self | FileKinds.StandingChild | FileKinds.UnsettledChild | FileKinds.Doubt;
+
+    /// <summary>
+    /// A claim of the node that no child exception defeats for certain (it stands or is unsettled), as its file of
+    /// the claim, its children's standing claims and the further kinds asked for.
+    /// </summary>
+    private static (ParameterExpression File, Expression Claim) UndefeatedClaim(Lhs group, ProvisionNode node, FileKinds also)
     {
-        var claim = ClaimPattern(group, "claim", node);
-        NotChild(group, typeof(Standing), "standingChild", claim, node);
-        return claim;
+        var file = ClaimFile(group, "file", node, FileKinds.Self | FileKinds.StandingChild | also);
+        AddCondition(group.Last!, Expression.AndAlso(FileCall(nameof(Files.HasSelf), file), Expression.Not(FileCall(nameof(Files.HasAny), file, Const(FileKinds.StandingChild)))));
+        return (file, Expression.Property(file, nameof(IGrouping<Claim, Conclusion>.Key)));
+    }
+
+    /// <summary>The conclusions of some kinds about each claim of a node, grouped by claim: one tuple per claim, found by hashing (<see cref="Files"/>).</summary>
+    private static ParameterExpression ClaimFile(Lhs group, string name, RuleNode node, FileKinds kinds)
+    {
+        Expression Of(ParameterExpression item) => Expression.Call(typeof(Files).GetMethod(nameof(Files.ClaimOf))!, item, Expression.Constant(node, typeof(RuleNode)), Expression.Constant(kinds));
+        return GroupBy<Claim, Conclusion>(group, name, item => Expression.NotEqual(Of(item), Expression.Constant(null, typeof(Claim))), Of);
+    }
+
+    /// <summary>The conclusions of some kinds about each subject of a provision, grouped by subject.</summary>
+    private static ParameterExpression SubjectFile(Lhs group, string name, ProvisionNode node, FileKinds kinds)
+    {
+        Expression Of(ParameterExpression item) => Expression.Call(typeof(Files).GetMethod(nameof(Files.SubjectOf))!, item, Expression.Constant(node), Expression.Constant(kinds));
+        return GroupBy<Subject, Conclusion>(group, name, item => Expression.NotEqual(Of(item), Expression.Constant(null, typeof(Subject))), Of);
+    }
+
+    private static Expression FileCall(string method, ParameterExpression file, params Expression[] arguments)
+    {
+        var info = typeof(Files).GetMethod(method)!;
+        if (info.IsGenericMethodDefinition)
+        {
+            info = info.MakeGenericMethod(file.Type.GetGenericArguments()[0]);
+        }
+
+        return Expression.Call(info, [file, .. arguments]);
     }
 
     /// <summary>A standing claim of the node, matched as its Standing conclusion alone (no join with the claim).</summary>
@@ -740,20 +815,6 @@ internal sealed class RuleSetCompiler
             Expression.Equal(Expression.Property(parent, nameof(Claim.Node)), Expression.Constant(parentNode, typeof(RuleNode))));
     }
 
-    private static Expression SameOwner(ParameterExpression item, string ownerProperty, Expression owner)
-    {
-        Expression property = Expression.Property(item, ownerProperty);
-        return Expression.Equal(property, property.Type != owner.Type ? Expression.Convert(owner, property.Type) : owner);
-    }
-
-    private static void NotOwned(Lhs group, Type type, string name, string ownerProperty, Expression owner, RuleNode ownerNode)
-    {
-        var pattern = group.Group.Not().Pattern(type, name);
-        var p = Expression.Parameter(type, name);
-        pattern.Condition(Expression.Lambda(OfNode(p, ownerNode), p));
-        AddCondition(pattern, SameOwner(p, ownerProperty, owner));
-    }
-
     private static void NotChild(Lhs group, Type type, string name, Expression claim, RuleNode parentNode)
     {
         var pattern = group.Group.Not().Pattern(type, name);
@@ -762,42 +823,20 @@ internal sealed class RuleSetCompiler
         AddCondition(pattern, Expression.Equal(Expression.Property(Expression.Property(p, "Claim"), nameof(Claim.Parent)), claim));
     }
 
-    private static ParameterExpression CollectOwned<T>(Lhs group, string name, string ownerProperty, Expression owner, RuleNode ownerNode, bool nonEmpty = true) =>
-        Collect<T>(group, name, item => OfNode(item, ownerNode), item => SameOwner(item, ownerProperty, owner), nonEmpty);
-
-    private static ParameterExpression CollectChildren<T>(Lhs group, string name, Expression claim, RuleNode parentNode, bool nonEmpty = true) =>
-        Collect<T>(group, name, item => ChildOfNode(item, parentNode), item => Expression.Equal(Expression.Property(Expression.Property(item, "Claim"), nameof(Claim.Parent)), claim), nonEmpty);
-
-    private static ParameterExpression Collect<T>(Lhs group, string name, Func<ParameterExpression, Expression> alpha, Func<ParameterExpression, Expression> belongs, bool nonEmpty)
-    {
-        var collection = group.Pattern(typeof(IEnumerable<T>), name);
-        var aggregate = collection.Aggregate();
-        aggregate.Collect();
-        var itemName = name + "Item";
-        var item = aggregate.Pattern(typeof(T), itemName);
-        var itemParam = Expression.Parameter(typeof(T), itemName);
-        item.Condition(Expression.Lambda(alpha(itemParam), itemParam));
-        AddCondition(item, belongs(itemParam));
-        var collectionParam = Expression.Parameter(typeof(IEnumerable<T>), name);
-        if (nonEmpty)
-        {
-            collection.Condition(Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(T)], collectionParam), collectionParam));
-        }
-
-        return collectionParam;
-    }
-
     /// <summary>The conclusions of one node's claims, grouped by claim, with no join: NRules groups them by key.</summary>
-    private static ParameterExpression GroupByClaim<T>(Lhs group, string name, Func<ParameterExpression, Expression> alpha, Func<ParameterExpression, Expression> key)
+    private static ParameterExpression GroupByClaim<T>(Lhs group, string name, Func<ParameterExpression, Expression> alpha, Func<ParameterExpression, Expression> key) =>
+        GroupBy<Claim, T>(group, name, alpha, key);
+
+    private static ParameterExpression GroupBy<TKey, T>(Lhs group, string name, Func<ParameterExpression, Expression> alpha, Func<ParameterExpression, Expression> key)
     {
-        var grouping = group.Pattern(typeof(IGrouping<Claim, T>), name);
+        var grouping = group.Pattern(typeof(IGrouping<TKey, T>), name);
         var aggregate = grouping.Aggregate();
         var itemName = name + "Item";
         var itemParam = Expression.Parameter(typeof(T), itemName);
         aggregate.GroupBy(Expression.Lambda(key(itemParam), itemParam), Expression.Lambda(itemParam, itemParam));
         var item = aggregate.Pattern(typeof(T), itemName);
         item.Condition(Expression.Lambda(alpha(itemParam), itemParam));
-        return Expression.Parameter(typeof(IGrouping<Claim, T>), name);
+        return Expression.Parameter(typeof(IGrouping<TKey, T>), name);
     }
 
     private static void AddCondition(PatternBuilder pattern, Expression body) =>
@@ -805,7 +844,7 @@ internal sealed class RuleSetCompiler
 
     // ---- Rules and actions -------------------------------------------------------------------
 
-    private RuleBuilder NewRule(RuleNode node, string name, int priority)
+    private static RuleBuilder NewRule(RuleNode node, string name, int priority)
     {
         var rule = new RuleBuilder();
         rule.Name(node.RuleName(name));
@@ -814,7 +853,7 @@ internal sealed class RuleSetCompiler
         return rule;
     }
 
-    /// <summary>A rule's left-hand side, opened with the evaluation context every rule joins.</summary>
+    /// <summary>A rule's left-hand side, opened with the evaluation context (dropped by <see cref="Add"/> when the rule does not read it).</summary>
     private static Lhs RootLhs(RuleBuilder rule)
     {
         var lhs = new Lhs(rule.LeftHandSide());
@@ -822,7 +861,23 @@ internal sealed class RuleSetCompiler
         return lhs;
     }
 
-    private void Add(RuleBuilder rule) => _rules.Add(rule.Build());
+    /// <summary>
+    /// Adds a rule, without the evaluation context's pattern when none of its conditions or actions reads it (no
+    /// reading, no as-of instant, no reference look-up): such a rule does not join the context at all.
+    /// </summary>
+    private void Add(RuleBuilder rule)
+    {
+        var definition = rule.Build();
+        var children = definition.LeftHandSide.ChildElements;
+        if ((children.Count > 0 ? children[0] : null) is PatternElement context && context.Declaration.Name == BindingEnvironment.ContextParameter.Name &&
+            !children.Skip(1).Any(e => e.Imports.Contains(context.Declaration)) && !definition.RightHandSide.Imports.Contains(context.Declaration))
+        {
+            definition = Element.RuleDefinition(definition.Name, definition.Description, definition.Priority, definition.Repeatability, definition.Tags,
+                definition.Properties, definition.DependencyGroup, Element.AndGroup(children.Skip(1)), definition.FilterGroup, definition.RightHandSide);
+        }
+
+        _rules.Add(definition);
+    }
 
     private static void Act(RuleBuilder rule, Expression call)
     {
@@ -853,6 +908,22 @@ internal sealed class RuleSetCompiler
         public PatternBuilder? Last { get; private set; }
 
         public PatternBuilder Pattern(Type type, string name) => Last = Group.Pattern(type, name);
+
+        /// <summary>
+        /// A pattern over the facts an expression finds (an array of facts, one tuple each): NRules' binding of the
+        /// array, flattened. Conditions then join onto it as onto any pattern.
+        /// </summary>
+        public PatternBuilder Following(string name, Expression find)
+        {
+            var pattern = Pattern(typeof(Fact), name);
+            var aggregate = pattern.Aggregate();
+            var candidatesName = name + "_candidates";
+            var candidates = Expression.Parameter(typeof(Fact[]), candidatesName);
+            aggregate.Flatten(Expression.Lambda(Expression.Convert(candidates, typeof(IEnumerable<Fact>)), candidates));
+            var source = aggregate.Pattern(typeof(Fact[]), candidatesName);
+            source.Binding().BindingExpression(Expression.Lambda(find, ParameterCollector.Collect(find)));
+            return pattern;
+        }
     }
 
     /// <summary>Finds the parameters an expression uses, so a lambda declares exactly those.</summary>

@@ -70,6 +70,65 @@ internal sealed class ConditionBinder
         return result;
     }
 
+    /// <summary>
+    /// How to find <paramref name="target"/>'s candidates by following references: the first conjunct of
+    /// <paramref name="condition"/> that is <c>target == x.ref</c>, <c>target.field == x…</c>, or a disjunction of
+    /// such tests, with each test's value bound over the variables in scope (which must not include the target).
+    /// Null when no conjunct is of that form.
+    /// </summary>
+    public (FactLookup Lookup, Expression[] Values)? Lookup(Expr condition, ScopeVariable target)
+    {
+        foreach (var conjunct in Split(condition, BinaryOp.And))
+        {
+            var paths = Split(conjunct, BinaryOp.Or).Select(d => Path(d, target)).ToList();
+            if (paths.All(p => p is not null))
+            {
+                return (new FactLookup(target.Type.Name, [.. paths.Select(p => p!.Value.Field)]), [.. paths.Select(p => p!.Value.Value)]);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Expr> Split(Expr expr, BinaryOp op) =>
+        expr is BinaryExpr binary && binary.Op == op ? Split(binary.Left, op).Concat(Split(binary.Right, op)) : [expr];
+
+    /// <summary>One test <c>target == x…</c> (forward) or <c>target.field == x…</c> (backward), either way round.</summary>
+    private (int Field, Expression Value)? Path(Expr test, ScopeVariable target)
+    {
+        if (test is not BinaryExpr { Op: BinaryOp.Eq } eq)
+        {
+            return null;
+        }
+
+        foreach (var (own, other) in new[] { (eq.Left, eq.Right), (eq.Right, eq.Left) })
+        {
+            if (own is not PathExpr mine || mine.Variable != target.Name || other is not PathExpr theirs || !_scope.ContainsKey(theirs.Variable))
+            {
+                continue;
+            }
+
+            var (value, type) = VisitPath(theirs);
+            if (value is null || type.Kind != TypeKind.Fact)
+            {
+                continue;
+            }
+
+            if (mine.Fields.IsEmpty && type.Fact!.Name == target.Type.Name)
+            {
+                return (FactLookup.Forward, value);
+            }
+
+            if (mine.Fields.Length == 1 && target.Type.IndexOf(mine.Fields[0].Name) is var index and >= 0 &&
+                target.Type.Fields[index].Type is { Kind: FieldKind.Reference } field && field.ReferencedType == type.Fact!.Name)
+            {
+                return (index, value);
+            }
+        }
+
+        return null;
+    }
+
     private (Expression? Expr, ConditionType Type) Visit(Expr expr) => expr switch
     {
         LiteralExpr l => VisitLiteral(l),
@@ -82,7 +141,7 @@ internal sealed class ConditionBinder
         _ => Fail("unsupported expression", expr.Pos, DiagnosticCodes.ConditionSyntax),
     };
 
-    private (Expression?, ConditionType) VisitLiteral(LiteralExpr literal)
+    private static (Expression?, ConditionType) VisitLiteral(LiteralExpr literal)
     {
         var type = literal.Kind switch
         {
@@ -149,16 +208,16 @@ internal sealed class ConditionBinder
         switch (binary.Op)
         {
             case BinaryOp.And or BinaryOp.Or:
-            {
-                var left = Bind(binary.Left, ConditionType.YesNo);
-                var right = Bind(binary.Right, ConditionType.YesNo);
-                if (left is null || right is null)
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    var left = Bind(binary.Left, ConditionType.YesNo);
+                    var right = Bind(binary.Right, ConditionType.YesNo);
+                    if (left is null || right is null)
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                return (Expression.Call(Method(binary.Op == BinaryOp.And ? nameof(Ops.And) : nameof(Ops.Or)), left, right), ConditionType.YesNo);
-            }
+                    return (Expression.Call(Method(binary.Op == BinaryOp.And ? nameof(Ops.And) : nameof(Ops.Or)), left, right), ConditionType.YesNo);
+                }
 
             case BinaryOp.In:
                 return VisitIn(binary);
@@ -402,53 +461,53 @@ internal sealed class ConditionBinder
             case "param":
                 return VisitParameter(call);
             case "known" or "absent":
-            {
-                if (!Arity(call, 1))
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    if (!Arity(call, 1))
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                var (e, _) = Visit(call.Arguments[0]);
-                return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
-            }
+                    var (e, _) = Visit(call.Arguments[0]);
+                    return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
+                }
 
             case "within":
-            {
-                if (!Arity(call, 3))
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    if (!Arity(call, 3))
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                var args = call.Arguments.Select(a => Bind(a, ConditionType.Instant)).ToList();
-                return args.Any(a => a is null) ? (null, ConditionType.YesNo) : (Expression.Call(Method(nameof(Ops.Within)), args[0]!, args[1]!, args[2]!), ConditionType.YesNo);
-            }
+                    var args = call.Arguments.Select(a => Bind(a, ConditionType.Instant)).ToList();
+                    return args.Any(a => a is null) ? (null, ConditionType.YesNo) : (Expression.Call(Method(nameof(Ops.Within)), args[0]!, args[1]!, args[2]!), ConditionType.YesNo);
+                }
 
             case "any" or "only":
-            {
-                if (!Arity(call, 2))
                 {
-                    return (null, ConditionType.YesNo);
-                }
+                    if (!Arity(call, 2))
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                var (set, setType) = Visit(call.Arguments[0]);
-                if (set is null)
-                {
-                    return (null, ConditionType.YesNo);
-                }
+                    var (set, setType) = Visit(call.Arguments[0]);
+                    if (set is null)
+                    {
+                        return (null, ConditionType.YesNo);
+                    }
 
-                if (setType.Kind != TypeKind.Set)
-                {
-                    return Fail($"{call.Name}() needs a set field first, such as a.purposes; this is {setType}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
-                }
+                    if (setType.Kind != TypeKind.Set)
+                    {
+                        return Fail($"{call.Name}() needs a set field first, such as a.purposes; this is {setType}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
+                    }
 
-                if (call.Arguments[1] is not ListExpr list)
-                {
-                    return Fail($"{call.Name}() needs a list [..] second", call.Arguments[1].Pos, DiagnosticCodes.ConditionType);
-                }
+                    if (call.Arguments[1] is not ListExpr list)
+                    {
+                        return Fail($"{call.Name}() needs a list [..] second", call.Arguments[1].Pos, DiagnosticCodes.ConditionType);
+                    }
 
-                var items = BindList(list, setType);
-                return items is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "any" ? nameof(Ops.AnyOf) : nameof(Ops.Only)), set, items), ConditionType.YesNo);
-            }
+                    var items = BindList(list, setType);
+                    return items is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "any" ? nameof(Ops.AnyOf) : nameof(Ops.Only)), set, items), ConditionType.YesNo);
+                }
 
             default:
                 return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any, only, reading and param{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only", "reading", "param"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);

@@ -1,10 +1,10 @@
 using System.Globalization;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Facts;
 using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
 using Superpower.Tokenizers;
-using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Conditions;
 

@@ -60,5 +60,13 @@ internal sealed class ConditionSource
         return binder.Errors.Count == 0 ? expression : null;
     }
 
+    /// <summary>
+    /// How a rule finds <paramref name="target"/>'s candidates by following the references this condition tests, over
+    /// the variables bound before it; null when the condition tests no such reference (the rule then joins every
+    /// fact of the target's type).
+    /// </summary>
+    public (FactLookup Lookup, Expression[] Values)? Lookup(BindingEnvironment environment, IEnumerable<ScopeVariable> bound, ScopeVariable target) =>
+        _ast is null ? null : new ConditionBinder(environment, bound).Lookup(_ast, target);
+
     private static SourceLocation? Locate(ConditionText text, TextPos pos) => text.Location?.Offset(pos.Line, pos.Column);
 }

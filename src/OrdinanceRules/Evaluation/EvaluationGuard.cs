@@ -78,16 +78,26 @@ internal sealed class EvaluationGuard
 
         var provisionId = _failure?.Rules.SelectMany(r => r.Tags).FirstOrDefault();
         var provision = _laws.SelectMany(l => l.Provisions).FirstOrDefault(p => p.Id == provisionId);
-        var facts = _failure?.Facts.Select(f => f.Value).OfType<Fact>().Select(f => $"{f.Type.Name} {f.Id}").Distinct().ToList() ?? [];
+        var involved = (_failure?.Facts.Select(f => f.Value) ?? []).SelectMany(ScenarioFacts).Distinct().ToList();
+        var facts = involved.Select(f => $"{f.Type.Name} {f.Id}").ToList();
         var on = (provision is null ? "while evaluating" : $"while evaluating provision {provision.Id}")
             + (facts.Count == 0 ? string.Empty : $" on {string.Join(", ", facts)}");
-        var where = facts.Count > 0
-            ? _failure!.Value.Facts.Select(f => f.Value).OfType<Fact>().Select(f => f.Location).FirstOrDefault(l => l is not null) ?? scenario.Location
-            : scenario.Location ?? provision?.Location;
+        var where = involved.Select(f => f.Location).FirstOrDefault(l => l is not null) ?? scenario.Location ?? provision?.Location;
         return cause is ValueOverflowException overflow
             ? new Diagnostic(DiagnosticCodes.EvaluationOverflow, $"{on}: {Echo.Clean(overflow.Message)}; the allowed {Limits.InstantRange}, {Limits.NumberRange}", where)
             : Internal(cause, where, on);
     }
+
+    /// <summary>The scenario's facts in a match: a fact itself, or those a conclusion of the rules binds.</summary>
+    private static IEnumerable<Fact> ScenarioFacts(object? value) => value switch
+    {
+        Fact fact => [fact],
+        Compilation.Subject subject => subject.Bindings,
+        Compilation.Claim claim => claim.Bindings,
+        Compilation.Permit permit => permit.Bindings,
+        Compilation.Discharge discharge => discharge.Bindings,
+        _ => [],
+    };
 
     /// <summary>A fault of the library itself, named by its type only, asking for a report.</summary>
     public static Diagnostic Internal(Exception exception, SourceLocation? where, string during) =>

@@ -58,7 +58,7 @@ internal static class Evaluator
         guard.Attach(session);
         var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
-        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)]));
+        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts)));
         foreach (var type in scenario.UnknownTypes)
         {
             session.Insert(new UnknownExistence(type));
@@ -72,7 +72,7 @@ internal static class Evaluator
         var clock = JurisdictionClock.For(ordinance.Jurisdiction.TimeZone);
         var writer = new FindingWriter(clock, asOf);
         var conflicts = session.Query<ConflictConclusion>().ToList()
-            .Select(writer.Write)
+            .Select(FindingWriter.Write)
             .OrderBy(c => c.ProvisionId, StringComparer.Ordinal).ThenBy(c => c.OtherProvisionId, StringComparer.Ordinal)
             .ThenBy(c => string.Join('\u0001', c.Facts.Select(f => f.FactId)), StringComparer.Ordinal)
             .ToImmutableArray();

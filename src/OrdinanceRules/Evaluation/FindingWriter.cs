@@ -12,7 +12,7 @@ namespace OrdinanceRules.Evaluation;
 /// </summary>
 internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf)
 {
-    public Conflict Write(ConflictConclusion conflict)
+    public static Conflict Write(ConflictConclusion conflict)
     {
         var facts = Bind(conflict.Claim.Bindings.Where(f => conflict.Permit.Bindings.Contains(f)).ToArray(), conflict.Provision.ClaimFrame, conflict.Claim.Bindings);
         var about = string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));

@@ -86,7 +86,15 @@ internal sealed class SessionRecorder
             return;
         }
 
-        var facts = Values(e.Facts).Where(v => v is not Conditions.EvaluationContext).ToArray();
+        // A claim's (or subject's) file stands for its claim: explanations look a claim's tests up by the claim.
+        var facts = Values(e.Facts).Where(v => v is not Conditions.EvaluationContext)
+            .Select(v => v switch
+            {
+                IGrouping<Compilation.Claim, Compilation.Conclusion> file => file.Key,
+                IGrouping<Compilation.Subject, Compilation.Conclusion> file => file.Key,
+                _ => v,
+            })
+            .ToArray();
         var key = new FactsKey(facts);
         foreach (var rule in e.Rules)
         {

@@ -86,6 +86,39 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Deadline_DueInstantPastTheLastInstant_IsALocatedErrorNamingTheProvision()
+    {
+        var obligation = Ordinance.Replace("""
+                modality: prohibition
+                binds: the police
+                for: { k: awareness }
+                applies-when: k.agency.id == 'RPPD'
+                violated-when: k.receivedAt + 36600d + 36600d + 36600d > @2021-01-01T00:00:00Z
+            """, """
+                modality: obligation
+                binds: the police
+                for: { k: awareness }
+                applies-when: k.agency.id == 'RPPD'
+                duty:
+                  met-by:
+                    for: { x: action }
+                    when: x.agency == k.agency
+                  at: x.start
+                  deadline:
+                    within: 36600d
+                    from: k.receivedAt
+            """, StringComparison.Ordinal);
+        obligation.Should().Contain("obligation");
+        using var folder = new HostileFolder(obligation);
+        var scenario = folder.Write("due.yaml", Scenario.Replace("RECEIVED", "8999-06-01T00:00:00Z", StringComparison.Ordinal));
+
+        var cli = Cli.Run("check", folder.OrdinancePath, scenario);
+
+        cli.ExitCode.Should().Be(CliApp.BadInput, cli.Errors);
+        cli.ErrorLines.Should().ContainSingle().Which.Should().Contain("error OR3102:").And.Contain("provision H1").And.Contain("8999-06-01").And.Contain("falls after the last instant");
+    }
+
+    [Fact]
     public void DurationLiteral_PartOverAMillion_IsAnErrorNotZero()
     {
         using var folder = new HostileFolder(Ordinance.Replace("k.receivedAt + 36600d + 36600d + 36600d", "k.receivedAt + 1000001h", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Conditions;
 
 namespace OrdinanceRules.Tests.Conditions;
@@ -32,8 +33,8 @@ public class KleeneTests
     [Fact]
     public void Within_OpenInterval_IncludesLaterInstants()
     {
-        var start = Val.Known(DateTimeOffset.Parse("2021-03-01T00:00:00Z"));
-        var t = Val.Known(DateTimeOffset.Parse("2021-04-01T00:00:00Z"));
+        var start = Val.Known(DateTimeOffset.Parse("2021-03-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var t = Val.Known(DateTimeOffset.Parse("2021-04-01T00:00:00Z", CultureInfo.InvariantCulture));
 
         Ops.IsTrue(Ops.Within(t, start, Val.Absent)).Should().BeTrue();
     }
@@ -41,8 +42,8 @@ public class KleeneTests
     [Fact]
     public void Compare_InstantsWithDifferentOffsets_ComparesTheInstants()
     {
-        var cst = Val.Known(DateTimeOffset.Parse("2021-03-01T09:00:00-06:00"));
-        var utc = Val.Known(DateTimeOffset.Parse("2021-03-01T15:00:00Z"));
+        var cst = Val.Known(DateTimeOffset.Parse("2021-03-01T09:00:00-06:00", CultureInfo.InvariantCulture));
+        var utc = Val.Known(DateTimeOffset.Parse("2021-03-01T15:00:00Z", CultureInfo.InvariantCulture));
 
         Ops.IsTrue(Ops.Eq(cst, utc)).Should().BeTrue();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
@@ -16,7 +17,8 @@ public class BusinessDayDeadlineTests
             {
                 Deadline = new Deadline(within, "k.receivedAt") { Counting = counting, Calendar = "us-federal" },
             },
-        }) with { Calendars = [UsFederal2021] });
+        }) with
+        { Calendars = [UsFederal2021] });
 
     private static DateTimeOffset? Due(CompiledOrdinance ordinance, string receivedAt)
     {
@@ -24,7 +26,7 @@ public class BusinessDayDeadlineTests
             .Fact("operation", "op1", f => f.Set("agency", "ICE-ERO").Set("status", "planned"))
             .Fact("awareness", "k1", f => f.Set("agency", "RPPD").Set("operation", "op1").Set("receivedAt", receivedAt))
             .Build();
-        return ordinance.Evaluate(scenario, DateTimeOffset.Parse("2021-01-01T00:00:00-06:00")).For("P3").Single().DueAt;
+        return ordinance.Evaluate(scenario, DateTimeOffset.Parse("2021-01-01T00:00:00-06:00", CultureInfo.InvariantCulture)).For("P3").Single().DueAt;
     }
 
     [Fact]
@@ -32,7 +34,7 @@ public class BusinessDayDeadlineTests
     {
         // Friday 2021-03-05 10:00 CST: 14 hours remain on Friday, 24 on Monday, 10 on Tuesday.
         Due(With(DeadlineCounting.BusinessHours, TimeSpan.FromHours(48)), "2021-03-05T10:00:00-06:00")
-            .Should().Be(DateTimeOffset.Parse("2021-03-09T10:00:00-06:00"));
+            .Should().Be(DateTimeOffset.Parse("2021-03-09T10:00:00-06:00", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public class BusinessDayDeadlineTests
     {
         // Friday 2021-07-02 10:00 CDT; Saturday, Sunday and Monday 5 July (Independence Day observed) do not count.
         Due(With(DeadlineCounting.BusinessHours, TimeSpan.FromHours(48)), "2021-07-02T10:00:00-05:00")
-            .Should().Be(DateTimeOffset.Parse("2021-07-07T10:00:00-05:00"));
+            .Should().Be(DateTimeOffset.Parse("2021-07-07T10:00:00-05:00", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -49,8 +51,8 @@ public class BusinessDayDeadlineTests
         // Thursday 2021-09-02; Friday 3, Tuesday 7, Wednesday 8, Thursday 9, Friday 10 (Monday 6 is Labor Day).
         var due = Due(With(DeadlineCounting.BusinessDays, TimeSpan.FromDays(5)), "2021-09-02T15:00:00-05:00")!.Value;
 
-        due.Should().BeCloseTo(DateTimeOffset.Parse("2021-09-11T00:00:00-05:00"), TimeSpan.FromMilliseconds(1));
-        due.Should().BeBefore(DateTimeOffset.Parse("2021-09-11T00:00:00-05:00"));
+        due.Should().BeCloseTo(DateTimeOffset.Parse("2021-09-11T00:00:00-05:00", CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(1));
+        due.Should().BeBefore(DateTimeOffset.Parse("2021-09-11T00:00:00-05:00", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -62,7 +64,7 @@ public class BusinessDayDeadlineTests
             .Fact("awareness", "k1", f => f.Set("agency", "RPPD").Set("operation", "op1").Set("receivedAt", "2021-12-30T10:00:00-06:00"))
             .Build();
 
-        var finding = ordinance.Evaluate(scenario, DateTimeOffset.Parse("2022-01-10T00:00:00-06:00")).For("P3").Single();
+        var finding = ordinance.Evaluate(scenario, DateTimeOffset.Parse("2022-01-10T00:00:00-06:00", CultureInfo.InvariantCulture)).For("P3").Single();
 
         finding.Status.Should().Be(FindingStatus.Undetermined);
         finding.Unknowns.Should().Equal("whether 2022-01-03 is a holiday: the calendar us-federal does not cover that year");

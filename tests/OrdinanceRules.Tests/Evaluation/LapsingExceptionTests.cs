@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
@@ -29,7 +30,7 @@ public class LapsingExceptionTests
             builder.Fact("notice", "n1", f => f.Set("issuer", "RPPD").Set("operation", "op1").Set("audience", "public").Set("issuedAt", noticeAt));
         }
 
-        return Compiled.Evaluate(builder.Build(), DateTimeOffset.Parse(asOf)).For("P3").Should().ContainSingle().Subject;
+        return Compiled.Evaluate(builder.Build(), DateTimeOffset.Parse(asOf, CultureInfo.InvariantCulture)).For("P3").Should().ContainSingle().Subject;
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class LapsingExceptionTests
         var finding = Evaluate(crimeEnded: "2021-03-02T12:00:00-06:00", noticeAt: null, asOf: "2021-03-05T00:00:00-06:00");
 
         finding.Status.Should().Be(FindingStatus.Violated);
-        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-03-04T12:00:00-06:00"));
+        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-03-04T12:00:00-06:00", CultureInfo.InvariantCulture));
         finding.Reason.Should().Contain("Exception E3 lapsed at 2021-03-02 12:00 -06:00, so the deadline ran afresh from then.");
     }
 
@@ -56,7 +57,7 @@ public class LapsingExceptionTests
         var finding = Evaluate(crimeEnded: "2021-03-02T12:00:00-06:00", noticeAt: null, asOf: "2021-03-03T00:00:00-06:00");
 
         finding.Status.Should().Be(FindingStatus.Pending);
-        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-03-04T12:00:00-06:00"));
+        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-03-04T12:00:00-06:00", CultureInfo.InvariantCulture));
     }
 
     [Fact]

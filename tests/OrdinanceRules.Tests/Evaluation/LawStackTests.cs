@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
@@ -73,7 +74,7 @@ public class LawStackTests
             .Fact("inquiry", "q1", f => f.Set("aboutStatus", true).Set("requiredByLaw", requiredByLaw).Set("at", at))
             .Build();
 
-    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2023-01-01T00:00:00-06:00");
+    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2023-01-01T00:00:00-06:00", CultureInfo.InvariantCulture);
 
     [Fact]
     public void Evaluate_BeforeTheStateLawTookEffect_LocalRuleDecides()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
@@ -5,7 +6,7 @@ namespace OrdinanceRules.Tests.Evaluation;
 
 public class ObligationTests
 {
-    private static readonly DateTimeOffset Receipt = DateTimeOffset.Parse("2021-03-01T09:00:00-06:00");
+    private static readonly DateTimeOffset Receipt = DateTimeOffset.Parse("2021-03-01T09:00:00-06:00", CultureInfo.InvariantCulture);
 
     private static ScenarioBuilder Operation(string receivedAt = "2021-03-01T09:00:00-06:00", string agency = "ICE-ERO", string knownTo = "RPPD") =>
         TestOrdinance.Scenario()
@@ -84,10 +85,10 @@ public class ObligationTests
         var builder = Operation(receivedAt: "2021-03-13T10:00")
             .Fact("notice", "n1", f => f.Set("issuer", "RPPD").Set("operation", "op1").Set("audience", "public").Set("issuedAt", "2021-03-15T10:30"));
 
-        var finding = Alert(builder, DateTimeOffset.Parse("2021-03-20T00:00:00-05:00"));
+        var finding = Alert(builder, DateTimeOffset.Parse("2021-03-20T00:00:00-05:00", CultureInfo.InvariantCulture));
 
         finding.Status.Should().Be(FindingStatus.Complied);
-        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-03-15T11:00:00-05:00"));
+        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-03-15T11:00:00-05:00", CultureInfo.InvariantCulture));
         finding.DueAt!.Value.Offset.Should().Be(TimeSpan.FromHours(-5));
     }
 
@@ -99,10 +100,10 @@ public class ObligationTests
         var builder = Operation(receivedAt: "2021-11-06T10:00")
             .Fact("notice", "n1", f => f.Set("issuer", "RPPD").Set("operation", "op1").Set("audience", "public").Set("issuedAt", "2021-11-08T10:00"));
 
-        var finding = Alert(builder, DateTimeOffset.Parse("2021-11-20T00:00:00-06:00"));
+        var finding = Alert(builder, DateTimeOffset.Parse("2021-11-20T00:00:00-06:00", CultureInfo.InvariantCulture));
 
         finding.Status.Should().Be(FindingStatus.Violated);
-        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-11-08T09:00:00-06:00"));
+        finding.DueAt.Should().Be(DateTimeOffset.Parse("2021-11-08T09:00:00-06:00", CultureInfo.InvariantCulture));
     }
 
     [Fact]

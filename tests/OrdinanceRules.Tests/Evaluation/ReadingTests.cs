@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
@@ -45,7 +46,8 @@ public class ReadingTests
                 Inclusive = "reading('end') == 'inclusive'",
             },
         },
-    }) with { Readings = Readings });
+    }) with
+    { Readings = Readings });
 
     private static Finding Evaluate(ScenarioBuilder builder, DateTimeOffset asOf, params (string Name, string Alternative)[] readings)
     {
@@ -72,7 +74,7 @@ public class ReadingTests
     [Fact]
     public void Evaluate_KnowledgeReading_ChangesWhetherTheDutyArises()
     {
-        var asOf = DateTimeOffset.Parse("2021-03-10T00:00:00-06:00");
+        var asOf = DateTimeOffset.Parse("2021-03-10T00:00:00-06:00", CultureInfo.InvariantCulture);
 
         Evaluate(Scenario(knownTo: "PW"), asOf).Status.Should().Be(FindingStatus.NotApplicable);
         Evaluate(Scenario(knownTo: "PW"), asOf, ("knowledge", "any-department")).Status.Should().Be(FindingStatus.Violated);
@@ -81,7 +83,7 @@ public class ReadingTests
     [Fact]
     public void Evaluate_EndReading_DecidesANoticeAtTheDueInstant()
     {
-        var asOf = DateTimeOffset.Parse("2021-03-10T00:00:00-06:00");
+        var asOf = DateTimeOffset.Parse("2021-03-10T00:00:00-06:00", CultureInfo.InvariantCulture);
         var atDue = "2021-03-03T09:00:00-06:00";
 
         Evaluate(Scenario(noticeAt: atDue), asOf).Status.Should().Be(FindingStatus.Complied);
@@ -92,9 +94,9 @@ public class ReadingTests
     public void Evaluate_AnchorReading_MovesTheDueInstant()
     {
         var builder = Scenario();
-        var asOf = DateTimeOffset.Parse("2021-03-02T00:00:00-06:00");
+        var asOf = DateTimeOffset.Parse("2021-03-02T00:00:00-06:00", CultureInfo.InvariantCulture);
 
-        Evaluate(Scenario(), asOf).DueAt.Should().Be(DateTimeOffset.Parse("2021-03-03T09:00:00-06:00"));
+        Evaluate(Scenario(), asOf).DueAt.Should().Be(DateTimeOffset.Parse("2021-03-03T09:00:00-06:00", CultureInfo.InvariantCulture));
         var before = Evaluate(Scenario(), asOf, ("anchor", "before-activity"));
         before.Status.Should().Be(FindingStatus.Undetermined, "the scenario does not give the activity's planned start");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
@@ -30,7 +31,7 @@ public class TimeOfLawTests
             .Fact("action", "a1", f => f.Set("agency", "RPPD").Set("beneficiary", "ICE-ERO")
                 .Set("purposes", new[] { "civil-immigration" }).Set("start", start))
             .Build();
-        return ordinance.Evaluate(scenario, DateTimeOffset.Parse("2023-01-01T00:00:00-06:00")).For("P2").Should().ContainSingle().Subject;
+        return ordinance.Evaluate(scenario, DateTimeOffset.Parse("2023-01-01T00:00:00-06:00", CultureInfo.InvariantCulture)).For("P2").Should().ContainSingle().Subject;
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public class TimeOfLawTests
             .Fact("action", "a1", f => f.Set("agency", "RPPD").Set("beneficiary", "ICE-ERO").Set("purposes", new[] { "civil-immigration" }).Set("start", "2022-08-01T10:00:00-05:00"))
             .Build();
 
-        var report = ordinance.Evaluate(scenario, DateTimeOffset.Parse("2023-01-01T00:00:00-06:00"));
+        var report = ordinance.Evaluate(scenario, DateTimeOffset.Parse("2023-01-01T00:00:00-06:00", CultureInfo.InvariantCulture));
 
         report.For("P2").Single().Reason.Should().Contain("as amended by A2022");
         report.For("P2").Single().Status.Should().Be(FindingStatus.NotApplicable);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
 
@@ -35,7 +36,7 @@ public class ScenarioBuilderTests
     {
         var scenario = TestOrdinance.Scenario().Fact("awareness", "k1", f => f.Set("receivedAt", "2021-11-07T01:30:00-06:00")).Build();
 
-        scenario.FindFact("k1")!["receivedAt"].Value.Should().Be(DateTimeOffset.Parse("2021-11-07T07:30:00Z"));
+        scenario.FindFact("k1")!["receivedAt"].Value.Should().Be(DateTimeOffset.Parse("2021-11-07T07:30:00Z", CultureInfo.InvariantCulture));
     }
 
     [Fact]

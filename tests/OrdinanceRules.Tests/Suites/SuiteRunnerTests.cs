@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
@@ -33,7 +34,7 @@ public class SuiteRunnerTests
             .Fact("operation", "op1", f => f.Set("agency", "ICE-ERO").Set("status", "planned"))
             .Fact("awareness", "k1", f => f.Set("agency", knownTo).Set("operation", "op1").Set("receivedAt", "2021-03-01T09:00:00-06:00"))
             .Build(),
-        AsOf = DateTimeOffset.Parse("2021-03-10T00:00:00-06:00"),
+        AsOf = DateTimeOffset.Parse("2021-03-10T00:00:00-06:00", CultureInfo.InvariantCulture),
         Readings = readings.ToImmutableDictionary(r => r.Reading, r => r.Alternative),
         Expectations = [new ExpectedFinding { ProvisionId = "P3", Status = expected, Facts = ImmutableDictionary<string, string>.Empty.Add("k", "k1") }],
     };

@@ -1,0 +1,330 @@
+using System.Text.Json.Nodes;
+using OrdinanceRules.Yaml.Mapping;
+
+namespace OrdinanceRules.Cli.Tests.Schemas;
+
+/// <summary>
+/// The JSON Schemas of the YAML files, built from the readers' own key tables: every mapping with a key table is a
+/// <c>$defs</c> entry whose properties are exactly the table's keys, and building fails when a key has no description
+/// of its value here, or a description names a key the reader does not accept.
+/// </summary>
+internal static class InputSchemas
+{
+    /// <summary>Each key table and the <c>$defs</c> entry of the file's schema that is generated from it.</summary>
+    public static readonly (string Schema, string Def, string[] Keys)[] KeyTables =
+    [
+        ("ordinance", "ordinance", OrdinanceReader.RootKeys),
+        ("ordinance", "jurisdiction", OrdinanceReader.JurisdictionKeys),
+        ("ordinance", "vocabulary", OrdinanceReader.VocabularyKeys),
+        ("ordinance", "section", OrdinanceReader.SectionKeys),
+        ("ordinance", "provision", OrdinanceReader.ProvisionKeys),
+        ("ordinance", "test", OrdinanceReader.TestKeys),
+        ("ordinance", "duty", OrdinanceReader.DutyKeys),
+        ("ordinance", "deadline", OrdinanceReader.DeadlineKeys),
+        ("ordinance", "reading", OrdinanceReader.ReadingKeys),
+        ("ordinance", "exception", OrdinanceReader.ExceptionKeys),
+        ("ordinance", "amendment", OrdinanceReader.AmendmentKeys),
+        ("ordinance", "inForce", OrdinanceReader.InForceKeys),
+        ("ordinance", "lapse", OrdinanceReader.LapseKeys),
+        ("ordinance", "parameter", OrdinanceReader.ParameterKeys),
+        ("ordinance", "override", OrdinanceReader.OverrideKeys),
+        ("ordinance", "type", VocabularyReader.TypeKeys),
+        ("ordinance", "field", VocabularyReader.FieldKeys),
+        ("vocabulary", "vocabulary", VocabularyReader.FileKeys),
+        ("vocabulary", "type", VocabularyReader.TypeKeys),
+        ("vocabulary", "field", VocabularyReader.FieldKeys),
+        ("scenario", "scenario", ScenarioReader.RootKeys),
+        ("suite", "suite", SuiteReader.RootKeys),
+        ("suite", "case", SuiteReader.CaseKeys),
+        ("suite", "expectation", SuiteReader.ExpectationKeys),
+    ];
+
+    private static readonly string[] Statuses = ["violated", "complied", "exception-applies", "not-applicable", "pending", "undetermined"];
+
+    /// <summary>The schema of each kind of file, by the name of its file under schemas/ (<c>NAME.schema.json</c>).</summary>
+    public static IReadOnlyDictionary<string, JsonObject> All() => new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+    {
+        ["ordinance"] = Ordinance(),
+        ["vocabulary"] = Vocabulary(),
+        ["scenario"] = Scenario(),
+        ["suite"] = Suite(),
+    };
+
+    private static JsonObject Ordinance() => Root("ordinance", "An OrdinanceRules ordinance file (docs/yaml-reference.md).", new()
+    {
+        ["ordinance"] = WholeOrExtending(Object(OrdinanceReader.RootKeys, [], new()
+        {
+            ["extends"] = Scalar("The path of the ordinance this one extends (a model), relative to this file; then only what changes is written here."),
+            ["parameters"] = Map(new JsonObject { ["anyOf"] = new JsonArray(Ref("parameter"), Scalar("A value for a parameter the base declares."), Array(Scalar("One value."), "A list value for a parameter the base declares.")) }, "Parameters by name: a declaration (type, default, description) or, in an extending file, a value for one of the base's."),
+            ["overrides"] = Map(Ref("override"), "What changes in the base's provisions, by provision id."),
+            ["ordinance"] = Scalar("The ordinance's number, such as 1005."),
+            ["citation"] = Scalar("How the law is cited when not '{jurisdiction} Ordinance {number}', such as K.S.A. 12-16,140."),
+            ["title"] = Scalar("The ordinance's title."),
+            ["jurisdiction"] = Ref("jurisdiction"),
+            ["adopted"] = Scalar("The day it was adopted (YYYY-MM-DD), or unknown."),
+            ["effective"] = Scalar("The day it took effect (YYYY-MM-DD), or unknown."),
+            ["assume-in-force"] = Scalar("When 'effective' is unknown: a yes/no condition saying whether to treat the ordinance as in force from adoption."),
+            ["amendments"] = Array(Ref("amendment"), "Later changes, each with its dates and the provisions it affects."),
+            ["notes"] = Scalar("What is known of the text's source and reliability."),
+            ["readings"] = Array(Ref("reading"), "The interpretive questions the ordinance leaves open."),
+            ["calendars"] = Map(Array(Scalar("A holiday (YYYY-MM-DD)."), "The holidays."), "Holiday calendars by name, each a list of days."),
+            ["vocabulary"] = Ref("vocabulary"),
+            ["sections"] = Array(Ref("section"), "The sections, in order."),
+            ["provisions"] = Array(Ref("provision"), "The provisions, in order."),
+        })),
+        ["parameter"] = Object(OrdinanceReader.ParameterKeys, ["type"], new()
+        {
+            ["type"] = Enum(OrdinanceReader.ParameterKindWords, "The kind of value the parameter takes."),
+            ["description"] = Scalar("What the parameter decides, for the city that sets it."),
+            ["default"] = new JsonObject { ["description"] = "The value used when an extending ordinance does not set it." },
+            ["choices"] = Array(Scalar("A choice."), "For choice and choice-set parameters: the values allowed."),
+        }),
+        ["override"] = Object(OrdinanceReader.OverrideKeys, [], new()
+        {
+            ["remove"] = Scalar("yes, or the reason, to remove the base's provision."),
+            ["replace"] = Ref("provision"),
+            ["section"] = Scalar("The city's own section for the kept provision."),
+            ["title"] = Scalar("The city's own title for it."),
+            ["text"] = Scalar("The city's own text for it."),
+            ["binds"] = Scalar("Whom it binds in the city."),
+            ["source"] = Scalar("Where the city's wording comes from."),
+        }),
+        ["jurisdiction"] = Object(OrdinanceReader.JurisdictionKeys, ["name", "state", "time-zone"], new()
+        {
+            ["name"] = Scalar("The jurisdiction's name, such as Roeland Park."),
+            ["state"] = Scalar("Its state."),
+            ["time-zone"] = Scalar("Its IANA time zone, such as America/Chicago."),
+            ["level"] = Enum([.. OrdinanceReader.Levels.Select(l => l.Word)], "Its level of government: city (the default), county, state or federal."),
+        }),
+        ["vocabulary"] = Object(OrdinanceReader.VocabularyKeys, [], new()
+        {
+            ["uses"] = Scalar("A bundled vocabulary's name (immigration-cooperation) or a .yaml file's path relative to the ordinance."),
+            ["types"] = Map(Ref("type"), "Fact types declared by the ordinance itself, by name."),
+        }),
+        ["section"] = Object(OrdinanceReader.SectionKeys, ["number"], new()
+        {
+            ["number"] = Scalar("The section's number, such as § 3."),
+            ["heading"] = Scalar("Its heading."),
+            ["text"] = Scalar("Its text."),
+        }),
+        ["provision"] = Object(OrdinanceReader.ProvisionKeys, ["id", "section", "title", "modality"], new()
+        {
+            ["id"] = Scalar("The provision's id, such as P2."),
+            ["section"] = Scalar("Its section, such as § 3."),
+            ["title"] = Scalar("Its title."),
+            ["text"] = Scalar("Its wording."),
+            ["modality"] = Enum(OrdinanceReader.ModalityWords, "What it does: prohibition, obligation, permission or non-obligation."),
+            ["binds"] = Scalar("Whom it binds."),
+            ["source"] = Scalar("Where its text comes from."),
+            ["for"] = Bindings("The variables it is evaluated for, each a fact type: { a: action }."),
+            ["match"] = Scalar("A condition the combination of its variables must meet."),
+            ["applies-when"] = Ref("condition"),
+            ["violated-when"] = Ref("condition"),
+            ["duty"] = Ref("duty"),
+            ["event-time"] = Scalar("The instant that dates the conduct, for the law in force at its time, such as a.start."),
+            ["in-force"] = Ref("inForce"),
+            ["prevails-over"] = Array(Scalar("A provision's id."), "The provisions of equal rank this one prevails over."),
+            ["exceptions"] = Array(Ref("exception"), "Its exceptions."),
+        }),
+        ["condition"] = new JsonObject
+        {
+            ["description"] = "A condition (docs/conditions.md), or a mapping with further facts (for) and the condition (when).",
+            ["anyOf"] = new JsonArray(Scalar("A condition."), Ref("test")),
+        },
+        ["test"] = Object(OrdinanceReader.TestKeys, ["when"], new()
+        {
+            ["for"] = Bindings("Further facts the condition joins, each a fact type."),
+            ["when"] = Scalar("The condition."),
+        }),
+        ["duty"] = Object(OrdinanceReader.DutyKeys, ["met-by"], new()
+        {
+            ["met-by"] = Ref("condition"),
+            ["at"] = Scalar("The instant the duty was discharged, such as n.postedAt."),
+            ["deadline"] = Ref("deadline"),
+        }),
+        ["deadline"] = Object(OrdinanceReader.DeadlineKeys, [], new()
+        {
+            ["within"] = Scalar("How long, such as 48h or 2d."),
+            ["from"] = Scalar("The instant the time runs from."),
+            ["due"] = Scalar("The instant it falls due, when not 'within' of 'from'."),
+            ["inclusive"] = Scalar("Whether the last instant still counts (yes or no), or a condition on a reading."),
+            ["counting"] = Enum(OrdinanceReader.CountingWords, "How time is counted: elapsed (the default), business-hours or business-days."),
+            ["calendar"] = Scalar("The holiday calendar business time skips."),
+            ["anchor"] = Scalar("A condition choosing among instants to run from."),
+        }),
+        ["reading"] = Object(OrdinanceReader.ReadingKeys, ["name", "question", "alternatives", "default"], new()
+        {
+            ["name"] = Scalar("The reading's name, such as p3-anchor."),
+            ["question"] = Scalar("The question the text leaves open."),
+            ["alternatives"] = Map(Scalar("What the alternative means."), "The alternatives, by name."),
+            ["default"] = Scalar("The alternative taken unless another is chosen."),
+        }),
+        ["exception"] = Object(OrdinanceReader.ExceptionKeys, ["id", "section", "title"], new()
+        {
+            ["id"] = Scalar("The exception's id, such as E2a."),
+            ["section"] = Scalar("Its section."),
+            ["title"] = Scalar("Its title."),
+            ["text"] = Scalar("Its wording."),
+            ["for"] = Bindings("Further facts it joins, each a fact type."),
+            ["when"] = Scalar("The condition under which it holds."),
+            ["lapses"] = Ref("lapse"),
+            ["exceptions"] = Array(Ref("exception"), "Exceptions to this exception."),
+        }),
+        ["amendment"] = Object(OrdinanceReader.AmendmentKeys, ["id"], new()
+        {
+            ["id"] = Scalar("The amendment's id."),
+            ["title"] = Scalar("Its title."),
+            ["adopted"] = Scalar("The day it was adopted (YYYY-MM-DD), or unknown."),
+            ["effective"] = Scalar("The day it took effect (YYYY-MM-DD), or unknown."),
+            ["affects"] = Array(Scalar("A provision's id."), "The provisions it changes."),
+            ["text-known"] = Scalar("Whether its text is known (yes or no)."),
+            ["notes"] = Scalar("What is known of it."),
+        }),
+        ["inForce"] = Object(OrdinanceReader.InForceKeys, [], new()
+        {
+            ["from"] = Scalar("The first day the provision is in force (YYYY-MM-DD)."),
+            ["until"] = Scalar("The last day, or the day it ends."),
+        }),
+        ["lapse"] = Object(OrdinanceReader.LapseKeys, ["at"], new()
+        {
+            ["at"] = Scalar("The instant the exception lapses."),
+            ["if"] = Scalar("A condition under which it lapses."),
+            ["restart-within"] = Scalar("How long the restarted duty runs from the lapse, such as 48h."),
+        }),
+        ["type"] = TypeDef(),
+        ["field"] = FieldDef(),
+    });
+
+    private static JsonObject Vocabulary() => Root("vocabulary", "An OrdinanceRules fact vocabulary file (docs/yaml-reference.md).", new()
+    {
+        ["vocabulary"] = Object(VocabularyReader.FileKeys, ["vocabulary", "types"], new()
+        {
+            ["vocabulary"] = Scalar("The vocabulary's name."),
+            ["description"] = Scalar("What it describes."),
+            ["types"] = Map(Ref("type"), "The fact types, by name."),
+        }),
+        ["type"] = TypeDef(),
+        ["field"] = FieldDef(),
+    });
+
+    private static JsonObject Scenario() => Root("scenario", "An OrdinanceRules scenario file (docs/yaml-reference.md).", new()
+    {
+        ["scenario"] = Object(ScenarioReader.RootKeys, ["scenario"], new()
+        {
+            ["scenario"] = Scalar("The scenario's name."),
+            ["description"] = Scalar("What it is about."),
+            ["as-of"] = Scalar("The instant to judge at, ISO 8601; a local time is read in the ordinance's zone."),
+            ["facts"] = Array(Fact(), "The facts, each a mapping whose first key is its type and whose value is its id."),
+            ["unknown"] = Array(Scalar("A fact type."), "Fact types of which further, unlisted facts may exist."),
+        }),
+    });
+
+    private static JsonObject Suite() => Root("suite", "An OrdinanceRules test suite file (docs/yaml-reference.md, \"Test suite files\").", new()
+    {
+        ["suite"] = Object(SuiteReader.RootKeys, ["suite", "ordinance", "cases"], new()
+        {
+            ["suite"] = Scalar("The suite's name."),
+            ["description"] = Scalar("What it tests."),
+            ["ordinance"] = Scalar("The ordinance file, relative to the suite."),
+            ["cases"] = Array(Ref("case"), "The cases."),
+        }),
+        ["case"] = Object(SuiteReader.CaseKeys, ["expect"], new()
+        {
+            ["name"] = Scalar("The case's name; the scenario's when left out."),
+            ["description"] = Scalar("What it checks."),
+            ["scenario"] = Scalar("A scenario file, relative to the suite; or write facts inline."),
+            ["facts"] = Array(Fact(), "Inline facts, as in a scenario file."),
+            ["unknown"] = Array(Scalar("A fact type."), "Fact types of which further facts may exist."),
+            ["as-of"] = Scalar("The instant to judge at."),
+            ["readings"] = Map(Scalar("The alternative."), "Readings to take, name to alternative."),
+            ["expect"] = Map(Expected(), "What each provision's findings must be, by provision id."),
+        }),
+        ["expectation"] = Object(SuiteReader.ExpectationKeys, ["status"], new()
+        {
+            ["status"] = Enum(Statuses, "The status the finding must have."),
+            ["exception"] = Scalar("The exception that must apply, or a list of them."),
+            ["unknowns"] = Array(Scalar("An unknown, such as threat t-1: specificity."), "The unknowns it must name."),
+            ["due"] = Scalar("The instant it must fall due."),
+            ["facts"] = Map(Scalar("A fact id."), "Which finding: the provision's variables and the fact each binds."),
+        }),
+    });
+
+    private static JsonObject Expected()
+    {
+        JsonNode One() => new JsonObject { ["anyOf"] = new JsonArray(Enum(Statuses, "A status."), Ref("expectation")) };
+        return new JsonObject
+        {
+            ["description"] = "A status, a mapping with the status and more, or a list of them (one per finding).",
+            ["anyOf"] = new JsonArray(One(), new JsonObject { ["type"] = "array", ["items"] = One() }),
+        };
+    }
+
+    private static JsonObject TypeDef() => Object(VocabularyReader.TypeKeys, ["fields"], new()
+    {
+        ["description"] = Scalar("What a fact of this type is."),
+        ["fields"] = Map(Ref("field"), "The type's fields, by name."),
+    });
+
+    private static JsonObject FieldDef() => Object(VocabularyReader.FieldKeys, ["type"], new()
+    {
+        ["type"] = Enum(VocabularyReader.Kinds, "The field's kind."),
+        ["values"] = Array(Scalar("A value."), "For enumeration and set: the allowed values."),
+        ["to"] = Scalar("For reference: the fact type referred to."),
+        ["description"] = Scalar("What the field means."),
+    });
+
+    private static JsonObject Fact() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "A fact: its type as the first key with its id as the value, then its fields (the vocabulary names them).",
+        ["minProperties"] = 1,
+    };
+
+    private static JsonObject Root(string def, string title, Dictionary<string, JsonNode> defs) => SchemaFiles.Schema(title, def, defs);
+
+    /// <summary>A mapping whose keys are exactly a reader's key table, each described here.</summary>
+    private static JsonObject Object(string[] keys, string[] required, Dictionary<string, JsonNode> properties)
+    {
+        var missing = keys.Except(properties.Keys).ToList();
+        var extra = properties.Keys.Except(keys).ToList();
+        if (missing.Count > 0 || extra.Count > 0)
+        {
+            throw new InvalidOperationException($"The schema and the reader's key table differ: the reader accepts [{string.Join(", ", missing)}] with no schema; the schema describes [{string.Join(", ", extra)}], which the reader does not accept.");
+        }
+
+        var props = new JsonObject();
+        foreach (var key in keys)
+        {
+            props[key] = properties[key];
+        }
+
+        var result = new JsonObject { ["type"] = "object", ["properties"] = props, ["additionalProperties"] = false };
+        if (required.Length > 0)
+        {
+            result["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]);
+        }
+
+        return result;
+    }
+
+    /// <summary>A whole ordinance names its number, title, jurisdiction, vocabulary and provisions; one that extends another need not.</summary>
+    private static JsonObject WholeOrExtending(JsonObject ordinance)
+    {
+        ordinance["anyOf"] = new JsonArray(
+            new JsonObject { ["required"] = new JsonArray("extends") },
+            new JsonObject { ["required"] = new JsonArray("ordinance", "title", "jurisdiction", "vocabulary", "provisions") });
+        return ordinance;
+    }
+
+    private static JsonObject Scalar(string description) => new() { ["type"] = new JsonArray("string", "number", "boolean"), ["description"] = description };
+
+    private static JsonObject Enum(string[] values, string description) => new() { ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]), ["description"] = description };
+
+    private static JsonObject Array(JsonNode items, string description) => new() { ["type"] = "array", ["items"] = items, ["description"] = description };
+
+    private static JsonObject Map(JsonNode values, string description) => new() { ["type"] = "object", ["additionalProperties"] = values, ["description"] = description };
+
+    private static JsonObject Bindings(string description) => Map(Scalar("A fact type."), description);
+
+    private static JsonObject Ref(string def) => new() { ["$ref"] = $"#/$defs/{def}" };
+}
