@@ -46,7 +46,12 @@ internal static class CliApp
     }
 
     /// <summary>Runs the command line, writing results to <paramref name="console"/> and problems to <paramref name="errors"/>.</summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, TextReader? input = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where results go.</param>
+    /// <param name="errors">Where problems go.</param>
+    /// <param name="input">Standard input, for <c>-</c>.</param>
+    /// <param name="workingFolder">The folder files may reference each other within; null for the current directory.</param>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, TextReader? input = null, string? workingFolder = null)
     {
         // Text from the files read reaches both: neither may carry a control character to the terminal.
         console = SafeOutput.Console(console);
@@ -65,6 +70,7 @@ internal static class CliApp
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
             config.Settings.Registrar.RegisterInstance(new StandardInput(input ?? TextReader.Null));
+            config.Settings.Registrar.RegisterInstance(new WorkingFolder(workingFolder ?? Directory.GetCurrentDirectory()));
             config.Settings.StrictParsing = true;
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Scaffold a new city's folder: an ordinance file (with a vocabulary extension stub), two scenarios, a test suite that passes, and editor settings.")
@@ -81,7 +87,7 @@ internal static class CliApp
             });
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Read ordinances (compiled, with --law), vocabularies, scenarios and test suites, and report every problem of every file at file:line:column; exit 0 when all are valid, 2 otherwise.")
-                .WithExample("validate", "samples/ordinances", "samples/tests", "--allow-outside")
+                .WithExample("validate", "samples/ordinances", "samples/tests")
                 .WithExample("validate", "samples/scenarios/lawrence", "--ordinance", "samples/ordinances/lawrence-ks.yaml")
                 .WithExample("validate", "\"samples/**/*.suite.yaml\"");
             config.AddCommand<CheckCommand>("check")
@@ -90,8 +96,8 @@ internal static class CliApp
                 .WithExample("check", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p3-no-notice-yet-pending.yaml", "--format", "json");
             config.AddCommand<TestCommand>("test")
                 .WithDescription("Run test suites: check each case's findings against what it expects; optionally measure outcome coverage and write JUnit XML.")
-                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml", "--allow-outside")
-                .WithExample("test", "samples/tests", "--allow-outside", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
+                .WithExample("test", "samples/tests/roeland-park/roeland-park.suite.yaml")
+                .WithExample("test", "samples/tests", "--coverage", "--min-coverage", "100", "--junit", "results.xml");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Evaluate every scenario of a folder under several ordinances and print a matrix, scenario by ordinance, marking the scenarios on which they differ.")
                 .WithExample("compare", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml", "--scenarios", "samples/scenarios/roeland-park")
@@ -99,6 +105,9 @@ internal static class CliApp
             config.AddCommand<ReadingsCommand>("readings")
                 .WithDescription("List the ordinance's interpretive readings: one name=alternative line per alternative, the default marked, then what each means.")
                 .WithExample("readings", "samples/ordinances/roeland-park-ks.yaml");
+            config.AddCommand<VocabularyCommand>("vocabulary")
+                .WithDescription("Print a vocabulary (a bundled one by name, or a file such as a city's extension) as a Markdown reference: every type, field and value with its meaning, sensitive fields marked.")
+                .WithExample("vocabulary", "immigration-cooperation");
             config.AddCommand<Explain.ExplainCommand>("explain")
                 .WithDescription("Evaluate one scenario and print each finding's reasoning as a tree: conditions held, failed or unknown, exceptions and what they defeated, and why a provision did not apply.")
                 .WithExample("explain", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-specific-threat-exception-applies.yaml", "--provision", "P2");

@@ -116,6 +116,8 @@ public static class ImmigrationCooperationFacts
     /// <param name="chargedAt">When the person was first charged with a crime (arrested on a charge, cited, or a complaint filed); absent if never charged.</param>
     /// <param name="inCustodyOf">The id of an <c>agency</c>: the agency holding the person in custody, if any.</param>
     /// <param name="releaseEligibleAt">When the person became, or becomes, eligible for release from local custody.</param>
+    /// <param name="address">The person's home or work address (California's SB 54 forbids giving it to immigration authorities unless it is public).</param>
+    /// <param name="placeOfBirth">Where the person was born, such as a country.</param>
     /// <param name="unknown">Fields whose value is stated as not known, by name.</param>
     /// <param name="fields">Sets further fields, such as those an ordinance adds to the type.</param>
     /// <returns>The builder.</returns>
@@ -130,6 +132,8 @@ public static class ImmigrationCooperationFacts
         DateTimeOffset? chargedAt = null,
         string? inCustodyOf = null,
         DateTimeOffset? releaseEligibleAt = null,
+        string? address = null,
+        string? placeOfBirth = null,
         IEnumerable<string>? unknown = null,
         Action<FactBuilder>? fields = null)
     {
@@ -142,7 +146,9 @@ public static class ImmigrationCooperationFacts
                 .Set("immigrationStatus", immigrationStatus)
                 .Set("chargedAt", chargedAt)
                 .Set("inCustodyOf", inCustodyOf)
-                .Set("releaseEligibleAt", releaseEligibleAt),
+                .Set("releaseEligibleAt", releaseEligibleAt)
+                .Set("address", address)
+                .Set("placeOfBirth", placeOfBirth),
             unknown,
             fields));
     }

@@ -33,7 +33,7 @@ public static class OrdinanceYaml
         {
             var diagnostics = new List<Diagnostic>();
             var text = SourceFiles.ReadText(path, diagnostics);
-            return text is null ? Result<Ordinance>.Failure(diagnostics) : OrdinanceReader.Read(text, path, null, (options ?? YamlReadOptions.Default).AllowOutside);
+            return text is null ? Result<Ordinance>.Failure(diagnostics) : OrdinanceReader.Read(text, path, null, options);
         });
     }
 
@@ -50,6 +50,19 @@ public static class OrdinanceYaml
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         return Guard(fileName, () => OrdinanceReader.Read(yaml, fileName, resolveFile));
+    }
+
+    /// <summary>Reads an ordinance from YAML text; a vocabulary it <c>uses</c> by path is read from disk relative to <paramref name="fileName"/>, inside the options' confinement root.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The file's name, for diagnostics and to resolve a vocabulary's relative path.</param>
+    /// <param name="options">How far references may reach.</param>
+    /// <returns>The ordinance, or every problem found.</returns>
+    internal static Result<Ordinance> ParseOrdinance(string yaml, string fileName, YamlReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(options);
+        return Guard(fileName, () => OrdinanceReader.Read(yaml, fileName, null, options));
     }
 
     /// <summary>Reads a vocabulary file.</summary>
@@ -78,13 +91,23 @@ public static class OrdinanceYaml
     /// <param name="path">The file's path.</param>
     /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
     /// <returns>The scenario, or every problem found.</returns>
-    public static Result<Scenario> LoadScenario(string path, Ordinance ordinance)
+    public static Result<Scenario> LoadScenario(string path, Ordinance ordinance) => LoadScenario(path, ordinance, YamlReadOptions.Default);
+
+    /// <summary>
+    /// Reads a scenario file, as <see cref="LoadScenario(string, Ordinance)"/>; its problems quote the values of
+    /// sensitive fields (<see cref="FieldDefinition.Sensitive"/>) only when <see cref="YamlReadOptions.ShowSensitive"/> is on.
+    /// </summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
+    /// <param name="options">Whether problems may quote sensitive values; null for the defaults.</param>
+    /// <returns>The scenario, or every problem found.</returns>
+    public static Result<Scenario> LoadScenario(string path, Ordinance ordinance, YamlReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(ordinance);
         var diagnostics = new List<Diagnostic>();
         var text = SourceFiles.ReadText(path, diagnostics);
-        return text is null ? Result<Scenario>.Failure(diagnostics) : ParseScenario(text, path, ordinance);
+        return text is null ? Result<Scenario>.Failure(diagnostics) : ParseScenario(text, path, ordinance, options);
     }
 
     /// <summary>Reads a scenario from YAML text.</summary>
@@ -92,16 +115,24 @@ public static class OrdinanceYaml
     /// <param name="fileName">The file's name, for diagnostics.</param>
     /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
     /// <returns>The scenario, or every problem found.</returns>
-    public static Result<Scenario> ParseScenario(string yaml, string fileName, Ordinance ordinance)
+    public static Result<Scenario> ParseScenario(string yaml, string fileName, Ordinance ordinance) => ParseScenario(yaml, fileName, ordinance, YamlReadOptions.Default);
+
+    /// <summary>Reads a scenario from YAML text; its problems quote values of sensitive fields only when <see cref="YamlReadOptions.ShowSensitive"/> is on.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The file's name, for diagnostics.</param>
+    /// <param name="ordinance">The ordinance whose vocabulary and time zone the scenario uses.</param>
+    /// <param name="options">Whether problems may quote sensitive values; null for the defaults.</param>
+    /// <returns>The scenario, or every problem found.</returns>
+    public static Result<Scenario> ParseScenario(string yaml, string fileName, Ordinance ordinance, YamlReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(ordinance);
-        return Guard(fileName, () => ScenarioReader.Read(yaml, fileName, ordinance));
+        return Guard(fileName, () => ScenarioReader.Read(yaml, fileName, ordinance, (options ?? YamlReadOptions.Default).ShowSensitive));
     }
 
     /// <summary>
-    /// Writes a scenario as YAML that <see cref="ParseScenario"/> reads back into the same scenario (same facts,
+    /// Writes a scenario as YAML that <see cref="ParseScenario(string, string, Ordinance)"/> reads back into the same scenario (same facts,
     /// values, unknowns and as-of instant), for a records system that builds scenarios in code and keeps them as files.
     /// </summary>
     /// <param name="scenario">The scenario.</param>
@@ -152,7 +183,7 @@ public static class OrdinanceYaml
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        return Guard(fileName, () => SuiteReader.Read(yaml, fileName, (options ?? YamlReadOptions.Default).AllowOutside));
+        return Guard(fileName, () => SuiteReader.Read(yaml, fileName, options ?? YamlReadOptions.Default));
     }
 
     /// <summary>

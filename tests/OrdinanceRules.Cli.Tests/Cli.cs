@@ -13,8 +13,11 @@ internal sealed record CliResult(int ExitCode, string Output, string Errors)
 /// <summary>Runs <see cref="CliApp"/> the way <c>Program</c> does, over a console that writes to a string.</summary>
 internal static class Cli
 {
-    /// <summary>Runs with output redirected: no ANSI escapes, no colours, as when piped to a file.</summary>
+    /// <summary>Runs with output redirected (no ANSI escapes, no colours, as when piped to a file), from the repository's root.</summary>
     public static CliResult Run(params string[] args) => Run(AnsiSupport.No, args);
+
+    /// <summary>Runs as <see cref="Run(string[])"/> does, as if started in <paramref name="workingFolder"/>.</summary>
+    public static CliResult RunIn(string workingFolder, params string[] args) => Run(AnsiSupport.No, workingFolder, args);
 
     /// <summary>Runs as <c>Program</c> does, through <see cref="CliApp.Start"/>, with this standard input and environment.</summary>
     public static CliResult Start(string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
@@ -25,7 +28,9 @@ internal static class Cli
         return new CliResult(exitCode, output.ToString(), errors.ToString());
     }
 
-    public static CliResult Run(AnsiSupport ansi, params string[] args)
+    public static CliResult Run(AnsiSupport ansi, params string[] args) => Run(ansi, Samples.Root, args);
+
+    private static CliResult Run(AnsiSupport ansi, string workingFolder, string[] args)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
@@ -36,7 +41,7 @@ internal static class Cli
             Out = new AnsiConsoleOutput(output),
         });
 
-        var exitCode = CliApp.Run(args, console, errors);
+        var exitCode = CliApp.Run(args, console, errors, workingFolder: workingFolder);
         return new CliResult(exitCode, output.ToString(), errors.ToString());
     }
 }

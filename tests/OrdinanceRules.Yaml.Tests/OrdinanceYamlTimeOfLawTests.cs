@@ -116,7 +116,7 @@ public class OrdinanceYamlTimeOfLawTests
                 for: { r: request }
                 event-time: r.receivedAt
                 in-force: { from: 2021-01-01, until: 2022-07-01 }
-                prevails-over: [N1, X9]
+                prevails-over: [N1]
                 violated-when: "no"
               - id: N1
                 section: "§ 2"
@@ -157,7 +157,7 @@ public class OrdinanceYamlTimeOfLawTests
         var p1 = ordinance.Provisions[0];
         p1.EventTime!.Text.Should().Be("r.receivedAt");
         p1.InForce.Should().Be(new InForcePeriod(new DateOnly(2021, 1, 1), new DateOnly(2022, 7, 1)));
-        p1.PrevailsOver.Should().Equal("N1", "X9");
+        p1.PrevailsOver.Should().Equal("N1");
         var n1 = ordinance.Provisions[1];
         n1.InForce.Should().Be(new InForcePeriod(null, new DateOnly(2030, 1, 1)));
         n1.EventTime.Should().BeNull();
@@ -263,6 +263,20 @@ public class OrdinanceYamlTimeOfLawTests
     {
         TestFiles.Single(WithProvisionKeys("prevails-over: [P2, P2]"))
             .Should().Be((YamlDiagnosticCodes.InvalidValue, "14:25", "'prevails-over' in provision 'P1' lists 'P2' twice"));
+    }
+
+    [Fact]
+    public void ParseOrdinance_PrevailsOverAnIdNoProvisionHas_IsAnErrorWithASuggestion()
+    {
+        TestFiles.Single(WithProvisionKeys("prevails-over: [P1x]"))
+            .Should().Be((DiagnosticCodes.InvalidOrdinance, "14:21", "provision 'P1' prevails over 'P1x', which is not a provision of this ordinance (provisions: P1); did you mean 'P1'?"));
+    }
+
+    [Fact]
+    public void ParseOrdinance_PrevailsOverItself_IsAnError()
+    {
+        TestFiles.Single(WithProvisionKeys("prevails-over: [P1]"))
+            .Should().Be((DiagnosticCodes.InvalidOrdinance, "14:21", "provision 'P1' names itself in 'prevails-over'; list the provisions it prevails over"));
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public class ScenarioYamlTests
                 enforcesImmigration: "yes"
             """);
 
-        TestFiles.Single(result).Should().Be((DiagnosticCodes.InvalidFact, "4:26", "'ICE.enforcesImmigration' needs yes or no, not 'yes'"));
+        TestFiles.Single(result).Should().Be((DiagnosticCodes.InvalidFact, "4:26", "'ICE.enforcesImmigration' needs yes or no, not the text 'yes': drop the quotes around it (in C#, pass a bool)"));
     }
 
     [Fact]

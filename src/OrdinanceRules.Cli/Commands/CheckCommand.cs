@@ -8,12 +8,12 @@ using Spectre.Console.Cli;
 namespace OrdinanceRules.Cli.Commands;
 
 /// <summary><c>ordinance check</c>: loads and compiles an ordinance once, then evaluates each scenario.</summary>
-internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, StandardInput input) : Command<CheckSettings>
+internal sealed class CheckCommand(IAnsiConsole console, TextWriter errors, StandardInput input, WorkingFolder folder) : Command<CheckSettings>
 {
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         var problems = new List<Diagnostic>();
-        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, settings.AllowOutside, problems);
+        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, folder.Reading(settings.AllowOutside, settings.ShowSensitive), problems);
         if (setup is null)
         {
             return EvaluationSetup.Fail(errors, problems);

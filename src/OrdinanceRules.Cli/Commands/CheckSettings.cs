@@ -32,6 +32,10 @@ internal sealed class CheckSettings : CommandSettings
     [Description("Stack the ordinance under this higher law (a state or federal law file, such as samples/ordinances/kansas-ksa-12-16-140.yaml): where a permission of it and a local provision bear on the same facts, the higher law prevails. Repeatable.")]
     public string[] Laws { get; init; } = [];
 
+    [CommandOption("--show-sensitive")]
+    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    public bool ShowSensitive { get; init; }
+
     [CommandOption("--allow-outside")]
     [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
     public bool AllowOutside { get; init; }

@@ -13,14 +13,14 @@ namespace OrdinanceRules.Cli.Commands;
 /// Exit codes follow <c>diff</c>, and share 2 with <c>check</c>: 0 when no row differs, 1 when one does,
 /// 2 for bad input. A violation in a cell does not change the exit code: <c>check</c> is for that.
 /// </remarks>
-internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors) : Command<CompareSettings>
+internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors, WorkingFolder folder) : Command<CompareSettings>
 {
     /// <summary>The exit code when at least one row differs.</summary>
     public const int Differences = 1;
 
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, settings.Readings, settings.AllowOutside);
+        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, folder.Reading(settings.AllowOutside, settings.ShowSensitive), settings.Readings);
         if (!built.Succeeded)
         {
             return EvaluationSetup.Fail(errors, built.Diagnostics);

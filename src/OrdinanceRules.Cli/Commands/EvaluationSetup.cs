@@ -13,9 +13,8 @@ namespace OrdinanceRules.Cli.Commands;
 /// </summary>
 internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffset? AsOf, EvaluationOptions Options)
 {
-    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, bool allowOutside, List<Diagnostic> problems)
+    public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, YamlReadOptions read, List<Diagnostic> problems)
     {
-        var read = Reading(allowOutside);
         var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath, read);
         if (!loaded.Succeeded)
         {
@@ -69,7 +68,7 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
             return null;
         }
 
-        return new EvaluationSetup(ordinance, asOf, options);
+        return new EvaluationSetup(ordinance, asOf, options with { ShowSensitive = read.ShowSensitive });
     }
 
     /// <summary>
@@ -78,9 +77,10 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     /// </summary>
     public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems, StandardInput? input = null)
     {
+        var reading = new YamlReadOptions { ShowSensitive = Options.ShowSensitive };
         var scenario = input is not null && StandardInput.IsStandardInput(path)
-            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance)
-            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance);
+            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance, reading)
+            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, reading);
         if (!scenario.Succeeded)
         {
             problems.AddRange(InFile(path, scenario.Diagnostics));
@@ -100,9 +100,6 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     /// <summary>The problem of a scenario with no as-of instant when none was given on the command line.</summary>
     public static Diagnostic MissingAsOf(string path, SourceLocation? location) =>
         new(CliDiagnosticCodes.MissingAsOf, "the scenario names no as-of instant; add 'as-of:' to it or pass --as-of", location ?? new SourceLocation(path, 1, 1));
-
-    /// <summary>How far the files read may reach: <c>--allow-outside</c> lets them name files outside their folder.</summary>
-    public static YamlReadOptions Reading(bool allowOutside) => allowOutside ? new YamlReadOptions { AllowOutside = true } : YamlReadOptions.Default;
 
     /// <summary>Writes every problem, one line each, and gives the bad-input exit code.</summary>
     public static int Fail(TextWriter errors, IEnumerable<Diagnostic> diagnostics)

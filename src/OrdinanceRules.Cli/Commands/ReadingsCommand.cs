@@ -12,11 +12,11 @@ namespace OrdinanceRules.Cli.Commands;
 /// question and what each alternative means. The <c>name=alternative</c> lines start in the first column, so
 /// <c>grep '^p3-anchor='</c> finds them and each is a valid <c>--reading</c> value.
 /// </summary>
-internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors) : Command<ReadingsSettings>
+internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors, WorkingFolder folder) : Command<ReadingsSettings>
 {
     public override int Execute(CommandContext context, ReadingsSettings settings, CancellationToken cancellationToken)
     {
-        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, EvaluationSetup.Reading(settings.AllowOutside));
+        var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, folder.Reading(settings.AllowOutside));
         if (!loaded.Succeeded)
         {
             return EvaluationSetup.Fail(errors, EvaluationSetup.InFile(settings.Ordinance, loaded.Diagnostics));

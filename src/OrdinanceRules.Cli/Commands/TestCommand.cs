@@ -16,7 +16,7 @@ namespace OrdinanceRules.Cli.Commands;
 /// each failure as expected against actual with the finding's reason, then a summary; optionally outcome
 /// coverage and a JUnit XML file.
 /// </summary>
-internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Command<TestSettings>
+internal sealed class TestCommand(IAnsiConsole console, TextWriter errors, WorkingFolder folder) : Command<TestSettings>
 {
     public override int Execute(CommandContext context, TestSettings settings, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class TestCommand(IAnsiConsole console, TextWriter errors) : Com
         var suites = new List<(SuiteFile File, CompiledOrdinance Ordinance)>();
         foreach (var path in SuitePaths(settings.Paths, problems))
         {
-            var loaded = OrdinanceYaml.LoadSuite(path, EvaluationSetup.Reading(settings.AllowOutside));
+            var loaded = OrdinanceYaml.LoadSuite(path, folder.Reading(settings.AllowOutside, settings.ShowSensitive));
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));

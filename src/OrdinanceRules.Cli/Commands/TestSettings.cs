@@ -29,6 +29,10 @@ internal sealed class TestSettings : CommandSettings
     [Description("Fail (exit code 1) when the outcome coverage is below this percentage, 0 to 100.")]
     public string? MinCoverage { get; init; }
 
+    [CommandOption("--show-sensitive")]
+    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    public bool ShowSensitive { get; init; }
+
     /// <summary>The minimum coverage as a number, once <see cref="Validate"/> has accepted it.</summary>
     public decimal? MinCoveragePercent =>
         MinCoverage is null ? null : decimal.Parse(MinCoverage.TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);

@@ -33,12 +33,12 @@ internal static class ComparisonBuilder
     /// <param name="ordinancePaths">The ordinance files, in column order.</param>
     /// <param name="scenarioFolder">The folder of scenario files.</param>
     /// <param name="asOf">The <c>--as-of</c> text, read in each ordinance's zone; null to judge each scenario at its own <c>as-of:</c>.</param>
+    /// <param name="read">How far an ordinance's vocabulary file may lie from it, and whether problems in the scenarios may quote values of sensitive fields; null for its own folder and no.</param>
     /// <param name="readings">
     /// The <c>--reading</c> values: each one column's readings (<c>name=alternative</c>, several joined by commas) of the
     /// single ordinance given. One value compares the defaults with it; two or more compare them with each other.
     /// </param>
-    /// <param name="allowOutside">Whether an ordinance may use a vocabulary file, or extend an ordinance, outside its folder.</param>
-    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, IReadOnlyList<string>? readings = null, bool allowOutside = false)
+    public static Result<ComparisonMatrix> Build(IReadOnlyList<string> ordinancePaths, string scenarioFolder, string? asOf, YamlReadOptions? read = null, IReadOnlyList<string>? readings = null)
     {
         var problems = new List<Diagnostic>();
         readings ??= [];
@@ -51,7 +51,7 @@ internal static class ComparisonBuilder
         var compiled = new List<CompiledOrdinance>();
         foreach (var path in ordinancePaths)
         {
-            var loaded = OrdinanceYaml.LoadOrdinance(path, EvaluationSetup.Reading(allowOutside));
+            var loaded = OrdinanceYaml.LoadOrdinance(path, read);
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(path, loaded.Diagnostics));
@@ -105,7 +105,7 @@ internal static class ComparisonBuilder
         var rows = new List<ComparisonRow>();
         foreach (var file in ScenarioFiles(scenarioFolder))
         {
-            if (Row(file, columns, instants, problems) is { } row)
+            if (Row(file, columns, instants, read ?? YamlReadOptions.Default, problems) is { } row)
             {
                 rows.Add(row);
             }
@@ -164,13 +164,13 @@ internal static class ComparisonBuilder
             : $"{r.Name}={r.Default} (default)"),
     ];
 
-    private static ComparisonRow? Row(string file, List<Column> columns, DateTimeOffset?[] instants, List<Diagnostic> problems)
+    private static ComparisonRow? Row(string file, List<Column> columns, DateTimeOffset?[] instants, YamlReadOptions read, List<Diagnostic> problems)
     {
         var scenarios = new Scenario?[columns.Count];
         var failed = new List<Diagnostic>[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
-            var loaded = OrdinanceYaml.LoadScenario(file, columns[i].Compiled.Ordinance);
+            var loaded = OrdinanceYaml.LoadScenario(file, columns[i].Compiled.Ordinance, read);
             if (loaded.Succeeded)
             {
                 scenarios[i] = loaded.Value;

@@ -8,11 +8,11 @@ using Spectre.Console.Cli;
 namespace OrdinanceRules.Cli.Explain;
 
 /// <summary><c>ordinance explain</c>: evaluates one scenario with explanations on and prints each finding's reasoning as a tree.</summary>
-internal sealed class ExplainCommand(IAnsiConsole console, TextWriter errors) : Command<ExplainSettings>
+internal sealed class ExplainCommand(IAnsiConsole console, TextWriter errors, WorkingFolder folder) : Command<ExplainSettings>
 {
     public override int Execute(CommandContext context, ExplainSettings settings, CancellationToken cancellationToken)
     {
-        var run = ScenarioRun.TryLoad(settings, out var problems);
+        var run = ScenarioRun.TryLoad(settings, folder.Reading(settings.AllowOutside, settings.ShowSensitive), out var problems);
         if (run is null)
         {
             return EvaluationSetup.Fail(errors, problems);

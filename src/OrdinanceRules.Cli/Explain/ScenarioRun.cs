@@ -3,6 +3,7 @@ using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
+using OrdinanceRules.Yaml;
 
 namespace OrdinanceRules.Cli.Explain;
 
@@ -10,10 +11,10 @@ namespace OrdinanceRules.Cli.Explain;
 internal sealed record ScenarioRun(CompiledOrdinance Ordinance, Scenario Scenario, DateTimeOffset AsOf, EvaluationOptions Options)
 {
     /// <summary>Loads and checks everything a single-scenario command needs; every problem is returned, none thrown.</summary>
-    public static ScenarioRun? TryLoad(ScenarioSettings settings, out List<Diagnostic> problems)
+    public static ScenarioRun? TryLoad(ScenarioSettings settings, YamlReadOptions read, out List<Diagnostic> problems)
     {
         problems = [];
-        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, settings.AllowOutside, problems);
+        var setup = EvaluationSetup.TryLoad(settings.Ordinance, settings.Laws, settings.AsOf, settings.Readings, read, problems);
         if (setup?.TryLoadScenario(settings.Scenario, problems) is not var (scenario, asOf))
         {
             return null;

@@ -5,6 +5,7 @@ using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Json;
+using OrdinanceRules.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,11 +15,11 @@ namespace OrdinanceRules.Cli.Explain;
 /// <c>ordinance what-if</c>: with <c>--set</c>, re-evaluates the scenario with the changed fields and prints the findings
 /// that changed, before and after; without, tries each unknown of each undetermined finding and prints the outcomes.
 /// </summary>
-internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : Command<WhatIfSettings>
+internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors, WorkingFolder folder) : Command<WhatIfSettings>
 {
     public override int Execute(CommandContext context, WhatIfSettings settings, CancellationToken cancellationToken)
     {
-        var run = ScenarioRun.TryLoad(settings, out var problems);
+        var run = ScenarioRun.TryLoad(settings, folder.Reading(settings.AllowOutside, settings.ShowSensitive), out var problems);
         if (run is null)
         {
             return EvaluationSetup.Fail(errors, problems);
@@ -26,6 +27,15 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
 
         var json = settings.Format == JsonOutput.Json;
         return settings.Sets.Length == 0 ? Unknowns(run, json) : Changes(run, settings.Sets, json);
+    }
+
+    /// <summary>A <c>--set</c> as it may be printed: the value of a sensitive field hidden unless <c>--show-sensitive</c>.</summary>
+    private static string Shown(ScenarioRun run, string set, int dot, int equals)
+    {
+        var fact = run.Scenario.FindFact(set[..dot]);
+        return fact is not null && fact.Type.TryGetField(set[(dot + 1)..equals], out var field)
+            ? set[..(equals + 1)] + Redaction.Show(field, set[(equals + 1)..], run.Options.ShowSensitive)
+            : set;
     }
 
     private int Unknowns(ScenarioRun run, bool json)
@@ -49,7 +59,11 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
             foreach (var unknown in finding)
             {
                 console.WriteLine($"  {unknown.Unknown}");
-                if (unknown.Tried.IsEmpty)
+                if (unknown.Redacted)
+                {
+                    console.WriteLine("    not tried: the field is sensitive; --show-sensitive tries each of its values");
+                }
+                else if (unknown.Tried.IsEmpty)
                 {
                     console.WriteLine(unknown.FactId is null
                         ? "    not a field of a fact: nothing to try"
@@ -73,6 +87,7 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
         var ordinance = run.Ordinance.Ordinance;
         var edit = new ScenarioEdit(run.Scenario, ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone);
         var problems = new List<Diagnostic>();
+        var shown = new List<string>();
         foreach (var set in sets)
         {
             var equals = set.IndexOf('=', StringComparison.Ordinal);
@@ -83,14 +98,17 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
                 continue;
             }
 
-            var one = new ScenarioEdit(run.Scenario, ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).SetText(set[..dot], set[(dot + 1)..equals], set[(equals + 1)..]);
+            var one = new ScenarioEdit(run.Scenario, ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone)
+                .ShowSensitive(run.Options.ShowSensitive)
+                .SetText(set[..dot], set[(dot + 1)..equals], set[(equals + 1)..]);
             if (one.TryBuild(out var diagnostics) is null)
             {
-                problems.AddRange(diagnostics.Select(d => new Diagnostic(ExplainDiagnosticCodes.InvalidSet, $"--set {set}: {d.Message}")));
+                problems.AddRange(diagnostics.Select(d => new Diagnostic(ExplainDiagnosticCodes.InvalidSet, $"--set {Shown(run, set, dot, equals)}: {d.Message}")));
                 continue;
             }
 
             edit.SetText(set[..dot], set[(dot + 1)..equals], set[(equals + 1)..]);
+            shown.Add(Shown(run, set, dot, equals));
         }
 
         if (problems.Count > 0)
@@ -102,12 +120,12 @@ internal sealed class WhatIfCommand(IAnsiConsole console, TextWriter errors) : C
         var after = run.Evaluate(edit.Build());
         if (json)
         {
-            JsonOutput.Write(console, OrdinanceJson.Changes(before, after, sets));
+            JsonOutput.Write(console, OrdinanceJson.Changes(before, after, shown));
             return after.HasViolations ? CliApp.Violation : CliApp.Ok;
         }
 
         console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]");
-        console.WriteLine($"With {string.Join(", ", sets)}:");
+        console.WriteLine($"With {string.Join(", ", shown)}:");
         var changes = WhatIf.Changes(before, after);
         if (changes.IsEmpty)
         {

@@ -29,9 +29,10 @@ internal sealed record CityTemplate(string Slug, string Name, string State, stri
     private string Ordinance => $$"""
         # {{Name}}, {{State}}: a first ordinance file, written by `ordinance init`. Replace the provision
         # below with your ordinance's own, one provision per duty or prohibition, each with its section;
-        # docs/adapting.md in the OrdinanceRules repository walks through it. After each change:
-        #   ordinance validate {{Slug}} --allow-outside
-        #   ordinance test {{Slug}}/tests --allow-outside
+        # docs/adapting.md in the OrdinanceRules repository walks through it. After each change, from the folder
+        # that holds {{Slug}}/:
+        #   ordinance validate {{Slug}}
+        #   ordinance test {{Slug}}/tests
         ordinance: "unknown"                    # the ordinance's number, quoted
         citation: "{{Name}} ordinance (number not yet known)"
         title: {{Name}} ordinance on cooperation with federal immigration enforcement (draft)
@@ -125,7 +126,7 @@ internal sealed record CityTemplate(string Slug, string Name, string State, stri
         """;
 
     private string Suite => $$"""
-        # Outcome tests for the {{Name}} ordinance: `ordinance test {{Slug}}/tests --allow-outside` runs them, and
+        # Outcome tests for the {{Name}} ordinance: `ordinance test {{Slug}}/tests` runs them, and
         # `--coverage` shows which outcomes of which provisions no case reaches yet.
         suite: {{Name}} ordinance, first cases
         ordinance: ../{{Slug}}.yaml

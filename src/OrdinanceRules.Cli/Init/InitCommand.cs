@@ -41,8 +41,8 @@ internal sealed class InitCommand(IAnsiConsole console, TextWriter errors) : Com
         }
 
         output.WriteLine("Next:");
-        output.WriteLine($"  ordinance validate {folder} --allow-outside");
-        output.WriteLine($"  ordinance test {folder}/tests --allow-outside");
+        output.WriteLine($"  ordinance validate {folder}");
+        output.WriteLine($"  ordinance test {folder}/tests");
         output.WriteLine($"  ordinance check {folder}/{template.OrdinancePath} {folder}/scenarios/detainer-hold-violated.yaml");
         return CliApp.Ok;
     }

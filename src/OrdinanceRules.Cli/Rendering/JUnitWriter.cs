@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using OrdinanceRules.Diagnostics;
 using System.Xml.Linq;
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Suites;
 
 namespace OrdinanceRules.Cli.Rendering;

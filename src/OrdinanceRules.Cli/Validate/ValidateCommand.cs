@@ -11,27 +11,28 @@ namespace OrdinanceRules.Cli.Validate;
 /// <c>ordinance validate</c>: reads every file given (ordinances compiled, stacked under <c>--law</c>; suites with
 /// their ordinance and scenarios; scenarios in their ordinance's vocabulary) and reports every problem of every file.
 /// </summary>
-internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, StandardInput input) : Command<ValidateSettings>
+internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, StandardInput input, WorkingFolder folder) : Command<ValidateSettings>
 {
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var problems = new List<Diagnostic>();
         var files = InputPaths.Expand(settings.Paths, problems);
-        var laws = LoadLaws(settings.Laws, problems);
+        var read = folder.Reading(settings.AllowOutside);
+        var laws = LoadLaws(settings.Laws, read, problems);
         var entries = files.Select(Read).ToList();
 
         foreach (var entry in entries.Where(e => e.Kind == FileKind.Ordinance))
         {
-            entry.Ordinance = CompileOrdinance(entry, laws);
+            entry.Ordinance = CompileOrdinance(entry, read, laws);
         }
 
         var coveredBySuites = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries.Where(e => e.Kind is FileKind.Vocabulary or FileKind.Suite))
         {
-            ValidateVocabularyOrSuite(entry, coveredBySuites, settings.AllowOutside);
+            ValidateVocabularyOrSuite(entry, coveredBySuites, read);
         }
 
-        var scenarioOrdinance = ScenarioOrdinance(settings, entries, laws, problems);
+        var scenarioOrdinance = ScenarioOrdinance(settings, read, entries, laws, problems);
         foreach (var entry in entries.Where(e => e.Kind == FileKind.Scenario))
         {
             ValidateScenario(entry, scenarioOrdinance, coveredBySuites, settings.Ordinance is not null, entries.Count(e => e.Kind == FileKind.Ordinance));
@@ -55,12 +56,12 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         return problems.Count == 0 && invalid == 0 ? CliApp.Ok : CliApp.BadInput;
     }
 
-    private static List<Model.Ordinance> LoadLaws(IEnumerable<string> paths, List<Diagnostic> problems)
+    private static List<Model.Ordinance> LoadLaws(IEnumerable<string> paths, YamlReadOptions read, List<Diagnostic> problems)
     {
         var laws = new List<Model.Ordinance>();
         foreach (var path in paths)
         {
-            var law = OrdinanceYaml.LoadOrdinance(path);
+            var law = OrdinanceYaml.LoadOrdinance(path, read);
             if (law.Succeeded)
             {
                 laws.Add(law.Value);
@@ -114,9 +115,9 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         // Only a regular file, at most 1 MiB counted while reading, valid UTF-8: the readers' own rules.
         Yaml.Reading.SourceFiles.ReadText(path, problems, new SourceLocation(path, 1, 1));
 
-    private static CompiledOrdinance? CompileOrdinance(Entry entry, List<Model.Ordinance> laws)
+    private static CompiledOrdinance? CompileOrdinance(Entry entry, YamlReadOptions read, List<Model.Ordinance> laws)
     {
-        var loaded = OrdinanceYaml.ParseOrdinance(entry.Text, entry.FileName);
+        var loaded = OrdinanceYaml.ParseOrdinance(entry.Text, entry.FileName, read);
         if (!loaded.Succeeded)
         {
             entry.Problems.AddRange(EvaluationSetup.InFile(entry.FileName, loaded.Diagnostics));
@@ -128,7 +129,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         return compiled.Succeeded ? compiled.Value : null;
     }
 
-    private static void ValidateVocabularyOrSuite(Entry entry, HashSet<string> coveredBySuites, bool allowOutside)
+    private static void ValidateVocabularyOrSuite(Entry entry, HashSet<string> coveredBySuites, YamlReadOptions read)
     {
         if (entry.Kind == FileKind.Vocabulary)
         {
@@ -136,7 +137,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
             return;
         }
 
-        var suite = OrdinanceYaml.ParseSuite(entry.Text, entry.FileName, EvaluationSetup.Reading(allowOutside));
+        var suite = OrdinanceYaml.ParseSuite(entry.Text, entry.FileName, read);
         entry.Problems.AddRange(EvaluationSetup.InFile(entry.FileName, suite.Diagnostics));
         if (!suite.Succeeded)
         {
@@ -154,7 +155,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
     }
 
     /// <summary>The ordinance scenarios are read in: <c>--ordinance</c>'s, else the only ordinance among the paths.</summary>
-    private static CompiledOrdinance? ScenarioOrdinance(ValidateSettings settings, List<Entry> entries, List<Model.Ordinance> laws, List<Diagnostic> problems)
+    private static CompiledOrdinance? ScenarioOrdinance(ValidateSettings settings, YamlReadOptions read, List<Entry> entries, List<Model.Ordinance> laws, List<Diagnostic> problems)
     {
         if (settings.Ordinance is not null)
         {
@@ -164,7 +165,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
                 return given.Ordinance;
             }
 
-            var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, EvaluationSetup.Reading(settings.AllowOutside));
+            var loaded = OrdinanceYaml.LoadOrdinance(settings.Ordinance, read);
             if (!loaded.Succeeded)
             {
                 problems.AddRange(EvaluationSetup.InFile(settings.Ordinance, loaded.Diagnostics));

@@ -59,7 +59,7 @@ internal sealed partial class OrdinanceReader
 
         var path = _resolveFile is not null
             ? Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value)
-            : SourceFiles.Resolve(_file, value, _allowOutside, "extends", extends.ContentLocation, _diagnostics);
+            : SourceFiles.Resolve(_file, value, _options, "extends", extends.ContentLocation, _diagnostics);
         if (path is null)
         {
             return null;
@@ -86,7 +86,7 @@ internal sealed partial class OrdinanceReader
             return null;
         }
 
-        var result = new OrdinanceReader(path, _resolveFile, _allowOutside, _chain).Read(text);
+        var result = new OrdinanceReader(path, _resolveFile, _options, _chain).Read(text);
         if (!result.Succeeded)
         {
             _diagnostics.AddRange(result.Diagnostics);

@@ -149,6 +149,29 @@ internal sealed partial class OrdinanceReader
         }
     }
 
+    /// <summary>Each id a provision <c>prevails-over</c> must be another provision of the ordinance.</summary>
+    private void CheckPrevailsOver(ImmutableArray<Provision> provisions)
+    {
+        var known = provisions.Select(p => p.Id).ToList();
+        foreach (var (provision, ids) in _prevailsOver)
+        {
+            foreach (var id in ids)
+            {
+                if (id.Value == provision)
+                {
+                    _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"provision '{provision}' names itself in 'prevails-over'; list the provisions it prevails over", id.Location));
+                }
+                else if (!known.Contains(id.Value, StringComparer.Ordinal))
+                {
+                    _diagnostics.Add(new Diagnostic(
+                        DiagnosticCodes.InvalidOrdinance,
+                        $"provision '{provision}' prevails over '{id.Value}', which is not a provision of this ordinance (provisions: {string.Join(", ", known)}){Suggestions.DidYouMean(id.Value, known)}",
+                        id.Location));
+                }
+            }
+        }
+    }
+
     /// <summary>A provision's <c>in-force: { from: DATE, until: DATE }</c>; at least one, and <c>until</c> after <c>from</c>.</summary>
     private InForcePeriod? ReadInForce(MappingReader parent, YamlNode? node)
     {
@@ -262,22 +285,7 @@ internal sealed partial class OrdinanceReader
     }
 
     /// <summary>A plain <c>yes</c> or <c>no</c>.</summary>
-    private static bool? ReadYesNo(MappingReader r, string key, YamlNode? node)
-    {
-        var scalar = r.Scalar(key, node);
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        if (scalar.IsPlain && scalar.Value is "yes" or "no")
-        {
-            return scalar.Value == "yes";
-        }
-
-        r.Report(YamlDiagnosticCodes.InvalidValue, $"'{key}' in {r.Context} must be yes or no, not '{scalar.Value}'", scalar.Location);
-        return null;
-    }
+    private static bool? ReadYesNo(MappingReader r, string key, YamlNode? node) => YesNo.Read(r, key, node);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -43,17 +43,18 @@ internal sealed partial class OrdinanceReader
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
     private readonly ImmutableArray<string> _chain;
-    private readonly bool _allowOutside;
+    private readonly YamlReadOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+    private readonly List<(string Provision, ImmutableArray<YamlScalar> Ids)> _prevailsOver = [];
     private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
-    private OrdinanceReader(string file, Func<string, string?>? resolveFile, bool allowOutside, ImmutableArray<string> chain)
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile, YamlReadOptions options, ImmutableArray<string> chain)
     {
         _file = file;
         _resolveFile = resolveFile;
-        _allowOutside = allowOutside;
+        _options = options;
         _chain = chain.Add(ChainKey(file));
     }
 
@@ -61,9 +62,9 @@ internal sealed partial class OrdinanceReader
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
     /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
-    /// <param name="allowOutside">Whether a vocabulary or a base ordinance read from disk may lie outside the ordinance's folder.</param>
-    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, bool allowOutside = false) =>
-        new OrdinanceReader(file, resolveFile, allowOutside, []).Read(text);
+    /// <param name="options">How far a vocabulary or a base ordinance read from disk may lie from the ordinance (by default, inside its folder).</param>
+    public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, YamlReadOptions? options = null) =>
+        new OrdinanceReader(file, resolveFile, options ?? YamlReadOptions.Default, []).Read(text);
 
     private Result<Ordinance> Read(string text)
     {
@@ -107,6 +108,7 @@ internal sealed partial class OrdinanceReader
         if (provisions is not null)
         {
             CheckAffects(amendments, provisions.Value);
+            CheckPrevailsOver(provisions.Value);
         }
 
         if (_diagnostics.Count > 0 || number is null || title is null || jurisdiction is null || vocabulary is null || provisions is null || parameters is null ||
@@ -198,16 +200,32 @@ internal sealed partial class OrdinanceReader
 
         var uses = r.Scalar("uses", r.Optional("uses"));
         var before = _diagnostics.Count;
-        var types = r.Has("types") ? VocabularyReader.ReadTypes(r, r.Optional("types"), _diagnostics) : null;
-        var used = uses is null ? null : ResolveVocabulary(uses);
+        var sources = new VocabularySources(_file, onDisk: _resolveFile is null, _options, (relative, path, at) =>
+        {
+            // Every vocabulary file read, an extension's base included, is part of what the ordinance's content hash covers.
+            var text = ReadReferencedFile(relative, path, at);
+            if (text is not null)
+            {
+                _texts.Add(text);
+            }
+
+            return text;
+        });
+        var used = uses is null ? null : sources.Resolve(uses, "uses", sources.Root, sources.RootChain, _diagnostics);
         if ((uses is null && r.Has("uses")) || (uses is not null && used is null) || _diagnostics.Count > before)
         {
             return null;
         }
 
-        if (types is null)
+        if (!r.Has("types"))
         {
             return used;
+        }
+
+        var (types, extension) = VocabularyReader.ReadTypes(r, r.Optional("types"), _diagnostics, used, legacyFields: true);
+        if (_diagnostics.Count > before)
+        {
+            return null;
         }
 
         var name = used is null ? $"ordinance {number}" : $"{used.Name}+ordinance {number}";
@@ -215,51 +233,13 @@ internal sealed partial class OrdinanceReader
             ? FactVocabulary.Create(name, types, out var problems)
             : used.Extend(name, types, out problems);
         _diagnostics.AddRange(problems);
+        if (vocabulary is not null && (!extension.Fields.IsEmpty || !extension.Values.IsEmpty))
+        {
+            vocabulary = vocabulary.Extend(name, extension, out problems);
+            _diagnostics.AddRange(problems);
+        }
+
         return vocabulary;
-    }
-
-    private FactVocabulary? ResolveVocabulary(YamlScalar uses)
-    {
-        var value = uses.Value;
-        var isPath = value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) ||
-                     value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        Result<FactVocabulary>? result;
-        if (!isPath)
-        {
-            result = SourceFiles.BundledVocabulary(value);
-            if (result is null)
-            {
-                var bundled = SourceFiles.BundledNames.Count == 0 ? "none" : string.Join(", ", SourceFiles.BundledNames);
-                _diagnostics.Add(new Diagnostic(
-                    YamlDiagnosticCodes.FileNotFound,
-                    $"there is no bundled vocabulary '{Echo.Value(value)}' (bundled: {bundled}); to use a file, give its path ending in .yaml{Suggestions.DidYouMean(value, SourceFiles.BundledNames)}",
-                    uses.ContentLocation));
-                return null;
-            }
-        }
-        else
-        {
-            if (Path.IsPathRooted(value) || !(value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
-            {
-                _diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'uses' must be a bundled vocabulary's name or a .yaml file's path relative to the ordinance, not '{Echo.Value(value)}'", uses.ContentLocation));
-                return null;
-            }
-
-            var path = _resolveFile is not null
-                ? Path.Combine(Path.GetDirectoryName(_file) ?? string.Empty, value)
-                : SourceFiles.Resolve(_file, value, _allowOutside, "uses", uses.ContentLocation, _diagnostics);
-            var text = path is null ? null : ReadReferencedFile(value, path, uses.ContentLocation);
-            if (text is null || path is null)
-            {
-                return null;
-            }
-
-            _texts.Add(text);
-            result = VocabularyReader.Read(text, path);
-        }
-
-        _diagnostics.AddRange(result.Diagnostics);
-        return result.Value;
     }
 
     private string? ReadReferencedFile(string relative, string path, SourceLocation referencedAt)
@@ -355,6 +335,10 @@ internal sealed partial class OrdinanceReader
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
         var exceptions = ReadExceptions(r, r.Optional("exceptions"));
         CheckModalityKeys(r, modality);
+        if (id is not null && prevailsOver is { IsEmpty: false } named)
+        {
+            _prevailsOver.Add((id, named));
+        }
 
         if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
             (inForceNode is not null && inForce is null) || prevailsOver is null)

@@ -18,7 +18,11 @@ internal static class ScenarioReader
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"];
 
     /// <summary>Reads a scenario in an ordinance's vocabulary and time zone.</summary>
-    public static Result<Scenario> Read(string text, string file, Ordinance ordinance)
+    /// <param name="text">The scenario's YAML.</param>
+    /// <param name="file">The file's name, for locations.</param>
+    /// <param name="ordinance">The ordinance whose vocabulary and zone the scenario uses.</param>
+    /// <param name="showSensitive">Whether problems may quote values of sensitive fields.</param>
+    public static Result<Scenario> Read(string text, string file, Ordinance ordinance, bool showSensitive = false)
     {
         var diagnostics = new List<Diagnostic>();
         var root = YamlTreeReader.ReadRootMapping(text, file, diagnostics);
@@ -27,7 +31,7 @@ internal static class ScenarioReader
             return Result<Scenario>.Failure(diagnostics);
         }
 
-        var builder = new ScenarioBuilder(ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone);
+        var builder = new ScenarioBuilder(ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).ShowSensitive(showSensitive);
         var r = new MappingReader(root, "the scenario", RootKeys, diagnostics);
         var name = r.RequiredText("scenario");
         var description = r.OptionalText("description");
@@ -57,9 +61,9 @@ internal static class ScenarioReader
     /// of <paramref name="r"/>'s mapping, exactly as in a scenario file; the name, description and as-of come from the caller.
     /// </summary>
     /// <returns>The scenario, or null when a problem was added to <paramref name="diagnostics"/>.</returns>
-    public static Scenario? ReadInline(MappingReader r, string name, string? description, SourceLocation location, Ordinance ordinance, List<Diagnostic> diagnostics)
+    public static Scenario? ReadInline(MappingReader r, string name, string? description, SourceLocation location, Ordinance ordinance, List<Diagnostic> diagnostics, bool showSensitive)
     {
-        var builder = new ScenarioBuilder(ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).Named(name, description, location);
+        var builder = new ScenarioBuilder(ordinance.Vocabulary, ordinance.Jurisdiction.TimeZone).Named(name, description, location).ShowSensitive(showSensitive);
         ReadFacts(r, builder, ordinance.Vocabulary);
         ReadUnknown(r, builder);
 

@@ -23,19 +23,19 @@ internal sealed class SuiteReader
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Scenario?> _scenarioFiles = new(StringComparer.Ordinal);
 
-    private readonly bool _allowOutside;
+    private readonly YamlReadOptions _options;
 
-    private SuiteReader(string file, bool allowOutside)
+    private SuiteReader(string file, YamlReadOptions options)
     {
         _file = file;
-        _allowOutside = allowOutside;
+        _options = options;
     }
 
     /// <summary>
     /// Reads a suite; its ordinance and scenario files are read from disk relative to <paramref name="file"/>, inside
-    /// its folder unless <paramref name="allowOutside"/>.
+    /// its folder unless the options allow more; problems in its scenarios quote sensitive values only when the options say so.
     /// </summary>
-    public static Result<SuiteFile> Read(string text, string file, bool allowOutside = false) => new SuiteReader(file, allowOutside).Read(text);
+    public static Result<SuiteFile> Read(string text, string file, YamlReadOptions? options = null) => new SuiteReader(file, options ?? YamlReadOptions.Default).Read(text);
 
     private Result<SuiteFile> Read(string text)
     {
@@ -121,14 +121,14 @@ internal sealed class SuiteReader
             return null;
         }
 
-        var ordinance = OrdinanceReader.Read(text, path, null, _allowOutside);
+        var ordinance = OrdinanceReader.Read(text, path, null, _options);
         _diagnostics.AddRange(ordinance.Diagnostics);
         return ordinance.Succeeded ? (ordinance.Value, path) : null;
     }
 
-    /// <summary>A path written in the suite, relative to it; null (reported) when absolute or, unless allowed, outside its folder.</summary>
+    /// <summary>A path written in the suite, relative to it; null (reported) when, unless allowed, it leads outside the confinement root.</summary>
     private string? RelativePath(string key, YamlScalar written) =>
-        SourceFiles.Resolve(_file, written.Value, _allowOutside, key, written.ContentLocation, _diagnostics);
+        SourceFiles.Resolve(_file, written.Value, _options, key, written.ContentLocation, _diagnostics);
 
     private SuiteCase? ReadCase(YamlMapping mapping, int number, Ordinance ordinance)
     {
@@ -162,7 +162,7 @@ internal sealed class SuiteReader
             }
             else
             {
-                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics);
+                scenario = ScenarioReader.ReadInline(r, name, description, mapping.Location, ordinance, _diagnostics, _options.ShowSensitive);
             }
         }
         else
@@ -209,7 +209,7 @@ internal sealed class SuiteReader
         Scenario? scenario = null;
         if (SourceFiles.ReadText(path, _diagnostics, written.ContentLocation) is { } text)
         {
-            var result = ScenarioReader.Read(text, path, ordinance);
+            var result = ScenarioReader.Read(text, path, ordinance, _options.ShowSensitive);
             _diagnostics.AddRange(result.Diagnostics);
             scenario = result.Value;
         }

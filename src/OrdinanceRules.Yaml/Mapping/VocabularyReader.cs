@@ -1,19 +1,35 @@
+using System.Collections.Immutable;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Vocabulary;
 using OrdinanceRules.Yaml.Reading;
 
 namespace OrdinanceRules.Yaml.Mapping;
 
-/// <summary>Maps vocabulary files, and the <c>types:</c> an ordinance adds, to fact types.</summary>
+/// <summary>
+/// Maps vocabulary files, and the <c>types:</c> an ordinance adds, to fact types. A file with <c>extends:</c> is an
+/// extension: it writes under each type of its base only what the type gains (<c>add-fields</c>, <c>add-values</c>),
+/// and new types in full.
+/// </summary>
 internal static class VocabularyReader
 {
-    internal static readonly string[] FileKeys = ["vocabulary", "description", "types"];
-    internal static readonly string[] TypeKeys = ["description", "fields"];
-    internal static readonly string[] FieldKeys = ["type", "values", "to", "description"];
+    private static readonly string[] AdditiveKeys = ["add-fields", "add-values"];
+
+    internal static readonly string[] FileKeys = ["vocabulary", "extends", "description", "types"];
+    internal static readonly string[] TypeKeys = ["description", "fields", "add-fields", "add-values"];
+    internal static readonly string[] FieldKeys = ["type", "values", "to", "description", "sensitive"];
     internal static readonly string[] Kinds = ["text", "yes-no", "number", "instant", "duration", "enumeration", "set", "reference"];
 
-    /// <summary>Reads a vocabulary file.</summary>
+    /// <summary>Reads a vocabulary file; an <c>extends:</c> path is read relative to it, from disk.</summary>
     public static Result<FactVocabulary> Read(string text, string file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var sources = VocabularySources.OnDisk(file, YamlReadOptions.Default, diagnostics);
+        var result = Read(text, file, sources, sources.Root, sources.RootChain);
+        return diagnostics.Count == 0 ? result : Result<FactVocabulary>.Failure([.. diagnostics, .. result.Diagnostics]);
+    }
+
+    /// <summary>Reads a vocabulary file found through <paramref name="sources"/>, as the <paramref name="link"/> of a chain.</summary>
+    public static Result<FactVocabulary> Read(string text, string file, VocabularySources sources, VocabularySources.Link link, ImmutableHashSet<string> chain)
     {
         var diagnostics = new List<Diagnostic>();
         var root = YamlTreeReader.ReadRootMapping(text, file, diagnostics);
@@ -24,28 +40,43 @@ internal static class VocabularyReader
 
         var reader = new MappingReader(root, "the vocabulary", FileKeys, diagnostics);
         var name = reader.RequiredText("vocabulary");
-        reader.OptionalText("description");
-        var types = ReadTypes(reader, reader.Required("types"), diagnostics);
+        var description = reader.OptionalText("description");
+        var extendsNode = reader.Scalar("extends", reader.Optional("extends"));
+        var before = diagnostics.Count;
+        var @base = extendsNode is null ? null : sources.Resolve(extendsNode, "extends", link, chain, diagnostics);
+        if (extendsNode is not null && (@base is null || diagnostics.Count > before))
+        {
+            // The base's own problems are reported at its file; this file's types cannot be checked against a base that did not load.
+            return Result<FactVocabulary>.Failure(DiagnosticOrder.Sort(diagnostics, file));
+        }
+
+        var read = ReadTypes(reader, reader.Required("types"), diagnostics, @base, legacyFields: false);
         if (diagnostics.Count > 0 || name is null)
         {
-            return Result<FactVocabulary>.Failure(diagnostics);
+            return Result<FactVocabulary>.Failure(DiagnosticOrder.Sort(diagnostics, file));
         }
 
-        var vocabulary = FactVocabulary.Create(name, types, out var problems);
-        return vocabulary is null ? Result<FactVocabulary>.Failure(problems) : Result<FactVocabulary>.Success(vocabulary);
+        IReadOnlyList<Diagnostic> problems;
+        var vocabulary = @base is null
+            ? FactVocabulary.Create(name, read.Types, out problems)
+            : @base.Extend(name, new VocabularyExtension(read.Types, read.Extension.Fields, read.Extension.Values), out problems);
+        return vocabulary is null ? Result<FactVocabulary>.Failure(problems) : Result<FactVocabulary>.Success(vocabulary.WithDescription(description));
     }
 
-    /// <summary>Reads a mapping of type name to type declaration.</summary>
-    public static List<FactType> ReadTypes(MappingReader parent, YamlNode? node, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Reads a mapping of type name to type declaration. Without a base, every type is new. With one, a type the
+    /// base has says what it gains under <c>add-fields</c> and <c>add-values</c> (collected in the extension), and a
+    /// new type is declared in full; <paramref name="legacyFields"/> also lets <c>fields</c> add to a base type, the
+    /// older form an ordinance's <c>types:</c> may still use (returned among the types, for
+    /// <see cref="FactVocabulary.Extend(string, IEnumerable{FactType}, out IReadOnlyList{Diagnostic})"/>).
+    /// </summary>
+    public static (List<FactType> Types, VocabularyExtension Extension) ReadTypes(MappingReader parent, YamlNode? node, List<Diagnostic> diagnostics, FactVocabulary? @base, bool legacyFields)
     {
         var types = new List<FactType>();
+        var addedFields = new List<FieldAddition>();
+        var addedValues = new List<ValueAddition>();
         var mapping = parent.Mapping("types", node, $"'types' in {parent.Context} must be a mapping of type name to its fields");
-        if (mapping is null)
-        {
-            return types;
-        }
-
-        foreach (var (key, value) in mapping.Entries)
+        foreach (var (key, value) in mapping?.Entries ?? [])
         {
             var context = $"fact type '{key.Value}'";
             if (value is not YamlMapping typeMapping)
@@ -59,21 +90,71 @@ internal static class VocabularyReader
             }
 
             var type = new MappingReader(typeMapping, context, TypeKeys, diagnostics);
-            var description = type.OptionalText("description");
-            var fields = new List<FieldDefinition>();
-            var fieldsMapping = type.Mapping("fields", type.Optional("fields"), $"'fields' of {context} must be a mapping of field name to type");
-            foreach (var (fieldKey, fieldValue) in fieldsMapping?.Entries ?? [])
+            FactType? existing = null;
+            var inBase = @base is not null && @base.TryGetType(key.Value, out existing);
+            if (inBase)
             {
-                if (ReadField(key.Value, fieldKey, fieldValue, diagnostics) is { } field)
-                {
-                    fields.Add(field);
-                }
+                ReadAdditions(type, existing!, @base!.Name, legacyFields, types, addedFields, addedValues, diagnostics);
+                continue;
             }
 
-            types.Add(new FactType(key.Value, fields, description, key.Location));
+            foreach (var additive in AdditiveKeys.Where(type.Has))
+            {
+                var message = @base is null
+                    ? $"'{additive}' adds to a type of the vocabulary this one extends, and {context} has none to add to: name it with 'extends:' (or, in an ordinance, 'uses:'), or list the type's fields under 'fields'"
+                    : $"'{additive}' adds to a type of '{@base.Name}', which has no type '{key.Value}'{Suggestions.DidYouMean(key.Value, @base.Types.Select(t => t.Name))}; a new type lists its fields under 'fields'";
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, message, type.KeyNode(additive)!.Location));
+            }
+
+            var description = type.OptionalText("description");
+            types.Add(new FactType(key.Value, ReadFields(type, "fields", key.Value, diagnostics), description, key.Location));
         }
 
-        return types;
+        return (types, new VocabularyExtension(fields: addedFields, values: addedValues));
+    }
+
+    /// <summary>What a type of the base gains: <c>add-fields</c> and <c>add-values</c> (and, in the older form, <c>fields</c>).</summary>
+    private static void ReadAdditions(MappingReader type, FactType existing, string baseName, bool legacyFields, List<FactType> types, List<FieldAddition> addedFields, List<ValueAddition> addedValues, List<Diagnostic> diagnostics)
+    {
+        if (type.Has("description") && !legacyFields)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"fact type '{existing.Name}' is declared by '{baseName}', whose description stands; an extension adds fields and values only", type.KeyNode("description")!.Location));
+        }
+
+        if (type.Has("fields") || (legacyFields && type.Has("description")))
+        {
+            if (legacyFields)
+            {
+                types.Add(new FactType(existing.Name, ReadFields(type, "fields", existing.Name, diagnostics), null, type.Location));
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"fact type '{existing.Name}' is declared by '{baseName}'; write the fields it gains under 'add-fields' and the values its enumerations gain under 'add-values'", type.KeyNode("fields")!.Location));
+            }
+        }
+
+        addedFields.AddRange(ReadFields(type, "add-fields", existing.Name, diagnostics).Select(f => new FieldAddition(existing.Name, f)));
+        var values = type.Mapping("add-values", type.Optional("add-values"), $"'add-values' of fact type '{existing.Name}' must be a mapping of a field name to the values it gains, such as kind: [stop]");
+        foreach (var (fieldKey, list) in values?.Entries ?? [])
+        {
+            var read = ReadValues(type, $"'add-values' of '{existing.Name}.{fieldKey.Value}'", list, diagnostics);
+            addedValues.AddRange((read ?? []).Select(v => new ValueAddition(existing.Name, fieldKey.Value, v.Value, v.Description, v.Location ?? fieldKey.Location)));
+        }
+    }
+
+    private static List<FieldDefinition> ReadFields(MappingReader type, string key, string typeName, List<Diagnostic> diagnostics)
+    {
+        var fields = new List<FieldDefinition>();
+        var mapping = type.Mapping(key, type.Optional(key), $"'{key}' of {type.Context} must be a mapping of field name to type");
+        foreach (var (fieldKey, fieldValue) in mapping?.Entries ?? [])
+        {
+            if (ReadField(typeName, fieldKey, fieldValue, diagnostics) is { } field)
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields;
     }
 
     private static FieldDefinition? ReadField(string typeName, YamlScalar key, YamlNode value, List<Diagnostic> diagnostics)
@@ -97,6 +178,7 @@ internal static class VocabularyReader
                 var field = new MappingReader(mapping, context, FieldKeys, diagnostics);
                 var typeNode = field.Scalar("type", field.Required("type"));
                 var description = field.OptionalText("description");
+                var sensitive = field.Optional("sensitive") is { } sensitiveNode ? YesNo.Read(field, "sensitive", sensitiveNode) : false;
                 var fieldKind = typeNode is null ? null : Kind(typeNode, context, diagnostics);
                 var valuesNode = field.Optional("values");
                 var toNode = field.Optional("to");
@@ -110,44 +192,80 @@ internal static class VocabularyReader
                     diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'to' applies only to reference fields, and {context} is {Article(fieldKind)}", field.KeyNode("to")!.Location));
                 }
 
+                var values = fieldKind is "enumeration" or "set" ? ReadValues(field, $"'values' of {context}", field.Required("values"), diagnostics) : null;
                 FieldType? type = fieldKind switch
                 {
                     null => null,
-                    "enumeration" => Values(field, diagnostics) is { } values ? FieldType.Enumeration(values) : null,
-                    "set" => Values(field, diagnostics) is { } values ? FieldType.EnumerationSet(values) : null,
+                    "enumeration" => values is null ? null : FieldType.Enumeration(values.Select(v => v.Value)),
+                    "set" => values is null ? null : FieldType.EnumerationSet(values.Select(v => v.Value)),
                     "reference" => field.RequiredText("to") is { } to ? FieldType.Reference(to) : null,
                     _ => Simple(fieldKind),
                 };
-                return type is null ? null : new FieldDefinition(key.Value, type, description, key.Location);
+                return type is null || sensitive is null ? null : new FieldDefinition(key.Value, type, description, key.Location)
+                {
+                    Sensitive = sensitive.Value,
+                    ValueDescriptions = values is null
+                        ? ImmutableDictionary<string, string>.Empty
+                        : values.Where(v => v.Description is not null).GroupBy(v => v.Value, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Description!, StringComparer.Ordinal),
+                };
             default:
                 diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.WrongShape, $"{context} must be a type name such as text, or a mapping with 'type', not {value.Shape}", value.Location));
                 return null;
         }
     }
 
-    private static List<string>? Values(MappingReader field, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// A list of values (<c>[arrest, stop]</c>), or a mapping of each value to what it means
+    /// (<c>{ stop: A traffic or pedestrian stop. }</c>); at least one. Null when reported.
+    /// </summary>
+    private static List<(string Value, string? Description, SourceLocation? Location)>? ReadValues(MappingReader parent, string context, YamlNode? node, List<Diagnostic> diagnostics)
     {
-        var sequence = field.Sequence("values", field.Required("values"));
-        if (sequence is null)
+        var values = new List<(string, string?, SourceLocation?)>();
+        var ok = true;
+        switch (node)
         {
+            case null or YamlRejected:
+                return null;
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (parent.Scalar("values", item) is { IsEmpty: false } scalar)
+                    {
+                        values.Add((scalar.Value, null, scalar.Location));
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+
+                break;
+            case YamlMapping mapping:
+                foreach (var (key, meaning) in mapping.Entries)
+                {
+                    if (parent.Scalar("values", meaning) is { IsEmpty: false } text)
+                    {
+                        values.Add((key.Value, text.Value, key.Location));
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+
+                break;
+            default:
+                diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.WrongShape, $"{context} must be a list of values, such as [arrest, stop], or a mapping of each value to its meaning, not {node.Shape}", node.Location));
+                return null;
+        }
+
+        if (values.Count == 0 && ok)
+        {
+            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.WrongShape, $"{context} must list at least one value", node.Location));
             return null;
         }
 
-        var values = new List<string>();
-        foreach (var item in sequence.Items)
-        {
-            if (field.Scalar("values", item) is { } scalar)
-            {
-                values.Add(scalar.Value);
-            }
-        }
-
-        if (sequence.Items.Count == 0)
-        {
-            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.WrongShape, $"'values' of {field.Context} must list at least one value", sequence.Location));
-        }
-
-        return values.Count == sequence.Items.Count && values.Count > 0 ? values : null;
+        return ok ? values : null;
     }
 
     private static string? Kind(YamlScalar scalar, string context, List<Diagnostic> diagnostics)

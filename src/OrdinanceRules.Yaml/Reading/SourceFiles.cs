@@ -69,30 +69,39 @@ internal static class SourceFiles
     }
 
     /// <summary>
-    /// A path written in <paramref name="referringFile"/>, resolved relative to its folder; null (reported) when it is
-    /// absolute, or when it leaves that folder (through <c>..</c> or a symbolic link) and <paramref name="allowOutside"/> is off.
+    /// A path written in <paramref name="referringFile"/>, resolved relative to its folder; null (reported) when it leads
+    /// outside the confinement root (through <c>..</c>, an absolute path or a symbolic link) and the options do not allow it.
     /// </summary>
-    public static string? Resolve(string referringFile, string written, bool allowOutside, string key, SourceLocation writtenAt, List<Diagnostic> diagnostics)
+    public static string? Resolve(string referringFile, string written, YamlReadOptions options, string key, SourceLocation writtenAt, List<Diagnostic> diagnostics)
     {
-        if (Path.IsPathRooted(written))
-        {
-            diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.InvalidValue, $"'{key}' must be a path relative to {Path.GetFileName(referringFile)}, not '{Echo.Value(written)}'", writtenAt));
-            return null;
-        }
-
         var folder = Path.GetFullPath(Path.GetDirectoryName(referringFile) is { Length: > 0 } d ? d : ".");
         var full = Path.GetFullPath(Path.Combine(folder, written));
-        if (!allowOutside && Escapes(folder, full))
+        var root = ConfinementRoot(folder, options.Root);
+        if (!options.AllowOutside && Escapes(root, full))
         {
+            var where = root == folder ? $"the folder of {Path.GetFileName(referringFile)}" : "the working folder";
             diagnostics.Add(new Diagnostic(
                 YamlDiagnosticCodes.OutsideFolder,
-                $"'{key}' names '{Echo.Value(written)}', which is outside the folder of {Path.GetFileName(referringFile)} ({Echo.Value(folder)}); move the file inside it, or allow files outside (ordinance --allow-outside, YamlReadOptions.AllowOutside)",
+                $"'{key}' names '{Echo.Value(written)}', which leads outside {where} ({Echo.Value(root)}); move the file inside it and name it by a relative path, "
+                + "run ordinance from a folder that holds both files, or, for files you trust, pass --allow-outside (YamlReadOptions.AllowOutside)",
                 writtenAt));
             return null;
         }
 
         // Shown in diagnostics and reports: as short as the referring file's own path, without '..' segments.
-        return Path.IsPathRooted(referringFile) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return Path.IsPathRooted(referringFile) || Path.IsPathRooted(written) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+    }
+
+    /// <summary>The folder a reference from <paramref name="folder"/> may not leave: <paramref name="root"/> when the folder lies inside it, else the folder itself.</summary>
+    private static string ConfinementRoot(string folder, string? root)
+    {
+        if (root is null)
+        {
+            return folder;
+        }
+
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        return string.Equals(full, folder, PathComparison) || IsInside(full, folder) ? full : folder;
     }
 
     /// <summary>Whether <paramref name="full"/> is outside <paramref name="folder"/>, by its path or through a symbolic link on the way.</summary>
@@ -117,11 +126,13 @@ internal static class SourceFiles
         return false;
     }
 
+    private static StringComparison PathComparison =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
     private static bool IsInside(string folder, string path)
     {
-        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var root = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
-        return path.StartsWith(root, comparison);
+        return path.StartsWith(root, PathComparison);
     }
 
     /// <summary>The file's bytes, or null when there are more than the limit.</summary>

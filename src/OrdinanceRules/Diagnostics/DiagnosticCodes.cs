@@ -9,6 +9,12 @@ public static class DiagnosticCodes
     /// <summary>An extension redeclares a field with another type.</summary>
     public const string VocabularyConflict = "OR1002";
 
+    /// <summary>
+    /// An extension adds to a type, field or value the base vocabulary lacks, or re-adds one it has: a field or
+    /// value already declared, a new type named like a type of the base, values added to a field that is not an enumeration or set.
+    /// </summary>
+    public const string VocabularyExtension = "OR1010";
+
     /// <summary>An ordinance breaks a rule of its model: a duplicate id, a missing citation.</summary>
     public const string InvalidOrdinance = "OR2001";
 

@@ -22,6 +22,15 @@ public sealed record EvaluationOptions
     /// </remarks>
     public bool Explain { get; init; }
 
+    /// <summary>
+    /// Whether texts written from this evaluation may show values of sensitive fields
+    /// (<see cref="Vocabulary.FieldDefinition.Sensitive"/>): what-if's tried values, and any other place where
+    /// a field's value is written through <see cref="Vocabulary.Redaction"/>. Off by default: only a reader
+    /// entitled to see a person's immigration status or personal details should turn it on.
+    /// </summary>
+    /// <remarks>Findings and explanations name facts by id and fields by name, never by value, so they are the same either way.</remarks>
+    public bool ShowSensitive { get; init; }
+
     /// <summary>Options with one reading set.</summary>
     /// <param name="reading">The reading's name.</param>
     /// <param name="alternative">The alternative's name.</param>

@@ -21,7 +21,14 @@ public sealed record TriedValue(string Value, Finding? After);
 /// other kinds (numbers, instants, durations, text, references, sets), whose values cannot be listed, and for unknowns
 /// that are not fields; try those with <see cref="ScenarioEdit"/>.
 /// </param>
-public sealed record UnknownOutcomes(Finding Finding, string Unknown, string? FactId, string? Field, ImmutableArray<TriedValue> Tried);
+public sealed record UnknownOutcomes(Finding Finding, string Unknown, string? FactId, string? Field, ImmutableArray<TriedValue> Tried)
+{
+    /// <summary>
+    /// Whether the field is sensitive (<see cref="FieldDefinition.Sensitive"/>) and its values were not tried, because
+    /// <see cref="EvaluationOptions.ShowSensitive"/> is off; <see cref="Tried"/> is then empty.
+    /// </summary>
+    public bool Redacted { get; init; }
+}
 
 /// <summary>A finding that differs between two evaluations: its status or its reason changed, or it appeared or went.</summary>
 /// <param name="ProvisionId">The provision.</param>
@@ -65,6 +72,13 @@ public static class WhatIf
                 }
 
                 var tried = ImmutableArray.CreateBuilder<TriedValue>();
+                if (Redaction.IsHidden(at.Definition, options.ShowSensitive))
+                {
+                    // Trying each value of a sensitive field would print what each status or detail would do to this person's finding.
+                    result.Add(new UnknownOutcomes(finding, unknown, at.Fact.Id, at.Definition.Name, []) { Redacted = true });
+                    continue;
+                }
+
                 foreach (var value in Candidates(at.Definition))
                 {
                     if (!reports.TryGetValue((at.Fact.Id, at.Definition.Name, value), out var after))

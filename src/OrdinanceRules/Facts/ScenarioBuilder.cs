@@ -29,6 +29,7 @@ public sealed class ScenarioBuilder
     private DateTimeOffset? _asOf;
     private SourceLocation? _location;
     private bool _built;
+    private bool _showSensitive;
 
     /// <summary>Starts a scenario in a vocabulary, reading local times in a zone.</summary>
     /// <param name="vocabulary">The vocabulary the facts use.</param>
@@ -60,6 +61,18 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder AsOf(DateTimeOffset asOf)
     {
         _asOf = asOf;
+        return this;
+    }
+
+    /// <summary>
+    /// Whether the problems <see cref="TryBuild"/> reports may quote the values of sensitive fields
+    /// (<see cref="FieldDefinition.Sensitive"/>); by default they show <see cref="Redaction.Placeholder"/> instead.
+    /// </summary>
+    /// <param name="show">True for a reader entitled to see them.</param>
+    /// <returns>This builder.</returns>
+    public ScenarioBuilder ShowSensitive(bool show = true)
+    {
+        _showSensitive = show;
         return this;
     }
 
@@ -188,12 +201,20 @@ public sealed class ScenarioBuilder
     {
         error = null;
         var name = $"{fact.Id}.{field.Name}";
+        var hidden = Redaction.IsHidden(field, _showSensitive);
+
+        // A value quoted for a person to read: hidden for a sensitive field, and then no suggestion either (it would tell the value).
+        string Quoted(string text) => hidden ? Redaction.Placeholder : $"'{Echo.Value(text)}'";
+        string Suggestion(string text) => hidden ? $" (the value of a sensitive field is not shown; {RevealHint})" : Suggest(text, field.Type.Values);
         switch (field.Type.Kind)
         {
             case FieldKind.Text when value is string s:
                 return s;
             case FieldKind.YesNo when value is bool b:
                 return b;
+            case FieldKind.YesNo when value is string quoted && YesNoWords.Contains(quoted.Trim(), StringComparer.OrdinalIgnoreCase):
+                error = (DiagnosticCodes.InvalidFact, $"'{name}' needs yes or no, not the text {Quoted(quoted)}: drop the quotes around it (in C#, pass a bool)");
+                return null;
             case FieldKind.Number when TryNumber(value, out var d):
                 if (Limits.InRange(d))
                 {
@@ -217,8 +238,8 @@ public sealed class ScenarioBuilder
                 }
 
                 error = tooLarge is null
-                    ? (DiagnosticCodes.InvalidFact, $"'{name}' needs a duration such as 48h, 30m or 2d, not '{Echo.Value(text)}'")
-                    : (DiagnosticCodes.ValueOutOfRange, $"'{name}': {tooLarge}");
+                    ? (DiagnosticCodes.InvalidFact, $"'{name}' needs a duration such as 48h, 30m or 2d, not {Quoted(text)}")
+                    : (DiagnosticCodes.ValueOutOfRange, hidden ? $"'{name}': the duration given ({Redaction.Placeholder}) is out of range" : $"'{name}': {tooLarge}");
                 return null;
             case FieldKind.Instant when value is DateTimeOffset instant:
                 if (Limits.InRange(instant) && Math.Abs(instant.Offset.TotalMinutes) <= Limits.MaxOffsetMinutes)
@@ -239,7 +260,7 @@ public sealed class ScenarioBuilder
                     return resolved;
                 }
 
-                error = (DiagnosticCodes.AmbiguousLocalTime, $"'{name}': {zoneError}");
+                error = (DiagnosticCodes.AmbiguousLocalTime, hidden ? $"'{name}': the local time given ({Redaction.Placeholder}) is skipped or repeated by a daylight-saving change; give its offset" : $"'{name}': {zoneError}");
                 return null;
             case FieldKind.Instant when value is string text:
                 if (_clock.TryParse(text, out var read, out var readError))
@@ -247,9 +268,13 @@ public sealed class ScenarioBuilder
                     return read;
                 }
 
-                error = (readError.Contains("daylight", StringComparison.Ordinal) || readError.Contains("twice", StringComparison.Ordinal)
-                    ? DiagnosticCodes.AmbiguousLocalTime
-                    : readError.Contains("out of range", StringComparison.Ordinal) ? DiagnosticCodes.ValueOutOfRange : DiagnosticCodes.InvalidFact, $"'{name}': {readError}");
+                var ambiguous = readError.Contains("daylight", StringComparison.Ordinal) || readError.Contains("twice", StringComparison.Ordinal);
+                var outOfRange = readError.Contains("out of range", StringComparison.Ordinal);
+                error = (ambiguous ? DiagnosticCodes.AmbiguousLocalTime : outOfRange ? DiagnosticCodes.ValueOutOfRange : DiagnosticCodes.InvalidFact, !hidden
+                    ? $"'{name}': {readError}"
+                    : ambiguous
+                        ? $"'{name}': the local time given ({Redaction.Placeholder}) is skipped or repeated by a daylight-saving change; give its offset"
+                        : $"'{name}' needs a date and time such as 2021-03-01T09:00:00-06:00 within the allowed range, and the value given ({Redaction.Placeholder}) is not one");
                 return null;
             case FieldKind.Enumeration when value is string e:
                 if (field.Type.Allows(e))
@@ -257,7 +282,7 @@ public sealed class ScenarioBuilder
                     return e;
                 }
 
-                error = (DiagnosticCodes.InvalidFact, $"'{name}' is '{Echo.Value(e)}', which is not one of: {string.Join(", ", field.Type.Values)}");
+                error = (DiagnosticCodes.InvalidFact, $"'{name}' is {Quoted(e)}, which is not one of: {string.Join(", ", field.Type.Values)}{Suggestion(e)}");
                 return null;
             case FieldKind.EnumerationSet when value is IEnumerable items && value is not string:
                 var list = items.Cast<object?>().Select(i => i as string).ToList();
@@ -267,7 +292,7 @@ public sealed class ScenarioBuilder
                     return list.Distinct(StringComparer.Ordinal).ToImmutableArray();
                 }
 
-                error = (DiagnosticCodes.InvalidFact, $"'{name}' lists '{Echo.Value(bad[0])}', which is not one of: {string.Join(", ", field.Type.Values)}");
+                error = (DiagnosticCodes.InvalidFact, $"'{name}' lists {Quoted(bad[0] ?? "(none)")}, which is not one of: {string.Join(", ", field.Type.Values)}{(bad[0] is null ? string.Empty : Suggestion(bad[0]!))}");
                 return null;
             case FieldKind.Reference when value is string id:
                 if (byId.TryGetValue(id, out var target) && target.Type.Name == field.Type.ReferencedType)
@@ -276,8 +301,8 @@ public sealed class ScenarioBuilder
                 }
 
                 error = (DiagnosticCodes.DanglingReference, target is null
-                    ? $"'{name}' refers to '{Echo.Value(id)}', but the scenario has no fact with that id"
-                    : $"'{name}' refers to '{Echo.Value(id)}', which is a {target.Type.Name}, not a {field.Type.ReferencedType}");
+                    ? $"'{name}' refers to {Quoted(id)}, but the scenario has no fact with that id"
+                    : $"'{name}' refers to {Quoted(id)}, which is a {target.Type.Name}, not a {field.Type.ReferencedType}");
                 return null;
             case FieldKind.Reference when value is Fact f:
                 if (byId.TryGetValue(f.Id, out var same) && same.Type.Name == field.Type.ReferencedType)
@@ -285,11 +310,11 @@ public sealed class ScenarioBuilder
                     return same;
                 }
 
-                error = (DiagnosticCodes.DanglingReference, $"'{name}' refers to '{f.Id}', which is not a {field.Type.ReferencedType} of this scenario");
+                error = (DiagnosticCodes.DanglingReference, $"'{name}' refers to {Quoted(f.Id)}, which is not a {field.Type.ReferencedType} of this scenario");
                 return null;
         }
 
-        error = (DiagnosticCodes.InvalidFact, $"'{name}' needs {Article(field.Type)}, not '{Echo.Value(FactValue.Format(value))}'");
+        error = (DiagnosticCodes.InvalidFact, $"'{name}' needs {Article(field.Type)}, not {Quoted(FactValue.Format(value))}");
         return null;
     }
 
@@ -304,6 +329,11 @@ public sealed class ScenarioBuilder
         FieldKind.Reference => $"the id of a {type.ReferencedType}",
         _ => "text",
     };
+
+    /// <summary>How a reader entitled to see a sensitive value asks for it, for messages that hide one.</summary>
+    internal const string RevealHint = "ShowSensitive() on the builder, or --show-sensitive on the command line, shows it";
+
+    private static readonly string[] YesNoWords = ["yes", "no", "true", "false"];
 
     private static bool TryNumber(object value, out decimal number)
     {

@@ -24,6 +24,7 @@ public sealed class ScenarioEdit
     private readonly string _timeZone;
     private readonly Dictionary<(string FactId, string Field), (object? Value, bool IsUnknown)> _changes = [];
     private readonly List<Diagnostic> _problems = [];
+    private bool _showSensitive;
 
     /// <summary>Starts an edit of a scenario built in a vocabulary.</summary>
     /// <param name="scenario">The scenario to copy.</param>
@@ -36,6 +37,15 @@ public sealed class ScenarioEdit
         _scenario = scenario;
         _vocabulary = vocabulary;
         _timeZone = timeZone;
+    }
+
+    /// <summary>Whether the problems <see cref="TryBuild"/> reports may quote values of sensitive fields (see <see cref="ScenarioBuilder.ShowSensitive"/>).</summary>
+    /// <param name="show">True for a reader entitled to see them.</param>
+    /// <returns>This edit.</returns>
+    public ScenarioEdit ShowSensitive(bool show = true)
+    {
+        _showSensitive = show;
+        return this;
     }
 
     /// <summary>Sets a field to a value, as <see cref="FactBuilder.Set"/> takes it; null makes the field absent.</summary>
@@ -116,7 +126,7 @@ public sealed class ScenarioEdit
     /// <returns>The scenario, or null when there were problems.</returns>
     public Scenario? TryBuild(out IReadOnlyList<Diagnostic> diagnostics)
     {
-        var builder = new ScenarioBuilder(_vocabulary, _timeZone).Named(_scenario.Name, _scenario.Description, _scenario.Location);
+        var builder = new ScenarioBuilder(_vocabulary, _timeZone).Named(_scenario.Name, _scenario.Description, _scenario.Location).ShowSensitive(_showSensitive);
         if (_scenario.AsOf is { } asOf)
         {
             builder.AsOf(asOf);

@@ -65,6 +65,7 @@ public sealed record Provision
     /// Ids of provisions (of this law or another in the stack) that this one prevails over where both bear on
     /// the same facts: a permission that prevails over a prohibition acts as an exception to it. Two provisions
     /// of the same rank that bear on the same facts with no precedence between them are reported as a conflict.
+    /// An ordinance read from YAML names only provisions of its own file here: any other id is a load error.
     /// </summary>
     public ImmutableArray<string> PrevailsOver { get; init; } = [];
 

@@ -13,15 +13,26 @@ public sealed class FactVocabulary
 {
     private readonly FrozenDictionary<string, FactType> _byName;
 
-    private FactVocabulary(string name, ImmutableArray<FactType> types)
+    private FactVocabulary(string name, ImmutableArray<FactType> types, FactVocabulary? extends = null, string? description = null)
     {
         Name = name;
         Types = types;
+        Extends = extends;
+        Description = description;
         _byName = types.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The vocabulary's name, such as <c>immigration-cooperation</c>.</summary>
     public string Name { get; }
+
+    /// <summary>What the vocabulary is for, when its file says.</summary>
+    public string? Description { get; }
+
+    /// <summary>
+    /// The vocabulary this one extends (<see cref="Extend(string, VocabularyExtension, out IReadOnlyList{Diagnostic})"/>),
+    /// or null; every type, field and value of it is also in this one.
+    /// </summary>
+    public FactVocabulary? Extends { get; }
 
     /// <summary>The fact types, in declaration order.</summary>
     public ImmutableArray<FactType> Types { get; }
@@ -49,8 +60,109 @@ public sealed class FactVocabulary
         Create(name, types, out var diagnostics) ?? throw new OrdinanceDiagnosticException(diagnostics);
 
     /// <summary>
+    /// A vocabulary that extends this one: its types with <paramref name="extension"/>'s new fields and values, and
+    /// the extension's new types after them. Strict: every type and field added to must exist here (the problem
+    /// suggests the closest name), and nothing added may exist already.
+    /// </summary>
+    /// <param name="name">The new vocabulary's name.</param>
+    /// <param name="extension">What to add.</param>
+    /// <param name="diagnostics">Every problem found; empty on success.</param>
+    /// <returns>The extended vocabulary (whose <see cref="Extends"/> is this one), or null when there were problems.</returns>
+    public FactVocabulary? Extend(string name, VocabularyExtension extension, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        var problems = new List<Diagnostic>();
+        var merged = Types.ToDictionary(t => t.Name, t => t.Fields.ToList(), StringComparer.Ordinal);
+        foreach (var added in extension.Types.Where(t => merged.ContainsKey(t.Name)))
+        {
+            problems.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"fact type '{added.Name}' is already declared by vocabulary '{Name}'; to add to it, list what it gains under add-fields or add-values", added.Location));
+        }
+
+        foreach (var (typeName, field) in extension.Fields)
+        {
+            if (Fields(typeName, field.Location, problems) is not { } fields)
+            {
+                continue;
+            }
+
+            var old = fields.FirstOrDefault(f => f.Name == field.Name);
+            if (old is not null)
+            {
+                problems.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"field '{typeName}.{field.Name}' is already declared by vocabulary '{Name}' (as {old.Type}); an extension adds new fields only", field.Location));
+                continue;
+            }
+
+            fields.Add(field);
+        }
+
+        foreach (var value in extension.Values)
+        {
+            if (Fields(value.TypeName, value.Location, problems) is not { } fields)
+            {
+                continue;
+            }
+
+            var index = fields.FindIndex(f => f.Name == value.FieldName);
+            if (index < 0)
+            {
+                problems.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"fact type '{value.TypeName}' has no field '{value.FieldName}' to add values to{Facts.ScenarioBuilder.Suggest(value.FieldName, fields.Where(f => f.Type.Values.Length > 0).Select(f => f.Name))}", value.Location));
+                continue;
+            }
+
+            var field = fields[index];
+            if (field.Type.Kind is not (FieldKind.Enumeration or FieldKind.EnumerationSet))
+            {
+                problems.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"field '{value.TypeName}.{value.FieldName}' is {field.Type}, not an enumeration or a set; only those take values", value.Location));
+                continue;
+            }
+
+            if (field.Type.Allows(value.Value))
+            {
+                problems.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"'{value.Value}' is already a value of '{value.TypeName}.{value.FieldName}'", value.Location));
+                continue;
+            }
+
+            var values = field.Type.Values.Add(value.Value);
+            fields[index] = field with
+            {
+                Type = field.Type.Kind == FieldKind.Enumeration ? FieldType.Enumeration(values) : FieldType.EnumerationSet(values),
+                ValueDescriptions = value.Description is null ? field.ValueDescriptions : field.ValueDescriptions.SetItem(value.Value, value.Description),
+            };
+        }
+
+        if (problems.Count > 0)
+        {
+            diagnostics = problems;
+            return null;
+        }
+
+        var types = Types.Select(t => merged[t.Name].Count == t.Fields.Length && merged[t.Name].SequenceEqual(t.Fields) ? t : new FactType(t.Name, merged[t.Name], t.Description, t.Location))
+            .Concat(extension.Types)
+            .ToImmutableArray();
+        var checkedProblems = VocabularyValidator.Check(types);
+        diagnostics = checkedProblems;
+        return checkedProblems.Count == 0 ? new FactVocabulary(name, types, this) : null;
+
+        List<FieldDefinition>? Fields(string typeName, SourceLocation? location, List<Diagnostic> problems)
+        {
+            if (merged.TryGetValue(typeName, out var fields))
+            {
+                return fields;
+            }
+
+            problems.Add(new Diagnostic(DiagnosticCodes.VocabularyExtension, $"vocabulary '{Name}' has no fact type '{typeName}' to add to{Facts.ScenarioBuilder.Suggest(typeName, merged.Keys)}; a new type lists its fields under fields", location));
+            return null;
+        }
+    }
+
+    /// <summary>This vocabulary with a description, for a vocabulary read from a file that has one.</summary>
+    internal FactVocabulary WithDescription(string? description) =>
+        description == Description ? this : new FactVocabulary(Name, Types, Extends, description);
+
+    /// <summary>
     /// A vocabulary with this one's types and <paramref name="extension"/>'s: a type named in both
-    /// gets the extension's extra fields; a new type is added.
+    /// gets the extension's extra fields; an enumeration or set field declared in both takes the values of
+    /// both (so two laws of a stack that extend one base differently each keep their values); a new type is added.
     /// </summary>
     /// <param name="name">The new vocabulary's name.</param>
     /// <param name="extension">The types and fields to add.</param>
@@ -76,7 +188,17 @@ public sealed class FactVocabulary
             {
                 if (existing.TryGetField(field.Name, out var old))
                 {
-                    if (!old.Type.Equals(field.Type))
+                    var index = fields.FindIndex(f => f.Name == field.Name);
+                    if (Union(old, field) is { } union)
+                    {
+                        // The same enumeration, extended differently by two laws of a stack: each law's values are valid.
+                        fields[index] = union;
+                    }
+                    else if (field.Sensitive && !old.Sensitive && old.Type.Equals(field.Type))
+                    {
+                        fields[index] = old with { Sensitive = true };
+                    }
+                    else if (!old.Type.Equals(field.Type))
                     {
                         problems.Add(new Diagnostic(
                             DiagnosticCodes.VocabularyConflict,
@@ -99,13 +221,30 @@ public sealed class FactVocabulary
             return null;
         }
 
-        if (order.Count == Types.Length && Types.All(t => ReferenceEquals(merged[t.Name], t) || merged[t.Name].Fields.Length == t.Fields.Length))
+        if (order.Count == Types.Length && Types.All(t => ReferenceEquals(merged[t.Name], t) || merged[t.Name].Fields.SequenceEqual(t.Fields)))
         {
             diagnostics = [];
             return this;
         }
 
         return Create(name, order.Select(n => merged[n]), out diagnostics);
+    }
+
+    /// <summary>Two declarations of one enumeration or set field whose values differ, as one field with the values of both; otherwise null.</summary>
+    private static FieldDefinition? Union(FieldDefinition old, FieldDefinition added)
+    {
+        if (old.Type.Kind != added.Type.Kind || old.Type.Kind is not (FieldKind.Enumeration or FieldKind.EnumerationSet) || old.Type.Equals(added.Type))
+        {
+            return null;
+        }
+
+        var values = old.Type.Values.Concat(added.Type.Values.Where(v => !old.Type.Allows(v)));
+        return old with
+        {
+            Type = old.Type.Kind == FieldKind.Enumeration ? FieldType.Enumeration(values) : FieldType.EnumerationSet(values),
+            Sensitive = old.Sensitive || added.Sensitive,
+            ValueDescriptions = added.ValueDescriptions.SetItems(old.ValueDescriptions),
+        };
     }
 
     /// <summary>Finds a fact type by name.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Vocabulary;
@@ -7,4 +8,15 @@ namespace OrdinanceRules.Vocabulary;
 /// <param name="Type">The field's type.</param>
 /// <param name="Description">What the field means, for authors of scenarios.</param>
 /// <param name="Location">Where the field was declared, when it came from a file.</param>
-public sealed record FieldDefinition(string Name, FieldType Type, string? Description = null, SourceLocation? Location = null);
+public sealed record FieldDefinition(string Name, FieldType Type, string? Description = null, SourceLocation? Location = null)
+{
+    /// <summary>
+    /// Whether the field's values are sensitive (a person's immigration status, citizenship, place of birth,
+    /// name or address): every text this library writes shows them as <see cref="Redaction.Placeholder"/>
+    /// unless the caller asks to show them (see <see cref="Redaction"/>).
+    /// </summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>What each enumeration or set value means, for the values whose meaning was written down; the field's description covers the rest.</summary>
+    public ImmutableDictionary<string, string> ValueDescriptions { get; init; } = ImmutableDictionary<string, string>.Empty;
+}

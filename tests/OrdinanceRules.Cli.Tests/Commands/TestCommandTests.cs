@@ -25,7 +25,7 @@ public class TestCommandTests
     [Fact]
     public void Test_RoelandParkSuite_PassesWithFullCoverage()
     {
-        var result = Cli.Run("test", RoelandParkSuite, "--allow-outside", "--coverage", "--min-coverage", "100");
+        var result = Cli.Run("test", RoelandParkSuite, "--coverage", "--min-coverage", "100");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         result.OutputLines.Should().Contain("1 suite, 71 cases: 71 passed, 0 failed")
@@ -159,7 +159,7 @@ public class TestCommandTests
     [InlineData("-5")]
     public void Test_BadMinCoverage_IsBadInput(string minimum)
     {
-        var result = Cli.Run("test", RoelandParkSuite, "--allow-outside", "--min-coverage", minimum);
+        var result = Cli.Run("test", RoelandParkSuite, "--min-coverage", minimum);
 
         result.ExitCode.Should().Be(CliApp.BadInput);
         result.ErrorLines.Should().ContainSingle().Which.Should().StartWith("error OR5000:");

@@ -87,7 +87,7 @@ public class ContractJsonTests
     [Fact]
     public void Test_Json_CountsEveryCaseAndMeasuresCoverage()
     {
-        var result = Cli.Run("test", Path.Combine(Path.GetDirectoryName(Samples.Ordinance)!, "..", "tests"), "--allow-outside", "--format", "json", "--coverage");
+        var result = Cli.Run("test", Path.Combine(Path.GetDirectoryName(Samples.Ordinance)!, "..", "tests"), "--format", "json", "--coverage");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         var document = OrdinanceJson.Read<TestRunDocument>(result.Output);

@@ -39,7 +39,7 @@ public class SamplesCommandTests
 
         copy.ExitCode.Should().Be(CliApp.Ok, copy.Errors);
         copy.Output.Should().Contain($"Copied {BundledSamples.Paths.Count} sample files");
-        var test = Cli.Run("test", Path.Combine(folder, "tests"), "--allow-outside");
+        var test = Cli.RunIn(temp.Path, "test", Path.Combine(folder, "tests"));
         test.ExitCode.Should().Be(CliApp.Ok, test.Output + test.Errors);
     }
 

@@ -200,6 +200,7 @@ internal static class InputSchemas
         ["vocabulary"] = Object(VocabularyReader.FileKeys, ["vocabulary", "types"], new()
         {
             ["vocabulary"] = Scalar("The vocabulary's name."),
+            ["extends"] = Scalar("The vocabulary this one extends: a bundled name, or a .yaml path relative to this file."),
             ["description"] = Scalar("What it describes."),
             ["types"] = Map(Ref("type"), "The fact types, by name."),
         }),
@@ -242,7 +243,11 @@ internal static class InputSchemas
         ["expectation"] = Object(SuiteReader.ExpectationKeys, ["status"], new()
         {
             ["status"] = Enum(Statuses, "The status the finding must have."),
-            ["exception"] = Scalar("The exception that must apply, or a list of them."),
+            ["exception"] = new JsonObject
+            {
+                ["description"] = "The exception that must apply, or a list of them.",
+                ["anyOf"] = new JsonArray(Scalar("An exception's id."), Array(Scalar("An exception's id."), "Exceptions that must all apply.")),
+            },
             ["unknowns"] = Array(Scalar("An unknown, such as threat t-1: specificity."), "The unknowns it must name."),
             ["due"] = Scalar("The instant it must fall due."),
             ["facts"] = Map(Scalar("A fact id."), "Which finding: the provision's variables and the fact each binds."),
@@ -259,18 +264,31 @@ internal static class InputSchemas
         };
     }
 
-    private static JsonObject TypeDef() => Object(VocabularyReader.TypeKeys, ["fields"], new()
+    private static JsonObject TypeDef() => Object(VocabularyReader.TypeKeys, [], new()
     {
         ["description"] = Scalar("What a fact of this type is."),
         ["fields"] = Map(Ref("field"), "The type's fields, by name."),
+        ["add-fields"] = Map(Ref("field"), "For a type of the extended vocabulary: the fields it gains, by name."),
+        ["add-values"] = Map(Values("The values it gains."), "For a type of the extended vocabulary: the values each enumeration or set field gains, by field name."),
     });
+
+    private static JsonObject Values(string description) => new()
+    {
+        ["description"] = description,
+        ["anyOf"] = new JsonArray(Array(Scalar("A value."), "The values."), Map(Scalar("What the value means."), "Each value and its meaning.")),
+    };
 
     private static JsonObject FieldDef() => Object(VocabularyReader.FieldKeys, ["type"], new()
     {
         ["type"] = Enum(VocabularyReader.Kinds, "The field's kind."),
-        ["values"] = Array(Scalar("A value."), "For enumeration and set: the allowed values."),
+        ["values"] = Values("For enumeration and set: the allowed values, as a list or as a mapping of each value to its meaning."),
         ["to"] = Scalar("For reference: the fact type referred to."),
         ["description"] = Scalar("What the field means."),
+        ["sensitive"] = new JsonObject
+        {
+            ["description"] = "yes when the field's values are hidden in every output unless the reader asks for them.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
+        },
     });
 
     private static JsonObject Fact() => new()

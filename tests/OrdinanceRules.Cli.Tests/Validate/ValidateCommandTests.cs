@@ -7,7 +7,7 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_SampleOrdinancesAndSuites_AreAllValid()
     {
-        var result = Cli.Run("validate", SamplesFolder("ordinances"), SamplesFolder("tests"), "--allow-outside");
+        var result = Cli.Run("validate", SamplesFolder("ordinances"), SamplesFolder("tests"));
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         result.Errors.Should().BeEmpty();
@@ -69,7 +69,7 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_GlobPattern_ValidatesTheFilesItMatches()
     {
-        var result = Cli.Run("validate", SamplesFolder("tests") + "/**/*.suite.yaml", "--allow-outside");
+        var result = Cli.Run("validate", SamplesFolder("tests") + "/**/*.suite.yaml");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         result.OutputLines.Last().Should().Be("4 files: 4 valid, 0 with problems.");

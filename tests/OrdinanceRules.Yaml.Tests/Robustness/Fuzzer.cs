@@ -155,69 +155,69 @@ internal sealed partial class Fuzzer(int seed)
         switch (sample.Kind)
         {
             case InputKind.Ordinance:
-            {
-                // Through the file reader (bytes: the UTF-8 check), placed beside the sample so that relative paths mean the same.
-                var read = Judge(OrdinanceYaml.ParseOrdinance(Decode(input), sample.Path));
-                var fromFile = Judge(OrdinanceYaml.LoadOrdinance(Temp(folder, "ordinance.yaml", input)));
-                if ((read.Problem ?? fromFile.Problem) is { } problem || read.Value is null)
                 {
-                    return read.Problem ?? fromFile.Problem;
-                }
+                    // Through the file reader (bytes: the UTF-8 check), placed beside the sample so that relative paths mean the same.
+                    var read = Judge(OrdinanceYaml.ParseOrdinance(Decode(input), sample.Path));
+                    var fromFile = Judge(OrdinanceYaml.LoadOrdinance(Temp(folder, "ordinance.yaml", input)));
+                    if ((read.Problem ?? fromFile.Problem) is { } problem || read.Value is null)
+                    {
+                        return read.Problem ?? fromFile.Problem;
+                    }
 
-                var compiled = Judge(OrdinanceCompiler.TryCompile(read.Value));
-                if (compiled.Problem is { } compileProblem || compiled.Value is null)
-                {
-                    return compiled.Problem;
-                }
+                    var compiled = Judge(OrdinanceCompiler.TryCompile(read.Value));
+                    if (compiled.Problem is { } compileProblem || compiled.Value is null)
+                    {
+                        return compiled.Problem;
+                    }
 
-                var scenario = BundledSamples.Scenarios.FirstOrDefault(s => s.Ordinance == sample.Path).Scenario;
-                if (scenario is null)
-                {
-                    return null;
-                }
+                    var scenario = BundledSamples.Scenarios.FirstOrDefault(s => s.Ordinance == sample.Path).Scenario;
+                    if (scenario is null)
+                    {
+                        return null;
+                    }
 
-                var loaded = Judge(OrdinanceYaml.LoadScenario(scenario, compiled.Value.Ordinance));
-                return loaded.Problem ?? (loaded.Value is null ? null : Evaluate(compiled.Value, loaded.Value));
-            }
+                    var loaded = Judge(OrdinanceYaml.LoadScenario(scenario, compiled.Value.Ordinance));
+                    return loaded.Problem ?? (loaded.Value is null ? null : Evaluate(compiled.Value, loaded.Value));
+                }
 
             case InputKind.Scenario:
-            {
-                var ordinance = BundledSamples.Compile(sample.Ordinance!);
-                var read = Judge(OrdinanceYaml.LoadScenario(Temp(folder, "scenario.yaml", input), ordinance.Ordinance));
-                return read.Problem ?? (read.Value is null ? null : Evaluate(ordinance, read.Value));
-            }
+                {
+                    var ordinance = BundledSamples.Compile(sample.Ordinance!);
+                    var read = Judge(OrdinanceYaml.LoadScenario(Temp(folder, "scenario.yaml", input), ordinance.Ordinance));
+                    return read.Problem ?? (read.Value is null ? null : Evaluate(ordinance, read.Value));
+                }
 
             default:
-            {
-                var read = Judge(OrdinanceYaml.ParseSuite(Decode(input), sample.Path, new YamlReadOptions { AllowOutside = true }));
-                if (read.Problem is { } problem || read.Value is null)
                 {
-                    return read.Problem;
-                }
-
-                var compiled = Judge(OrdinanceCompiler.TryCompile(read.Value.Ordinance));
-                if (compiled.Problem is { } compileProblem || compiled.Value is null)
-                {
-                    return compiled.Problem;
-                }
-
-                foreach (var suiteCase in read.Value.Suite.Cases.Take(3))
-                {
-                    try
+                    var read = Judge(OrdinanceYaml.ParseSuite(Decode(input), sample.Path, new YamlReadOptions { AllowOutside = true }));
+                    if (read.Problem is { } problem || read.Value is null)
                     {
-                        SuiteRunner.RunCase(suiteCase, compiled.Value);
+                        return read.Problem;
                     }
-                    catch (OrdinanceDiagnosticException ex)
+
+                    var compiled = Judge(OrdinanceCompiler.TryCompile(read.Value.Ordinance));
+                    if (compiled.Problem is { } compileProblem || compiled.Value is null)
                     {
-                        if (Problem(ex.Diagnostics) is { } caseProblem)
+                        return compiled.Problem;
+                    }
+
+                    foreach (var suiteCase in read.Value.Suite.Cases.Take(3))
+                    {
+                        try
                         {
-                            return caseProblem;
+                            SuiteRunner.RunCase(suiteCase, compiled.Value);
+                        }
+                        catch (OrdinanceDiagnosticException ex)
+                        {
+                            if (Problem(ex.Diagnostics) is { } caseProblem)
+                            {
+                                return caseProblem;
+                            }
                         }
                     }
-                }
 
-                return null;
-            }
+                    return null;
+                }
         }
     }
 
