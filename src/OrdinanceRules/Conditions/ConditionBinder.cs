@@ -7,7 +7,7 @@ using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Conditions;
 
-/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings, and the evaluation context.</summary>
+/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings and parameters, and the evaluation context.</summary>
 /// <remarks>In a law stack every law's readings sit in one array; <paramref name="ReadingOffset"/> is where this law's start.</remarks>
 internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context, int ReadingOffset = 0)
 {
@@ -16,7 +16,11 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
     /// <summary>The yes/no fields with a vocabulary default that some condition reads, as type and field names; filled while binding.</summary>
     public HashSet<(string Type, string Field)> DefaultsRead { get; } = [];
 
-    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) => new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset);
+    /// <summary>The ordinance's parameters: fixed values, bound as constants of their declared kind.</summary>
+    public ImmutableArray<Model.Parameter> Parameters { get; init; } = [];
+
+    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) =>
+        new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters };
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
@@ -34,6 +38,7 @@ internal sealed class ConditionBinder
     private readonly FactVocabulary _vocabulary;
     private readonly IReadOnlyDictionary<string, ScopeVariable> _scope;
     private readonly ImmutableArray<Reading> _readings;
+    private readonly ImmutableArray<Model.Parameter> _parameters;
     private readonly Expression _context;
     private readonly int _readingOffset;
     private readonly HashSet<(string Type, string Field)> _defaultsRead;
@@ -46,6 +51,7 @@ internal sealed class ConditionBinder
     {
         _vocabulary = environment.Vocabulary;
         _readings = environment.Readings;
+        _parameters = environment.Parameters;
         _context = environment.Context;
         _readingOffset = environment.ReadingOffset;
         _defaultsRead = environment.DefaultsRead;
@@ -452,12 +458,47 @@ internal sealed class ConditionBinder
         return (Expression.Call(Method(nameof(Ops.Reading)), _context, Expression.Constant(_readingOffset + index)), new ConditionType(TypeKind.Enumeration, Values: values));
     }
 
+    /// <summary>
+    /// <c>param('name')</c>: a parameter's value in force, typed by its declared kind. The value is fixed when the
+    /// ordinance is compiled (an adopting city set it, or the model's default stands), so it is bound as a constant.
+    /// </summary>
+    private (Expression?, ConditionType) VisitParameter(CallExpr call)
+    {
+        if (call.Arguments is not [LiteralExpr { Kind: LiteralKind.Text, Value: string name }])
+        {
+            return Fail("param() takes the parameter's name in quotes, such as param('notice-within')", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        var parameter = _parameters.FirstOrDefault(p => p.Name == name);
+        if (parameter is null)
+        {
+            return Fail(_parameters.IsEmpty
+                ? $"'{name}' is not a parameter: the ordinance declares none under 'parameters'"
+                : $"'{name}' is not a parameter of this ordinance (parameters: {string.Join(", ", _parameters.Select(p => p.Name))}){ScenarioBuilder.Suggest(name, _parameters.Select(p => p.Name))}", call.Arguments[0].Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        var value = parameter.Effective;
+        var type = parameter.Kind switch
+        {
+            Model.ParameterKind.YesNo => ConditionType.YesNo,
+            Model.ParameterKind.Number => ConditionType.Number,
+            Model.ParameterKind.Duration => ConditionType.Duration,
+            Model.ParameterKind.Text => ConditionType.Text,
+            Model.ParameterKind.Choice => new ConditionType(TypeKind.Enumeration, Values: parameter.Choices),
+            Model.ParameterKind.ChoiceSet => new ConditionType(TypeKind.Set, Values: parameter.Choices),
+            _ => new ConditionType(TypeKind.Set, Values: (ImmutableArray<string>)value),
+        };
+        return (Expression.Constant(Val.Known(value), typeof(Val)), type);
+    }
+
     private (Expression?, ConditionType) VisitCall(CallExpr call)
     {
         switch (call.Name)
         {
             case "reading":
                 return VisitReading(call);
+            case "param":
+                return VisitParameter(call);
             case "known" or "absent":
                 {
                     if (!Arity(call, 1))
@@ -508,7 +549,7 @@ internal sealed class ConditionBinder
                 }
 
             default:
-                return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any, only and reading{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only", "reading"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any, only, reading and param{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only", "reading", "param"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
     }
 
