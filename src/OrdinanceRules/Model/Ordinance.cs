@@ -41,6 +41,9 @@ public sealed record Ordinance
     /// <summary>The interpretive questions the ordinance leaves open, each a switch an evaluation can set.</summary>
     public ImmutableArray<Reading> Readings { get; init; } = [];
 
+    /// <summary>The defined terms: named conditions with parameters, which every condition of the ordinance may use.</summary>
+    public ImmutableArray<Definition> Definitions { get; init; } = [];
+
     /// <summary>Holiday calendars that business-day deadlines name.</summary>
     public ImmutableArray<HolidayCalendar> Calendars { get; init; } = [];
 
