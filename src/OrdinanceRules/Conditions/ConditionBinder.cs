@@ -7,14 +7,20 @@ using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Conditions;
 
-/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings, and the evaluation context.</summary>
-/// <remarks>In a law stack every law's readings sit in one array; <paramref name="ReadingOffset"/> is where this law's start.</remarks>
-/// <remarks><paramref name="Definitions"/> are the ordinance's defined terms, checked once (<see cref="DefinitionTable.Build"/>).</remarks>
+/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings and parameters, and the evaluation context.</summary>
+/// <remarks>
+/// In a law stack every law's readings sit in one array; <paramref name="ReadingOffset"/> is where this law's start.
+/// <paramref name="Definitions"/> are the ordinance's defined terms, checked once (<see cref="DefinitionTable.Build"/>).
+/// </remarks>
 internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context, int ReadingOffset = 0, DefinitionTable? Definitions = null)
 {
     public static readonly ParameterExpression ContextParameter = Expression.Parameter(typeof(EvaluationContext), "context");
 
-    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) => new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset);
+    /// <summary>The ordinance's parameters: fixed values, bound as constants of their declared kind.</summary>
+    public ImmutableArray<Model.Parameter> Parameters { get; init; } = [];
+
+    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) =>
+        new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters };
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
@@ -32,11 +38,12 @@ internal sealed class ConditionBinder
     private readonly FactVocabulary _vocabulary;
     private readonly IReadOnlyDictionary<string, ScopeVariable> _scope;
     private readonly ImmutableArray<Reading> _readings;
+    private readonly ImmutableArray<Model.Parameter> _parameters;
     private readonly Expression _context;
     private readonly int _readingOffset;
     private readonly BindingEnvironment _environment;
     private readonly DefinitionTable _definitions;
-    private readonly IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> _parameters;
+    private readonly IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> _arguments;
     private readonly ExpansionBudget _budget;
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
     private readonly List<Definition> _used = [];
@@ -57,16 +64,17 @@ internal sealed class ConditionBinder
         _environment = environment;
         _vocabulary = environment.Vocabulary;
         _readings = environment.Readings;
+        _parameters = environment.Parameters;
         _context = environment.Context;
         _readingOffset = environment.ReadingOffset;
         _definitions = environment.Definitions ?? DefinitionTable.Empty;
         _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        _parameters = parameters;
+        _arguments = parameters;
         _budget = budget;
     }
 
     /// <summary>The built-in functions, which no definition may be named after.</summary>
-    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param"], StringComparer.Ordinal);
 
     /// <summary>The words of the language, which no definition or parameter may be named after.</summary>
     public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(["and", "or", "not", "in", "yes", "no", "true", "false", "none", "if", "then", "else"], StringComparer.Ordinal);
@@ -187,9 +195,9 @@ internal sealed class ConditionBinder
     {
         Expression current;
         ConditionType type;
-        if (_parameters.TryGetValue(path.Variable, out var parameter))
+        if (_arguments.TryGetValue(path.Variable, out var argument))
         {
-            (current, type) = parameter;
+            (current, type) = argument;
         }
         else if (_scope.TryGetValue(path.Variable, out var variable))
         {
@@ -198,7 +206,7 @@ internal sealed class ConditionBinder
         }
         else
         {
-            var names = _scope.Keys.Concat(_parameters.Keys).Order(StringComparer.Ordinal).ToList();
+            var names = _scope.Keys.Concat(_arguments.Keys).Order(StringComparer.Ordinal).ToList();
             var suggestion = ScenarioBuilder.Suggest(path.Variable, names);
             return Fail(names.Count == 0
                 ? $"'{path.Variable}' is not a variable: nothing is bound here"
@@ -456,12 +464,47 @@ internal sealed class ConditionBinder
         return (Expression.Call(Method(nameof(Ops.Reading)), _context, Expression.Constant(_readingOffset + index)), new ConditionType(TypeKind.Enumeration, Values: values));
     }
 
+    /// <summary>
+    /// <c>param('name')</c>: a parameter's value in force, typed by its declared kind. The value is fixed when the
+    /// ordinance is compiled (an adopting city set it, or the model's default stands), so it is bound as a constant.
+    /// </summary>
+    private (Expression?, ConditionType) VisitParameter(CallExpr call)
+    {
+        if (call.Arguments is not [LiteralExpr { Kind: LiteralKind.Text, Value: string name }])
+        {
+            return Fail("param() takes the parameter's name in quotes, such as param('notice-within')", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        var parameter = _parameters.FirstOrDefault(p => p.Name == name);
+        if (parameter is null)
+        {
+            return Fail(_parameters.IsEmpty
+                ? $"'{name}' is not a parameter: the ordinance declares none under 'parameters'"
+                : $"'{name}' is not a parameter of this ordinance (parameters: {string.Join(", ", _parameters.Select(p => p.Name))}){ScenarioBuilder.Suggest(name, _parameters.Select(p => p.Name))}", call.Arguments[0].Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        var value = parameter.Effective;
+        var type = parameter.Kind switch
+        {
+            Model.ParameterKind.YesNo => ConditionType.YesNo,
+            Model.ParameterKind.Number => ConditionType.Number,
+            Model.ParameterKind.Duration => ConditionType.Duration,
+            Model.ParameterKind.Text => ConditionType.Text,
+            Model.ParameterKind.Choice => new ConditionType(TypeKind.Enumeration, Values: parameter.Choices),
+            Model.ParameterKind.ChoiceSet => new ConditionType(TypeKind.Set, Values: parameter.Choices),
+            _ => new ConditionType(TypeKind.Set, Values: (ImmutableArray<string>)value),
+        };
+        return (Expression.Constant(Val.Known(value), typeof(Val)), type);
+    }
+
     private (Expression?, ConditionType) VisitCall(CallExpr call)
     {
         switch (call.Name)
         {
             case "reading":
                 return VisitReading(call);
+            case "param":
+                return VisitParameter(call);
             case "known" or "absent":
                 {
                     if (!Arity(call, 1))
@@ -518,7 +561,7 @@ internal sealed class ConditionBinder
                 }
 
                 var defined = _definitions.IsEmpty ? string.Empty : $"; the ordinance defines {string.Join(", ", _definitions.Names.Order(StringComparer.Ordinal))}";
-                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only and reading{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading and param{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
     }
 

@@ -102,6 +102,7 @@ public sealed record ConflictJson(
 /// <param name="DueAt">When an obligation falls due; omitted when it has no deadline.</param>
 /// <param name="DischargedAt">When it was discharged; omitted when it was not.</param>
 /// <param name="Text">The provision's wording; omitted where a document leaves it out (comparison cells, what-if).</param>
+/// <param name="Origin">For a provision taken from a base ordinance the ordinance extends: the base's citation and section; omitted otherwise.</param>
 public sealed record FindingJson(
     [property: JsonPropertyName("provision")] string Provision,
     [property: JsonPropertyName("citation")] string Citation,
@@ -115,7 +116,17 @@ public sealed record FindingJson(
     [property: JsonPropertyName("unknowns")] ImmutableArray<string> Unknowns,
     [property: JsonPropertyName("dueAt")] DateTimeOffset? DueAt = null,
     [property: JsonPropertyName("dischargedAt")] DateTimeOffset? DischargedAt = null,
-    [property: JsonPropertyName("text")] string? Text = null);
+    [property: JsonPropertyName("text")] string? Text = null,
+    [property: JsonPropertyName("origin")] OriginJson? Origin = null);
+
+/// <summary>Where a provision of an extending ordinance came from.</summary>
+/// <param name="Citation">The base ordinance's citation, such as a model ordinance's.</param>
+/// <param name="Section">The provision's section in the base.</param>
+/// <param name="Replaced">True when the extending ordinance replaced the base's provision with its own text.</param>
+public sealed record OriginJson(
+    [property: JsonPropertyName("citation")] string Citation,
+    [property: JsonPropertyName("section")] string Section,
+    [property: JsonPropertyName("replaced")] bool Replaced);
 
 /// <summary>
 /// The decision record: enough to prove what was decided on what, without storing the facts (docs/json.md, "Decision

@@ -29,6 +29,8 @@ internal static class InputSchemas
         ("ordinance", "amendment", OrdinanceReader.AmendmentKeys),
         ("ordinance", "inForce", OrdinanceReader.InForceKeys),
         ("ordinance", "lapse", OrdinanceReader.LapseKeys),
+        ("ordinance", "parameter", OrdinanceReader.ParameterKeys),
+        ("ordinance", "override", OrdinanceReader.OverrideKeys),
         ("ordinance", "type", VocabularyReader.TypeKeys),
         ("ordinance", "field", VocabularyReader.FieldKeys),
         ("vocabulary", "vocabulary", VocabularyReader.FileKeys),
@@ -53,8 +55,11 @@ internal static class InputSchemas
 
     private static JsonObject Ordinance() => Root("ordinance", "An OrdinanceRules ordinance file (docs/yaml-reference.md).", new()
     {
-        ["ordinance"] = Object(OrdinanceReader.RootKeys, ["ordinance", "title", "jurisdiction", "vocabulary", "provisions"], new()
+        ["ordinance"] = WholeOrExtending(Object(OrdinanceReader.RootKeys, [], new()
         {
+            ["extends"] = Scalar("The path of the ordinance this one extends (a model), relative to this file; then only what changes is written here."),
+            ["parameters"] = Map(new JsonObject { ["anyOf"] = new JsonArray(Ref("parameter"), Scalar("A value for a parameter the base declares."), Array(Scalar("One value."), "A list value for a parameter the base declares.")) }, "Parameters by name: a declaration (type, default, description) or, in an extending file, a value for one of the base's."),
+            ["overrides"] = Map(Ref("override"), "What changes in the base's provisions, by provision id."),
             ["ordinance"] = Scalar("The ordinance's number, such as 1005."),
             ["citation"] = Scalar("How the law is cited when not '{jurisdiction} Ordinance {number}', such as K.S.A. 12-16,140."),
             ["title"] = Scalar("The ordinance's title."),
@@ -71,6 +76,23 @@ internal static class InputSchemas
             ["exception-sets"] = Array(Ref("exceptionSet"), "Exceptions written once that several provisions take in with { use: name }."),
             ["sections"] = Array(Ref("section"), "The sections, in order."),
             ["provisions"] = Array(Ref("provision"), "The provisions, in order."),
+        })),
+        ["parameter"] = Object(OrdinanceReader.ParameterKeys, ["type"], new()
+        {
+            ["type"] = Enum(OrdinanceReader.ParameterKindWords, "The kind of value the parameter takes."),
+            ["description"] = Scalar("What the parameter decides, for the city that sets it."),
+            ["default"] = new JsonObject { ["description"] = "The value used when an extending ordinance does not set it." },
+            ["choices"] = Array(Scalar("A choice."), "For choice and choice-set parameters: the values allowed."),
+        }),
+        ["override"] = Object(OrdinanceReader.OverrideKeys, [], new()
+        {
+            ["remove"] = Scalar("yes, or the reason, to remove the base's provision."),
+            ["replace"] = Ref("provision"),
+            ["section"] = Scalar("The city's own section for the kept provision."),
+            ["title"] = Scalar("The city's own title for it."),
+            ["text"] = Scalar("The city's own text for it."),
+            ["binds"] = Scalar("Whom it binds in the city."),
+            ["source"] = Scalar("Where the city's wording comes from."),
         }),
         ["jurisdiction"] = Object(OrdinanceReader.JurisdictionKeys, ["name", "state", "time-zone"], new()
         {
@@ -245,7 +267,11 @@ internal static class InputSchemas
         ["expectation"] = Object(SuiteReader.ExpectationKeys, ["status"], new()
         {
             ["status"] = Enum(Statuses, "The status the finding must have."),
-            ["exception"] = Scalar("The exception that must apply, or a list of them."),
+            ["exception"] = new JsonObject
+            {
+                ["description"] = "The exception that must apply, or a list of them.",
+                ["anyOf"] = new JsonArray(Scalar("An exception's id."), Array(Scalar("An exception's id."), "Exceptions that must all apply.")),
+            },
             ["unknowns"] = Array(Scalar("An unknown, such as threat t-1: specificity."), "The unknowns it must name."),
             ["due"] = Scalar("The instant it must fall due."),
             ["facts"] = Map(Scalar("A fact id."), "Which finding: the provision's variables and the fact each binds."),
@@ -321,6 +347,15 @@ internal static class InputSchemas
         }
 
         return result;
+    }
+
+    /// <summary>A whole ordinance names its number, title, jurisdiction, vocabulary and provisions; one that extends another need not.</summary>
+    private static JsonObject WholeOrExtending(JsonObject ordinance)
+    {
+        ordinance["anyOf"] = new JsonArray(
+            new JsonObject { ["required"] = new JsonArray("extends") },
+            new JsonObject { ["required"] = new JsonArray("ordinance", "title", "jurisdiction", "vocabulary", "provisions") });
+        return ordinance;
     }
 
     private static JsonObject Scalar(string description) => new() { ["type"] = new JsonArray("string", "number", "boolean"), ["description"] = description };
