@@ -46,6 +46,9 @@ public sealed class CompiledOrdinance
     /// <summary>The joins the compiled network makes, which the evaluation budget counts.</summary>
     internal ImmutableArray<JoinPlan> Joins { get; }
 
+    /// <summary>The yes/no fields with a vocabulary default that some condition reads: the defaults a report may list as applied.</summary>
+    internal IReadOnlySet<(string Type, string Field)> DefaultsRead { get; init; } = new HashSet<(string Type, string Field)>();
+
     /// <summary>How many NRules rules the ordinance compiled into.</summary>
     public int RuleCount { get; }
 
