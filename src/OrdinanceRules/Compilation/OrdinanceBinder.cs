@@ -20,6 +20,9 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
 
     private ConditionSource? _assumeInForce;
 
+    /// <summary>The yes/no fields with a vocabulary default that the ordinance's conditions read (complete once <see cref="Bind"/> returns).</summary>
+    public IReadOnlySet<(string Type, string Field)> DefaultsRead => _environment.DefaultsRead;
+
     public ImmutableArray<ProvisionNode> Bind()
     {
         diagnostics.AddRange(OrdinanceValidator.Check(ordinance));

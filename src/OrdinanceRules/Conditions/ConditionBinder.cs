@@ -19,6 +19,9 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
 
     public static readonly ParameterExpression ContextParameter = Expression.Parameter(typeof(EvaluationContext), "context");
 
+    /// <summary>The yes/no fields with a vocabulary default that some condition reads, as type and field names; filled while binding.</summary>
+    public HashSet<(string Type, string Field)> DefaultsRead { get; } = [];
+
     /// <summary>The ordinance's parameters: fixed values, bound as constants of their declared kind.</summary>
     public ImmutableArray<Model.Parameter> Parameters { get; init; } = [];
 
@@ -47,12 +50,16 @@ internal sealed class ConditionBinder
     private readonly ImmutableArray<Model.Parameter> _parameters;
     private readonly Expression _context;
     private readonly int _readingOffset;
+    private readonly HashSet<(string Type, string Field)> _defaultsRead;
     private readonly BindingEnvironment _environment;
     private readonly DefinitionTable _definitions;
     private readonly IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> _arguments;
     private readonly ExpansionBudget _budget;
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
     private readonly List<Definition> _used = [];
+
+    /// <summary>Whether a path is read as stated, for <c>== none</c>, known() and absent(): an omitted field is then absent, not its default.</summary>
+    private bool _asStated;
 
     public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope)
         : this(environment, scope, new Dictionary<string, (Expression, ConditionType)>(), new ExpansionBudget())
@@ -73,6 +80,7 @@ internal sealed class ConditionBinder
         _parameters = environment.Parameters;
         _context = environment.Context;
         _readingOffset = environment.ReadingOffset;
+        _defaultsRead = environment.DefaultsRead;
         _definitions = environment.Definitions ?? DefinitionTable.Empty;
         _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
         _arguments = parameters;
@@ -242,11 +250,42 @@ internal sealed class ConditionBinder
             }
 
             var field = factType.Fields[index];
-            current = Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name));
+            current = field.Type.Kind == FieldKind.YesNo && !_asStated
+                ? YesNoField(current, factType, index, field)
+                : Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name));
             type = ConditionType.OfField(field.Type, _vocabulary);
         }
 
         return (current, type);
+    }
+
+    /// <summary>
+    /// A yes/no field as a condition reads it: an omitted one takes the vocabulary's default, or is unknown, never a
+    /// silent no.
+    /// </summary>
+    private Expression YesNoField(Expression target, FactType factType, int index, FieldDefinition field)
+    {
+        if (field.Default is not null)
+        {
+            _defaultsRead.Add((factType.Name, field.Name));
+        }
+
+        var whenOmitted = field.Default switch { true => Ops.OmittedYes, false => Ops.OmittedNo, null => Ops.OmittedUnknown };
+        return Expression.Call(Method(nameof(Ops.YesNoField)), target, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(field.Name), Expression.Constant(whenOmitted));
+    }
+
+    /// <summary>Visits an operand as stated (see <see cref="_asStated"/>).</summary>
+    private (Expression? Expr, ConditionType Type) VisitAsStated(Expr expr)
+    {
+        _asStated = true;
+        try
+        {
+            return Visit(expr);
+        }
+        finally
+        {
+            _asStated = false;
+        }
     }
 
     private (Expression?, ConditionType) VisitNot(NotExpr not)
@@ -278,7 +317,7 @@ internal sealed class ConditionBinder
         if (binary.Op is BinaryOp.Eq or BinaryOp.Ne && (IsNone(binary.Left) || IsNone(binary.Right)))
         {
             // 'x == none' asks whether x is absent; a plain comparison of two absent values is no, as any comparison with one.
-            var (operand, _) = Visit(IsNone(binary.Left) ? binary.Right : binary.Left);
+            var (operand, _) = VisitAsStated(IsNone(binary.Left) ? binary.Right : binary.Left);
             if (operand is null)
             {
                 return (null, ConditionType.YesNo);
@@ -546,7 +585,7 @@ internal sealed class ConditionBinder
                         return (null, ConditionType.YesNo);
                     }
 
-                    var (e, _) = Visit(call.Arguments[0]);
+                    var (e, _) = VisitAsStated(call.Arguments[0]);
                     return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
                 }
 

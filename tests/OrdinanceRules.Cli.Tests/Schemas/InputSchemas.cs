@@ -313,6 +313,11 @@ internal static class InputSchemas
             ["description"] = "yes when the field's values are hidden in every output unless the reader asks for them.",
             ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
         },
+        ["default"] = new JsonObject
+        {
+            ["description"] = "For yes-no: the value an omitted field takes, where the law or the closed world supplies one; without it, an omitted field a condition reads is unknown.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
+        },
     });
 
     private static JsonObject Fact() => new()
