@@ -16,6 +16,7 @@ internal enum LiteralKind
     Number,
     YesNo,
     Duration,
+    Period,
     Instant,
     None,
 }

@@ -14,6 +14,9 @@ namespace OrdinanceRules.Conditions;
 /// </remarks>
 internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context, int ReadingOffset = 0, DefinitionTable? Definitions = null)
 {
+    /// <summary>The jurisdiction's time zone, in which calendar time is counted (UTC when the zone is not a known one, which the validator reports).</summary>
+    public NodaTime.DateTimeZone Zone { get; init; } = NodaTime.DateTimeZone.Utc;
+
     public static readonly ParameterExpression ContextParameter = Expression.Parameter(typeof(EvaluationContext), "context");
 
     /// <summary>The yes/no fields with a vocabulary default that some condition reads, as type and field names; filled while binding.</summary>
@@ -23,7 +26,10 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
     public ImmutableArray<Model.Parameter> Parameters { get; init; } = [];
 
     public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) =>
-        new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters };
+        new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters, Zone = ZoneOf(ordinance) };
+
+    private static NodaTime.DateTimeZone ZoneOf(Ordinance ordinance) =>
+        JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone) ? NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone] : NodaTime.DateTimeZone.Utc;
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
@@ -82,7 +88,7 @@ internal sealed class ConditionBinder
     }
 
     /// <summary>The built-in functions, which no definition may be named after.</summary>
-    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param", .. CalendarTime.Functions.Keys], StringComparer.Ordinal);
 
     /// <summary>The words of the language, which no definition or parameter may be named after.</summary>
     public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(["and", "or", "not", "in", "yes", "no", "true", "false", "none", "if", "then", "else"], StringComparer.Ordinal);
@@ -192,6 +198,7 @@ internal sealed class ConditionBinder
             LiteralKind.Number => ConditionType.Number,
             LiteralKind.YesNo => ConditionType.YesNo,
             LiteralKind.Duration => ConditionType.Duration,
+            LiteralKind.Period => ConditionType.Period,
             LiteralKind.Instant => ConditionType.Instant,
             _ => ConditionType.None,
         };
@@ -345,6 +352,11 @@ internal sealed class ConditionBinder
                 var op = binary.Op switch { BinaryOp.Lt => 0, BinaryOp.Le => 1, BinaryOp.Gt => 2, _ => 3 };
                 return (Expression.Call(Method(nameof(Ops.Compare)), l, r, Expression.Constant(op)), ConditionType.YesNo);
             default:
+                if (lt.Kind == TypeKind.Period || rt.Kind == TypeKind.Period)
+                {
+                    return VisitCalendarArithmetic(binary, l, lt, r, rt);
+                }
+
                 var resultType = (binary.Op, lt.Kind, rt.Kind) switch
                 {
                     (_, TypeKind.Number, TypeKind.Number) => ConditionType.Number,
@@ -361,6 +373,28 @@ internal sealed class ConditionBinder
 
                 return (Expression.Call(Method(binary.Op == BinaryOp.Add ? nameof(Ops.Add) : nameof(Ops.Subtract)), l, r), resultType);
         }
+    }
+
+    /// <summary>Arithmetic with calendar periods: instant ± period, period + instant and period ± period, in the jurisdiction's zone.</summary>
+    private (Expression?, ConditionType) VisitCalendarArithmetic(BinaryExpr binary, Expression l, ConditionType lt, Expression r, ConditionType rt)
+    {
+        var subtract = binary.Op == BinaryOp.Subtract;
+        var resultType = (subtract, lt.Kind, rt.Kind) switch
+        {
+            (_, TypeKind.Instant, TypeKind.Period) => ConditionType.Instant,
+            (false, TypeKind.Period, TypeKind.Instant) => ConditionType.Instant,
+            (_, TypeKind.Period, TypeKind.Period) => ConditionType.Period,
+            _ => null,
+        };
+        if (resultType is null)
+        {
+            var hint = lt.Kind == TypeKind.Duration || rt.Kind == TypeKind.Duration
+                ? ": elapsed time (48h, 2d) and calendar time (2 days, 1 month) do not mix; add each to the instant in turn, such as end-of-quarter(t) + 15 days + 12h"
+                : string.Empty;
+            return Fail($"cannot {(subtract ? "subtract" : "add")} {rt} {(subtract ? "from" : "to")} {lt}{hint}", binary.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        return (Expression.Call(Method(nameof(Ops.AddCalendar)), l, r, Expression.Constant(subtract), Expression.Constant(_environment.Zone)), resultType);
     }
 
     private static bool IsNone(Expr expr) => expr is LiteralExpr { Kind: LiteralKind.None };
@@ -555,6 +589,19 @@ internal sealed class ConditionBinder
                     return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
                 }
 
+            case var name when CalendarTime.Functions.TryGetValue(name, out var boundary):
+                {
+                    if (!Arity(call, 1))
+                    {
+                        return (null, ConditionType.Instant);
+                    }
+
+                    var instant = Bind(call.Arguments[0], ConditionType.Instant);
+                    return instant is null
+                        ? (null, ConditionType.Instant)
+                        : (Expression.Call(Method(nameof(Ops.Boundary)), instant, Expression.Constant(boundary.Unit), Expression.Constant(boundary.End), Expression.Constant(_environment.Zone)), ConditionType.Instant);
+                }
+
             case "within":
                 {
                     if (!Arity(call, 3))
@@ -600,7 +647,7 @@ internal sealed class ConditionBinder
                 }
 
                 var defined = _definitions.IsEmpty ? string.Empty : $"; the ordinance defines {string.Join(", ", _definitions.Names.Order(StringComparer.Ordinal))}";
-                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading and param{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading, param and the start-of- and end-of- day, month, quarter and year{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
     }
 

@@ -37,6 +37,8 @@ internal static class ConditionParser
         // A definition's name may hold '-' between words (immigration-agency): such a name is a call, so it must be followed by '('.
         .Match(Span.Regex(@"[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z_][A-Za-z0-9_]*)+(?=\s*\()"), ConditionToken.Identifier)
         .Match(Span.Regex(@"@[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})"), ConditionToken.Instant)
+        // Calendar time is a number and a word (15 days, 1 month, 2 quarters); elapsed time is a number and a letter (48h, 2d).
+        .Match(Span.Regex(CalendarPeriod.Literal), ConditionToken.Period, requireDelimiters: true)
         .Match(Span.Regex("([0-9]+[dhms])+"), ConditionToken.Duration, requireDelimiters: true)
         .Match(Numerics.Decimal, ConditionToken.Number, requireDelimiters: true)
         .Match(QuotedString('\''), ConditionToken.Text)
@@ -200,6 +202,9 @@ internal static class ConditionParser
                 case ConditionToken.Duration when !DurationText.TryParse(value, out _, out var tooLarge):
                     error = tooLarge ?? $"'{Echo.Value(value)}' is not a duration";
                     return token;
+                case ConditionToken.Period when !CalendarPeriod.TryParse(value, out _, out var periodError):
+                    error = periodError;
+                    return token;
                 case ConditionToken.Instant when !TryInstant(value, out _):
                     error = $"'{Echo.Value(value)}' is not a valid instant or is out of range: the allowed {Limits.InstantRange}";
                     return token;
@@ -241,6 +246,8 @@ internal static class ConditionParser
             (Expr)new LiteralExpr(PosOf(t), decimal.Parse(t.ToStringValue(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), LiteralKind.Number));
         var duration = Token.EqualTo(ConditionToken.Duration).Select(t =>
             (Expr)new LiteralExpr(PosOf(t), DurationText.TryParse(t.ToStringValue(), out var span) ? span : throw new InvalidOperationException("A duration literal was not checked."), LiteralKind.Duration));
+        var period = Token.EqualTo(ConditionToken.Period).Select(t =>
+            (Expr)new LiteralExpr(PosOf(t), CalendarPeriod.TryParse(t.ToStringValue(), out var p, out _) ? p : throw new InvalidOperationException("A calendar period literal was not checked."), LiteralKind.Period));
         var instant = Token.EqualTo(ConditionToken.Instant).Select(t =>
             (Expr)new LiteralExpr(PosOf(t), TryInstant(t.ToStringValue(), out var at) ? at : throw new InvalidOperationException("An instant literal was not checked."), LiteralKind.Instant));
         var yes = Token.EqualTo(ConditionToken.Yes).Select(t => (Expr)new LiteralExpr(PosOf(t), true, LiteralKind.YesNo));
@@ -286,7 +293,7 @@ internal static class ConditionParser
             .Or(list)
             .Or(call.Try())
             .Or(path)
-            .Or(text).Or(number).Or(duration).Or(instant).Or(yes).Or(no).Or(none)
+            .Or(text).Or(period).Or(number).Or(duration).Or(instant).Or(yes).Or(no).Or(none)
             .Named("a value");
 
         var additive = Parse.Chain(

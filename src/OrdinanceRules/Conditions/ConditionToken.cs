@@ -7,6 +7,7 @@ internal enum ConditionToken
     Text,
     Number,
     Duration,
+    Period,
     Instant,
     Dot,
     Comma,

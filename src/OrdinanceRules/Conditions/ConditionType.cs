@@ -10,6 +10,7 @@ internal enum TypeKind
     Number,
     Instant,
     Duration,
+    Period,
     Enumeration,
     Set,
     Fact,
@@ -25,6 +26,7 @@ internal sealed record ConditionType(TypeKind Kind, FactType? Fact = null, Immut
     public static readonly ConditionType Number = new(TypeKind.Number);
     public static readonly ConditionType Instant = new(TypeKind.Instant);
     public static readonly ConditionType Duration = new(TypeKind.Duration);
+    public static readonly ConditionType Period = new(TypeKind.Period);
     public static readonly ConditionType None = new(TypeKind.None);
 
     public bool IsTextual => Kind is TypeKind.Text or TypeKind.Enumeration;
@@ -53,6 +55,7 @@ internal sealed record ConditionType(TypeKind Kind, FactType? Fact = null, Immut
         TypeKind.Number => "a number",
         TypeKind.Instant => "an instant",
         TypeKind.Duration => "a duration",
+        TypeKind.Period => "a calendar period",
         TypeKind.Enumeration => "an enumeration value",
         TypeKind.Set => "a set",
         TypeKind.Fact => $"{("aeiouAEIOU".Contains(Fact!.Name[0], StringComparison.Ordinal) ? "an" : "a")} {Fact.Name}",

@@ -227,6 +227,63 @@ internal static class Ops
 
     public static Val Subtract(Val a, Val b) => Arithmetic(a, b, subtract: true);
 
+    /// <summary>Calendar arithmetic: instant ± period, period + instant, period ± period, counted in <paramref name="zone"/>.</summary>
+    public static Val AddCalendar(Val a, Val b, bool subtract, NodaTime.DateTimeZone zone)
+    {
+        if (a.IsUnknown || b.IsUnknown)
+        {
+            return Val.Unknown(Merge(a, b));
+        }
+
+        if (a.IsAbsent || b.IsAbsent)
+        {
+            return Val.Absent;
+        }
+
+        try
+        {
+            var result = (a.Value, b.Value) switch
+            {
+                (DateTimeOffset t, CalendarPeriod p) => (object)CalendarTime.Add(t, subtract ? -p : p, zone),
+                (CalendarPeriod p, DateTimeOffset t) => CalendarTime.Add(t, p, zone),
+                (CalendarPeriod x, CalendarPeriod y) => subtract ? x + -y : x + y,
+                _ => throw new InvalidOperationException("The type checker let through calendar arithmetic on the wrong types."),
+            };
+            return result switch
+            {
+                DateTimeOffset t when !Diagnostics.Limits.InRange(t) => throw Overflow(a, b, subtract),
+                CalendarPeriod p when !p.InRange => throw Overflow(a, b, subtract),
+                _ => Val.Known(result),
+            };
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw Overflow(a, b, subtract);
+        }
+    }
+
+    /// <summary>The start, or the end, of the day, month, quarter or year an instant falls in, in <paramref name="zone"/>.</summary>
+    public static Val Boundary(Val t, CalendarUnit unit, bool end, NodaTime.DateTimeZone zone)
+    {
+        if (!t.IsKnown)
+        {
+            return t;
+        }
+
+        try
+        {
+            var result = CalendarTime.Boundary((DateTimeOffset)t.Value!, unit, end, zone);
+            return Diagnostics.Limits.InRange(result) ? Val.Known(result) : throw BoundaryOverflow(t, unit, end);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw BoundaryOverflow(t, unit, end);
+        }
+    }
+
+    private static ValueOverflowException BoundaryOverflow(Val t, CalendarUnit unit, bool end) =>
+        new($"the {(end ? "end" : "start")} of the {unit.ToString().ToLowerInvariant()} of {FactValue.Format(t.Value!)} is out of range");
+
     public static Val Known(Val a) => Val.Bool(a.IsKnown);
 
     public static Val IsAbsent(Val a) => Val.Bool(a.IsAbsent);
