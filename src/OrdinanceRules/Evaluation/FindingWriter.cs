@@ -88,6 +88,8 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
                 $"Cannot be determined whether the provision applies to {about}: it depends on {missing}.",
             (FindingStatus.Undetermined, "breach-unknown") =>
                 $"The provision applies to {about}, but whether it was breached cannot be determined: it depends on {missing}.",
+            (FindingStatus.Undetermined, "exception-unknown") when outcome.Tentative =>
+                $"Whether {about} breached the provision cannot be determined, nor whether an exception applies: it depends on {missing}.",
             (FindingStatus.Undetermined, "exception-unknown") =>
                 $"{BreachBy(provision, about)}, but whether an exception applies cannot be determined: it depends on {missing}.",
             (FindingStatus.Undetermined, "deadline-unknown") =>
