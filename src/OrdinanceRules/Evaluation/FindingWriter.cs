@@ -88,6 +88,8 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
                 $"Cannot be determined whether the provision applies to {about}: it depends on {missing}.",
             Basis.BreachUnknown =>
                 $"The provision applies to {about}, but whether it was breached cannot be determined: it depends on {missing}.",
+            Basis.ExceptionUnknown when outcome.Tentative =>
+                $"Whether {about} breached the provision cannot be determined, nor whether an exception applies: it depends on {missing}.",
             Basis.ExceptionUnknown =>
                 $"{BreachBy(provision, about)}, but whether an exception applies cannot be determined: it depends on {missing}.",
             Basis.DeadlineUnknown =>
