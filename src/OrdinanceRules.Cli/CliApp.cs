@@ -80,7 +80,8 @@ internal static class CliApp
             {
                 samples.SetDescription("The samples bundled with the tool: ordinances, scenarios and test suites.");
                 samples.AddCommand<SamplesListCommand>("list")
-                    .WithDescription("List the bundled ordinances, scenario folders and test suites.");
+                    .WithDescription("List the bundled ordinances, scenario folders and test suites.")
+                    .WithExample("samples", "list", "--format", "json");
                 samples.AddCommand<SamplesCopyCommand>("copy")
                     .WithDescription("Copy the bundled samples into a folder (samples by default), where the --help examples find them.")
                     .WithExample("samples", "copy");
