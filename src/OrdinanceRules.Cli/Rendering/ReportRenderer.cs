@@ -26,6 +26,11 @@ internal static class ReportRenderer
             console.MarkupLine($"Readings: {Markup.Escape(Readings(report))}");
         }
 
+        if (!report.DefaultsApplied.IsEmpty)
+        {
+            console.MarkupLine($"Defaults applied (omitted yes/no fields read as the vocabulary's default): {Markup.Escape(string.Join("; ", report.DefaultsApplied))}");
+        }
+
         if (!report.HigherLaws.IsEmpty)
         {
             console.MarkupLine($"Higher laws: {Markup.Escape(string.Join("; ", report.HigherLaws))}");

@@ -12,7 +12,7 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
 internal sealed partial class OrdinanceReader
 {
-    internal static readonly string[] RootKeys = ["extends", "parameters", "overrides", "ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
+    internal static readonly string[] RootKeys = ["extends", "parameters", "overrides", "ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "definitions", "exception-sets", "sections", "provisions"];
     internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     internal static readonly string[] VocabularyKeys = ["uses", "types"];
     internal static readonly string[] SectionKeys = ["number", "heading", "text"];
@@ -91,6 +91,8 @@ internal sealed partial class OrdinanceReader
         var readings = ReadReadings(r);
         _calendars = ReadCalendars(r);
         var vocabulary = extending && !r.Has("vocabulary") ? baseOrdinance?.Vocabulary : ReadVocabulary(r, number);
+        var definitions = ReadDefinitions(r);
+        ReadExceptionSets(r);
         var sections = ReadSections(r);
         var parameters = ReadParameters(r, baseOrdinance, extending);
         var provisions = ReadProvisions(r, required: !extending);
@@ -103,6 +105,9 @@ internal sealed partial class OrdinanceReader
             sections = merged.Sections;
             _calendars = MergeCalendars(baseOrdinance.Calendars, _calendars, root.Location);
             amendments = [.. baseOrdinance.Amendments.Select(a => (a, ImmutableArray<YamlScalar>.Empty)), .. amendments];
+
+            // The base's definitions hold here too; one of this file's own with the same name takes its place.
+            definitions = [.. baseOrdinance.Definitions.Where(d => !definitions.Any(o => o.Name == d.Name)), .. definitions];
         }
 
         if (provisions is not null)
@@ -132,6 +137,7 @@ internal sealed partial class OrdinanceReader
             Notes = notes ?? baseOrdinance?.Notes,
             Readings = readings,
             Calendars = _calendars,
+            Definitions = definitions,
             Vocabulary = vocabulary,
             Sections = sections,
             Provisions = provisions.Value,
@@ -333,7 +339,8 @@ internal sealed partial class OrdinanceReader
         var inForce = inForceNode is null ? null : ReadInForce(r, inForceNode);
         var prevailsOverNode = r.Optional("prevails-over");
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
-        var exceptions = ReadExceptions(r, r.Optional("exceptions"));
+        var variables = (bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
+        var exceptions = ReadExceptions(r, r.Optional("exceptions"), variables);
         CheckModalityKeys(r, modality);
         if (id is not null && prevailsOver is { IsEmpty: false } named)
         {
@@ -518,15 +525,22 @@ internal sealed partial class OrdinanceReader
         return metBy is null || at is null || (deadlineNode is not null && deadline is null) ? null : new Duty(metBy, at, deadline);
     }
 
-    private ImmutableArray<ProvisionException> ReadExceptions(MappingReader parent, YamlNode? node)
+    /// <param name="parent">The provision, exception or exception set the exceptions stand under.</param>
+    /// <param name="node">The list.</param>
+    /// <param name="provisionVariables">For a provision's own exceptions, the variables it binds (a shared set may be used there); otherwise null.</param>
+    private ImmutableArray<ProvisionException> ReadExceptions(MappingReader parent, YamlNode? node, IReadOnlyList<Binding>? provisionVariables)
     {
         var builder = ImmutableArray.CreateBuilder<ProvisionException>();
         var sequence = parent.Sequence("exceptions", node);
         for (var i = 0; i < (sequence?.Items.Count ?? 0); i++)
         {
             var item = sequence!.Items[i];
-            var mapping = parent.Mapping("exceptions", item, $"each exception of {parent.Context} must be a mapping with id, section, title and when, not {item.Shape}");
-            if (mapping is not null && ReadException(parent, mapping, i) is { } exception)
+            var mapping = parent.Mapping("exceptions", item, $"each exception of {parent.Context} must be a mapping with id, section, title and when, or {{ use: a shared exception set }}, not {item.Shape}");
+            if (mapping?["use"] is not null)
+            {
+                builder.AddRange(ReadExceptionUse(parent, mapping, provisionVariables));
+            }
+            else if (mapping is not null && ReadException(parent, mapping, i) is { } exception)
             {
                 builder.Add(exception);
             }
@@ -547,7 +561,7 @@ internal sealed partial class OrdinanceReader
         var when = r.RequiredCondition("when");
         var lapsesNode = r.Optional("lapses");
         var lapses = lapsesNode is null ? null : ReadLapse(r, lapsesNode);
-        var exceptions = ReadExceptions(r, r.Optional("exceptions"));
+        var exceptions = ReadExceptions(r, r.Optional("exceptions"), provisionVariables: null);
         if (id is null || section is null || title is null || bindings is null || when is null || (lapsesNode is not null && lapses is null))
         {
             return null;

@@ -8,6 +8,7 @@ using OrdinanceRules.Vocabulary;
 namespace OrdinanceRules.Compilation;
 
 /// <summary>The ordinance model's invariants, checked with FluentValidation; failures become diagnostics.</summary>
+/// <remarks>An exception that several provisions share (one instance under each, as a shared exception set gives) counts once.</remarks>
 internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
 {
     private static readonly OrdinanceValidator Instance = new();
@@ -65,7 +66,7 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
                 }
             }
 
-            foreach (var exception in o.Provisions.SelectMany(p => Flatten(p.Exceptions)))
+            foreach (var exception in o.Provisions.SelectMany(p => Flatten(p.Exceptions)).Distinct(ReferenceEqualityComparer.Instance).Cast<ProvisionException>())
             {
                 if (!Identifiers.IsValidId(exception.Id))
                 {
@@ -90,7 +91,7 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
 
     private static IEnumerable<(string Id, SourceLocation? Location)> AllIds(Ordinance o) =>
         o.Provisions.Select(p => (p.Id, p.Location))
-            .Concat(o.Provisions.SelectMany(p => Flatten(p.Exceptions)).Select(e => (e.Id, e.Location)));
+            .Concat(o.Provisions.SelectMany(p => Flatten(p.Exceptions)).Distinct(ReferenceEqualityComparer.Instance).Cast<ProvisionException>().Select(e => (e.Id, e.Location)));
 
     private static string Words(Modality modality) => modality switch
     {

@@ -23,6 +23,9 @@ internal static class InputSchemas
         ("ordinance", "deadline", OrdinanceReader.DeadlineKeys),
         ("ordinance", "reading", OrdinanceReader.ReadingKeys),
         ("ordinance", "exception", OrdinanceReader.ExceptionKeys),
+        ("ordinance", "definition", OrdinanceReader.DefinitionKeys),
+        ("ordinance", "exceptionSet", OrdinanceReader.ExceptionSetKeys),
+        ("ordinance", "exceptionUse", OrdinanceReader.ExceptionUseKeys),
         ("ordinance", "amendment", OrdinanceReader.AmendmentKeys),
         ("ordinance", "inForce", OrdinanceReader.InForceKeys),
         ("ordinance", "lapse", OrdinanceReader.LapseKeys),
@@ -69,6 +72,8 @@ internal static class InputSchemas
             ["readings"] = Array(Ref("reading"), "The interpretive questions the ordinance leaves open."),
             ["calendars"] = Map(Array(Scalar("A holiday (YYYY-MM-DD)."), "The holidays."), "Holiday calendars by name, each a list of days."),
             ["vocabulary"] = Ref("vocabulary"),
+            ["definitions"] = Array(Ref("definition"), "Defined terms: named conditions with parameters that every condition may call."),
+            ["exception-sets"] = Array(Ref("exceptionSet"), "Exceptions written once that several provisions take in with { use: name }."),
             ["sections"] = Array(Ref("section"), "The sections, in order."),
             ["provisions"] = Array(Ref("provision"), "The provisions, in order."),
         })),
@@ -124,7 +129,7 @@ internal static class InputSchemas
             ["event-time"] = Scalar("The instant that dates the conduct, for the law in force at its time, such as a.start."),
             ["in-force"] = Ref("inForce"),
             ["prevails-over"] = Array(Scalar("A provision's id."), "The provisions of equal rank this one prevails over."),
-            ["exceptions"] = Array(Ref("exception"), "Its exceptions."),
+            ["exceptions"] = Array(new JsonObject { ["anyOf"] = new JsonArray(Ref("exception"), Ref("exceptionUse")) }, "Its exceptions, and the shared exception sets it uses."),
         }),
         ["condition"] = new JsonObject
         {
@@ -169,6 +174,25 @@ internal static class InputSchemas
             ["when"] = Scalar("The condition under which it holds."),
             ["lapses"] = Ref("lapse"),
             ["exceptions"] = Array(Ref("exception"), "Exceptions to this exception."),
+        }),
+        ["definition"] = Object(OrdinanceReader.DefinitionKeys, ["name", "section", "means"], new()
+        {
+            ["name"] = Scalar("The name conditions call it by, such as immigration-agency."),
+            ["params"] = Bindings("Its parameters in call order, each a fact type or instant, duration, number, text or yes-no: { g: agency }."),
+            ["section"] = Scalar("Its citation, such as § 2-173-020."),
+            ["title"] = Scalar("Its title."),
+            ["text"] = Scalar("Its wording."),
+            ["means"] = Scalar("The condition over its parameters that it stands for."),
+        }),
+        ["exceptionSet"] = Object(OrdinanceReader.ExceptionSetKeys, ["name", "exceptions"], new()
+        {
+            ["name"] = Scalar("The set's name, which provisions use."),
+            ["reads"] = Bindings("The provision's variables its exceptions read, each a fact type; a provision that uses the set binds them."),
+            ["exceptions"] = Array(Ref("exception"), "The exceptions."),
+        }),
+        ["exceptionUse"] = Object(OrdinanceReader.ExceptionUseKeys, ["use"], new()
+        {
+            ["use"] = Scalar("The name of a shared exception set whose exceptions stand here."),
         }),
         ["amendment"] = Object(OrdinanceReader.AmendmentKeys, ["id"], new()
         {
@@ -287,6 +311,11 @@ internal static class InputSchemas
         ["sensitive"] = new JsonObject
         {
             ["description"] = "yes when the field's values are hidden in every output unless the reader asks for them.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
+        },
+        ["default"] = new JsonObject
+        {
+            ["description"] = "For yes-no: the value an omitted field takes, where the law or the closed world supplies one; without it, an omitted field a condition reads is unknown.",
             ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
         },
     });
