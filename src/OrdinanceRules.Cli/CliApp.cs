@@ -73,14 +73,15 @@ internal static class CliApp
             config.Settings.Registrar.RegisterInstance(new WorkingFolder(workingFolder ?? Directory.GetCurrentDirectory()));
             config.Settings.StrictParsing = true;
             config.AddCommand<InitCommand>("init")
-                .WithDescription("Scaffold a new city's folder: an ordinance file (with a vocabulary extension stub), two scenarios, a test suite that passes, and editor settings.")
+                .WithDescription("Scaffold a new city's folder from the ACLU of Kansas model: an ordinance file that extends a copy of the model and sets its parameters, a vocabulary extension stub, two scenarios, a test suite that passes, the file schemas and VS Code settings.")
                 .WithExample("init", "overland-park")
                 .WithExample("init", "overland-park", "--name", "\"Overland Park\"", "--state", "Kansas", "--time-zone", "America/Chicago");
             config.AddBranch("samples", samples =>
             {
                 samples.SetDescription("The samples bundled with the tool: ordinances, scenarios and test suites.");
                 samples.AddCommand<SamplesListCommand>("list")
-                    .WithDescription("List the bundled ordinances, scenario folders and test suites.");
+                    .WithDescription("List the bundled ordinances, scenario folders and test suites.")
+                    .WithExample("samples", "list", "--format", "json");
                 samples.AddCommand<SamplesCopyCommand>("copy")
                     .WithDescription("Copy the bundled samples into a folder (samples by default), where the --help examples find them.")
                     .WithExample("samples", "copy");

@@ -1,5 +1,7 @@
 using System.Globalization;
+using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,9 +20,10 @@ internal sealed class InitCommand(IAnsiConsole console, TextWriter errors) : Com
         }
 
         var template = new CityTemplate(settings.Slug, settings.Name ?? NameOf(settings.Slug), settings.State, settings.TimeZone);
+        var files = template.Files;
         try
         {
-            foreach (var (path, text) in template.Files)
+            foreach (var (path, text) in files)
             {
                 var target = Path.Combine(folder, path);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -33,17 +36,33 @@ internal sealed class InitCommand(IAnsiConsole console, TextWriter errors) : Com
             return CliApp.BadInput;
         }
 
+        string[] next =
+        [
+            $"ordinance validate {folder}",
+            $"ordinance test {folder}/tests",
+            $"ordinance readings {folder}/{template.OrdinancePath}",
+            $"ordinance check {folder}/{template.OrdinancePath} {folder}/{CityTemplate.DetainerScenarioPath}",
+        ];
+        if (settings.Format == JsonOutput.Json)
+        {
+            JsonOutput.Write(console, new InitDocument(
+                OrdinanceJson.SchemaVersion, folder, template.Name, template.State, template.TimeZone, template.OrdinancePath, CityTemplate.BasePath, [.. files.Select(f => f.Path)], [.. next]));
+            return CliApp.Ok;
+        }
+
         var output = console.Profile.Out.Writer;
-        output.WriteLine($"Created {folder}/ for {template.Name}, {template.State}:");
-        foreach (var (path, _) in template.Files)
+        output.WriteLine($"Created {folder}/ for {template.Name}, {template.State}, extending the ACLU of Kansas model ({CityTemplate.BasePath}):");
+        foreach (var (path, _) in files)
         {
             output.WriteLine($"  {folder}/{path}");
         }
 
         output.WriteLine("Next:");
-        output.WriteLine($"  ordinance validate {folder}");
-        output.WriteLine($"  ordinance test {folder}/tests");
-        output.WriteLine($"  ordinance check {folder}/{template.OrdinancePath} {folder}/scenarios/detainer-hold-violated.yaml");
+        foreach (var command in next)
+        {
+            output.WriteLine($"  {command}");
+        }
+
         return CliApp.Ok;
     }
 

@@ -25,11 +25,21 @@ internal sealed class InitSettings : CommandSettings
     [DefaultValue("America/Chicago")]
     public string TimeZone { get; init; } = "America/Chicago";
 
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
     /// <summary>The folder's last segment, which names the ordinance and suite files.</summary>
     public string Slug => Path.GetFileName(Path.TrimEndingDirectorySeparator(City));
 
     public override ValidationResult Validate()
     {
+        if (Rendering.JsonOutput.Validate(Format) is { Successful: false } format)
+        {
+            return format;
+        }
+
         if (Slug.Length == 0 || !Slug.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
             return ValidationResult.Error($"the city's folder name must be letters, digits, '-', '_' or '.', such as overland-park, not '{City}'");

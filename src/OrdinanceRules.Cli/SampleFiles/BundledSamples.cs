@@ -1,4 +1,6 @@
 using System.Reflection;
+using OrdinanceRules.Json;
+using OrdinanceRules.Yaml;
 
 namespace OrdinanceRules.Cli.SampleFiles;
 
@@ -29,4 +31,24 @@ internal static class BundledSamples
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>An ordinance sample's title, or null when it does not read (it always does: the project's tests read every sample).</summary>
+    public static string? Title(string path)
+    {
+        var ordinance = OrdinanceYaml.ParseOrdinance(Read(path), path);
+        return ordinance.Succeeded ? ordinance.Value.Title : null;
+    }
+
+    /// <summary>The samples as <c>samples list|copy --format json</c> writes them.</summary>
+    /// <param name="copiedTo">The folder they were copied into; null for <c>list</c>.</param>
+    public static SamplesDocument Document(string? copiedTo = null) =>
+        new(OrdinanceJson.SchemaVersion, [.. Paths.Select(p => Kind(p) is "ordinance" ? new SampleJson(p, "ordinance", Title(p)) : new SampleJson(p, Kind(p)))], copiedTo);
+
+    private static string Kind(string path) => path switch
+    {
+        _ when path.StartsWith("ordinances/", StringComparison.Ordinal) => "ordinance",
+        _ when path.StartsWith("tests/", StringComparison.Ordinal) => "suite",
+        _ when path.EndsWith(".md", StringComparison.Ordinal) => "notes",
+        _ => "scenario",
+    };
 }

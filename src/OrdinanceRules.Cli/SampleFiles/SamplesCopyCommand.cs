@@ -1,3 +1,4 @@
+using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -31,6 +32,12 @@ internal sealed class SamplesCopyCommand(IAnsiConsole console, TextWriter errors
         {
             errors.WriteLine(new Diagnostic(CliDiagnosticCodes.CannotWrite, $"cannot write into '{settings.Folder}': {ex.Message}"));
             return CliApp.BadInput;
+        }
+
+        if (settings.Format == JsonOutput.Json)
+        {
+            JsonOutput.Write(console, BundledSamples.Document(settings.Folder));
+            return CliApp.Ok;
         }
 
         console.Profile.Out.Writer.WriteLine($"Copied {BundledSamples.Paths.Count} sample files into {settings.Folder}/ (ordinances, scenarios, tests).");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.SampleFiles;
@@ -14,4 +15,11 @@ internal sealed class SamplesCopySettings : CommandSettings
     [CommandOption("--force")]
     [Description("Overwrite sample files that already exist in the folder.")]
     public bool Force { get; init; }
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

@@ -1,19 +1,24 @@
-using OrdinanceRules.Yaml;
+using OrdinanceRules.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.SampleFiles;
 
 /// <summary><c>ordinance samples list</c>: the bundled ordinances (with their titles), scenario folders and test suites.</summary>
-internal sealed class SamplesListCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
+internal sealed class SamplesListCommand(IAnsiConsole console) : Command<SamplesListSettings>
 {
-    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, SamplesListSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Format == JsonOutput.Json)
+        {
+            JsonOutput.Write(console, BundledSamples.Document());
+            return CliApp.Ok;
+        }
+
         var output = console.Profile.Out.Writer;
         foreach (var path in BundledSamples.Paths.Where(p => p.StartsWith("ordinances/", StringComparison.Ordinal)))
         {
-            var ordinance = OrdinanceYaml.ParseOrdinance(BundledSamples.Read(path), path);
-            output.WriteLine($"{path}  {(ordinance.Succeeded ? ordinance.Value.Title : string.Empty)}".TrimEnd());
+            output.WriteLine($"{path}  {BundledSamples.Title(path)}".TrimEnd());
         }
 
         foreach (var folder in BundledSamples.Paths

@@ -1,6 +1,8 @@
 using OrdinanceRules.Cli.Commands;
+using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -38,6 +40,20 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
             ValidateScenario(entry, scenarioOrdinance, coveredBySuites, settings.Ordinance is not null, entries.Count(e => e.Kind == FileKind.Ordinance));
         }
 
+        var invalid = entries.Count(e => e.Problems.Count > 0);
+        var exitCode = problems.Count == 0 && invalid == 0 ? CliApp.Ok : CliApp.BadInput;
+        if (settings.Format == JsonOutput.Json)
+        {
+            // The problems are the result: in the document, not on standard error.
+            JsonOutput.Write(console, new ValidationDocument(
+                OrdinanceJson.SchemaVersion,
+                [.. entries.Select(e => new ValidatedFileJson(e.Path, e.Kind.Word(), e.Problems.Count == 0, [.. e.Problems.Select(OrdinanceJson.Problem)]))],
+                entries.Count - invalid,
+                invalid,
+                [.. problems.Select(OrdinanceJson.Problem)]));
+            return exitCode;
+        }
+
         foreach (var problem in problems.Concat(entries.SelectMany(e => e.Problems)))
         {
             errors.WriteLine(problem.ToString());
@@ -51,9 +67,8 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
             output.WriteLine($"{verdict}  {entry.Kind.Word(),-10}  {entry.Path}{count}");
         }
 
-        var invalid = entries.Count(e => e.Problems.Count > 0);
         output.WriteLine(entries.Count == 1 ? $"1 file: {(invalid == 0 ? "valid" : "with problems")}." : $"{entries.Count} files: {entries.Count - invalid} valid, {invalid} with problems.");
-        return problems.Count == 0 && invalid == 0 ? CliApp.Ok : CliApp.BadInput;
+        return exitCode;
     }
 
     private static List<Model.Ordinance> LoadLaws(IEnumerable<string> paths, YamlReadOptions read, List<Diagnostic> problems)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OrdinanceRules.Cli.Validate;
@@ -21,4 +22,11 @@ internal sealed class ValidateSettings : CommandSettings
     [CommandOption("--allow-outside")]
     [Description("Let a suite name an ordinance or scenarios outside its own folder, and an ordinance a vocabulary file outside its own. Off by default.")]
     public bool AllowOutside { get; init; }
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    public override ValidationResult Validate() => Rendering.JsonOutput.Validate(Format);
 }

@@ -287,6 +287,17 @@ public static class OrdinanceJson
                 p.Name, ParameterTypeWord(p.Kind), ParameterValue(p.Effective), ParameterValue(p.Default), p.DeclaredBy ?? ordinance.Citation, p.Description.Trim()))]);
     }
 
+    /// <summary>A problem as the contract writes it: its code, its message, and its file, line and column when it has a place.</summary>
+    /// <param name="diagnostic">The problem.</param>
+    /// <returns>The JSON shape.</returns>
+    public static DiagnosticJson Problem(Diagnostics.Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        return diagnostic.Location is { } at
+            ? new DiagnosticJson(diagnostic.Code, diagnostic.Message, at.File, at.Line, at.Column)
+            : new DiagnosticJson(diagnostic.Code, diagnostic.Message);
+    }
+
     /// <summary>A parameter's type as the YAML writes it.</summary>
     private static string ParameterTypeWord(Model.ParameterKind kind) => kind switch
     {

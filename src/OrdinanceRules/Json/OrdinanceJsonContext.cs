@@ -13,4 +13,7 @@ namespace OrdinanceRules.Json;
 [JsonSerializable(typeof(TestRunDocument))]
 [JsonSerializable(typeof(ComparisonDocument))]
 [JsonSerializable(typeof(ReadingsDocument))]
+[JsonSerializable(typeof(ValidationDocument))]
+[JsonSerializable(typeof(InitDocument))]
+[JsonSerializable(typeof(SamplesDocument))]
 internal sealed partial class OrdinanceJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
 using OrdinanceRules.Cli.SampleFiles;
+using OrdinanceRules.Cli.Tests.Schemas;
+using OrdinanceRules.Json;
 
 namespace OrdinanceRules.Cli.Tests.SampleFiles;
 
@@ -54,5 +56,34 @@ public class SamplesCommandTests
         again.Errors.Should().Contain("error OR5401").And.Contain("--force");
 
         Cli.Run("samples", "copy", temp.Path, "--force").ExitCode.Should().Be(CliApp.Ok);
+    }
+
+    [Fact]
+    public void List_FormatJson_NamesEverySampleWithItsKindAndTheOrdinancesTitles()
+    {
+        var result = Cli.Run("samples", "list", "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        SchemaFiles.Errors("samples", result.Output).Should().BeNull();
+        var document = OrdinanceJson.Read<SamplesDocument>(result.Output);
+        document.Samples.Select(s => s.Path).Should().Equal(BundledSamples.Paths);
+        document.Samples.Should().ContainEquivalentOf(new SampleJson("ordinances/aclu-kansas-model.yaml", "ordinance", "Safe and Welcoming model rules (national ACLU rules 1-5 and reconstructed Kansas rules)"))
+            .And.ContainEquivalentOf(new SampleJson("scenarios/shared/EXPECTED.md", "notes"))
+            .And.ContainEquivalentOf(new SampleJson("tests/roeland-park/roeland-park.suite.yaml", "suite"));
+        document.CopiedTo.Should().BeNull();
+    }
+
+    [Fact]
+    public void Copy_FormatJson_SaysWhereItCopiedThem()
+    {
+        using var temp = new TempFolder();
+
+        var result = Cli.Run("samples", "copy", temp["samples"], "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        SchemaFiles.Errors("samples", result.Output).Should().BeNull();
+        var document = OrdinanceJson.Read<SamplesDocument>(result.Output);
+        document.CopiedTo.Should().Be(temp["samples"]);
+        document.Samples.Should().OnlyContain(s => File.Exists(Path.Combine(temp["samples"], s.Path)));
     }
 }

@@ -22,6 +22,9 @@ internal static class OutputSchemas
         ("test-run", typeof(TestRunDocument), "What `ordinance test --format json` and OrdinanceJson.TestRun write (docs/json.md)."),
         ("comparison", typeof(ComparisonDocument), "What `ordinance compare --format json` writes (docs/json.md)."),
         ("readings", typeof(ReadingsDocument), "What `ordinance readings --format json` and OrdinanceJson.Readings write (docs/json.md)."),
+        ("validation", typeof(ValidationDocument), "What `ordinance validate --format json` writes (docs/json.md)."),
+        ("init", typeof(InitDocument), "What `ordinance init --format json` writes (docs/json.md)."),
+        ("samples", typeof(SamplesDocument), "What `ordinance samples list --format json` and `ordinance samples copy --format json` write (docs/json.md)."),
     ];
 
     public static IReadOnlyDictionary<string, JsonObject> All() =>

@@ -105,10 +105,15 @@ public class SchemaTests
             "test" => "test-run",
             "compare" => "comparison",
             "readings" => "readings",
+            "validate" => "validation",
+            "init" => "init",
+            "samples" => "samples",
             _ => throw new InvalidOperationException($"docs/json.md shows a command with no schema: {command}"),
         };
 
-        var result = Cli.Run(args);
+        // init writes a folder: into a temporary one, not the repository.
+        using var temp = new TempFolder();
+        var result = args[0] == "init" ? Cli.RunIn(temp.Path, [args[0], temp[args[1]], .. args[2..]]) : Cli.Run(args);
 
         result.ExitCode.Should().BeOneOf([CliApp.Ok, CliApp.Violation], result.Errors);
         SchemaFiles.Errors(schema, result.Output).Should().BeNull();
@@ -128,7 +133,7 @@ public class SchemaTests
     public void DocumentedCommands_CoverEveryJsonDocument()
     {
         Commands().Select(c => c.Split(' ')[1]).Distinct().Should()
-            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings");
+            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples");
     }
 
     [Fact]

@@ -39,16 +39,21 @@ public class ValidateCommandTests
         using var temp = new TempFolder();
         Cli.Run("init", temp["city"]).ExitCode.Should().Be(CliApp.Ok);
         var ordinance = temp["city/city.yaml"];
-        File.WriteAllText(ordinance, File.ReadAllText(ordinance).Replace("    binds: City Police Department\n", "    bind: City Police Department\n", StringComparison.Ordinal));
-        var scenario = temp["city/scenarios/detainer-hold-violated.yaml"];
-        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("    kind: continue-detention\n", "    kind: hold\n", StringComparison.Ordinal));
+        File.WriteAllText(ordinance, File.ReadAllText(ordinance)
+            .Replace("  notice-within: 72h", "  notice-within: soon", StringComparison.Ordinal)
+            .Replace("  K3: { section", "  K33: { section", StringComparison.Ordinal));
+        var vocabulary = temp["city/vocabulary/city.yaml"];
+        File.WriteAllText(vocabulary, File.ReadAllText(vocabulary).Replace("    add-fields:", "    add-field:", StringComparison.Ordinal));
 
         var result = Cli.Run("validate", temp["city"]);
 
         result.ExitCode.Should().Be(CliApp.BadInput);
-        result.Errors.Should().MatchRegex(@"city\.yaml:\d+:\d+: error OR4002: unknown key 'bind' in provision 'P1'; did you mean 'binds'\?")
-            .And.MatchRegex(@"city\.yaml:\d+:\d+: error OR4005: missing required key 'binds'");
-        result.OutputLines.Should().Contain(l => l.StartsWith("invalid  ordinance", StringComparison.Ordinal));
+        result.Errors.Should().MatchRegex(@"city\.yaml:\d+:\d+: error OR4008: parameter 'notice-within' takes a positive duration such as 48h or 3d, not 'soon'")
+            .And.MatchRegex(@"city\.yaml:\d+:\d+: error OR4013: 'overrides' names 'K33', which is not a provision of ACLU of Kansas .*; did you mean 'K3'\?")
+            .And.MatchRegex(@"vocabulary/city\.yaml:\d+:\d+: error OR4002: unknown key 'add-field'.*did you mean 'add-fields'\?");
+        result.OutputLines.Should().Contain(l => l.StartsWith("invalid  ordinance", StringComparison.Ordinal) && l.Contains("city/city.yaml", StringComparison.Ordinal))
+            .And.Contain(l => l.StartsWith("valid    ordinance", StringComparison.Ordinal) && l.Contains("base/aclu-kansas-model.yaml", StringComparison.Ordinal))
+            .And.Contain(l => l.StartsWith("invalid  vocabulary", StringComparison.Ordinal));
         result.OutputLines.Last().Should().EndWith("with problems.");
     }
 
@@ -57,13 +62,35 @@ public class ValidateCommandTests
     {
         using var temp = new TempFolder();
         Cli.Run("init", temp["city"]).ExitCode.Should().Be(CliApp.Ok);
-        var scenario = temp["city/scenarios/detainer-hold-violated.yaml"];
+        var scenario = temp["city/scenarios/detainer-hold-past-release.yaml"];
         File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("    kind: continue-detention\n", "    kind: hold\n", StringComparison.Ordinal));
 
         var result = Cli.Run("validate", temp["city/city.yaml"], scenario);
 
         result.ExitCode.Should().Be(CliApp.BadInput);
-        result.Errors.Should().MatchRegex(@"detainer-hold-violated\.yaml:17:11: error OR3001: .*'hold'");
+        result.Errors.Should().MatchRegex(@"detainer-hold-past-release\.yaml:51:11: error OR3001: .*'hold'");
+    }
+
+    [Fact]
+    public void Validate_FormatJson_PutsEveryFileAndProblemInTheDocument()
+    {
+        using var temp = new TempFolder();
+        Cli.Run("init", temp["city"]).ExitCode.Should().Be(CliApp.Ok);
+        var scenario = temp["city/scenarios/detainer-hold-past-release.yaml"];
+        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("    kind: continue-detention\n", "    kind: hold\n", StringComparison.Ordinal));
+
+        var result = Cli.Run("validate", temp["city/city.yaml"], scenario, temp["missing.yaml"], "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.BadInput);
+        result.Errors.Should().BeEmpty("the problems are in the document");
+        Schemas.SchemaFiles.Errors("validation", result.Output).Should().BeNull();
+        var document = OrdinanceRules.Json.OrdinanceJson.Read<OrdinanceRules.Json.ValidationDocument>(result.Output);
+        document.Valid.Should().Be(1);
+        document.Invalid.Should().Be(1);
+        document.Files.Select(f => (f.Kind, f.Valid)).Should().Equal(("ordinance", true), ("scenario", false));
+        var problem = document.Files[1].Problems.Should().ContainSingle().Subject;
+        (problem.Code, problem.File, problem.Line, problem.Column).Should().Be(("OR3001", scenario, 51, 11));
+        document.Problems.Should().ContainSingle().Which.Should().Match<OrdinanceRules.Json.DiagnosticJson>(p => p.Code == "OR5301" && p.File == null && p.Message.Contains("missing.yaml"));
     }
 
     [Fact]
