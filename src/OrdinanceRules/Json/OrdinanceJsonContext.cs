@@ -13,4 +13,5 @@ namespace OrdinanceRules.Json;
 [JsonSerializable(typeof(TestRunDocument))]
 [JsonSerializable(typeof(ComparisonDocument))]
 [JsonSerializable(typeof(ReadingsDocument))]
+[JsonSerializable(typeof(InterviewDocument))]
 internal sealed partial class OrdinanceJsonContext : JsonSerializerContext;
