@@ -96,6 +96,8 @@ public static class OrdinanceServer
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+        // One line per request is the decision log's job; the framework logs only what goes wrong, and its start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddOrdinanceRules(catalog);
         builder.Services.AddOrdinanceServer(server);
