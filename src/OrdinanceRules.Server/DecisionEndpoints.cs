@@ -47,7 +47,7 @@ internal static class DecisionEndpoints
             {
                 var readiness = ReadinessDocument.Of(catalog.Current);
                 return Results.Text(
-                    System.Text.Json.JsonSerializer.Serialize(readiness, ServerJsonContext.Default.ReadinessDocument),
+                    System.Text.Json.JsonSerializer.Serialize(readiness, ServerJsonContext.Default.ReadinessDocument) + "\n",
                     Json,
                     Encoding.UTF8,
                     readiness.Status == "unready" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
@@ -153,7 +153,7 @@ internal static class DecisionEndpoints
                 return DecisionRequest.Invalid("The answers have problems", [.. problems.Select(p => p with { Code = ServerDiagnosticCodes.InvalidChange })]);
             }
 
-            return Respond(context, log.Write("interview", request, step.Report, changes.Shown), OrdinanceJson.Interview(step));
+            return Respond(context, log.Write("interview", request, step.Report, changes.Shown.Count == 0 ? null : changes.Shown), OrdinanceJson.Interview(step));
         });
 
     /// <summary>Each <c>fact.field=value</c>, checked one by one against the scenario (so each problem names its own change), and as it may be shown.</summary>
@@ -193,7 +193,8 @@ internal static class DecisionEndpoints
         return Text(OrdinanceJson.Write(document));
     }
 
-    private static IResult Text(string json) => Results.Text(json, Json, Encoding.UTF8);
+    /// <summary>A JSON document, ending with a newline as the command line writes it.</summary>
+    private static IResult Text(string json) => Results.Text(json + "\n", Json, Encoding.UTF8);
 
     /// <summary>An evaluation that could not finish (a budget of the engine's limits, a value out of range): 422, with the engine's diagnostics.</summary>
     private static IResult Unfinished(IReadOnlyList<Diagnostic> diagnostics) =>

@@ -37,7 +37,9 @@ public static class OrdinanceServer
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DecisionLog>();
         services.TryAddSingleton<DecisionEndpoints.Query>();
-        services.AddProblemDetails();
+        // The framework adds a trace id to each problem; the service's own correlation is the Decision-Id header, and
+        // a problem then reads the same on every run (docs/service.md shows one).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("traceId"));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OrdinanceRules decision service";

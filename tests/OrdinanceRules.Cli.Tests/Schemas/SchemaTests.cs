@@ -105,6 +105,7 @@ public class SchemaTests
             "test" => "test-run",
             "compare" => "comparison",
             "readings" => "readings",
+            "interview" => "interview",
             _ => throw new InvalidOperationException($"docs/json.md shows a command with no schema: {command}"),
         };
 
@@ -128,7 +129,7 @@ public class SchemaTests
     public void DocumentedCommands_CoverEveryJsonDocument()
     {
         Commands().Select(c => c.Split(' ')[1]).Distinct().Should()
-            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings");
+            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "interview");
     }
 
     [Fact]
