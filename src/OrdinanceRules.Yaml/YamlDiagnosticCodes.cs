@@ -40,6 +40,12 @@ public static class YamlDiagnosticCodes
     /// <summary>A path written in a suite or an ordinance leaves the folder of the file that names it, and the caller did not allow that.</summary>
     public const string OutsideFolder = "OR4011";
 
+    /// <summary>An ordinance's <c>extends:</c> leads back to itself, directly or through its bases.</summary>
+    public const string ExtendsCycle = "OR4012";
+
+    /// <summary>An extending ordinance's <c>overrides:</c> or <c>parameters:</c> names a provision or parameter its base does not declare.</summary>
+    public const string UnknownOverride = "OR4013";
+
     /// <summary>A test suite names a provision, exception, variable, reading or alternative the ordinance does not declare.</summary>
     public const string NotInOrdinance = "OR6001";
 

@@ -20,7 +20,7 @@ internal sealed class CompareCommand(IAnsiConsole console, TextWriter errors, Wo
 
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, folder.Reading(settings.AllowOutside, settings.ShowSensitive));
+        var built = ComparisonBuilder.Build(settings.Ordinances, settings.Scenarios!, settings.AsOf, folder.Reading(settings.AllowOutside, settings.ShowSensitive), settings.Readings);
         if (!built.Succeeded)
         {
             return EvaluationSetup.Fail(errors, built.Diagnostics);

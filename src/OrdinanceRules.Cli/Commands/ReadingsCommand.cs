@@ -32,6 +32,7 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors, W
         if (ordinance.Readings.IsEmpty)
         {
             console.WriteLine($"{ordinance.Citation} declares no readings.");
+            WriteParameters(ordinance);
             return CliApp.Ok;
         }
 
@@ -56,7 +57,31 @@ internal sealed class ReadingsCommand(IAnsiConsole console, TextWriter errors, W
             }
         }
 
+        WriteParameters(ordinance);
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// The parameters after the readings, indented so that no line starts like a <c>name=alternative</c> one: they are
+    /// fixed by the ordinance (a model's default or a city's choice), not switched per evaluation.
+    /// </summary>
+    private void WriteParameters(Model.Ordinance ordinance)
+    {
+        if (ordinance.Parameters.IsEmpty)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.WriteLine("Parameters (fixed by the ordinance; --reading does not change them):");
+        foreach (var parameter in ordinance.Parameters)
+        {
+            var where = parameter.Value is null
+                ? $"default of {parameter.DeclaredBy}"
+                : $"set by {ordinance.Citation}; default of {parameter.DeclaredBy}: {Json.OrdinanceJson.ParameterValue(parameter.Default)}";
+            console.Write(Indented($"{parameter.Name} = {Json.OrdinanceJson.ParameterValue(parameter.Effective)} ({where})"));
+            console.Write(new Padder(new Text(parameter.Description.ReplaceLineEndings(" ").Trim()), new Padding(8, 0, 0, 0)));
+        }
     }
 
     private static Padder Indented(string text) => new(new Text(text.ReplaceLineEndings(" ").Trim()), new Padding(4, 0, 0, 0));

@@ -5,4 +5,7 @@ internal static class CompareDiagnosticCodes
 {
     /// <summary>The <c>--scenarios</c> folder does not exist or holds no <c>*.yaml</c> file.</summary>
     public const string NoScenarios = "OR5101";
+
+    /// <summary><c>--reading</c> was given with more (or fewer) than one ordinance: it compares one ordinance under different readings.</summary>
+    public const string ReadingsNeedOneOrdinance = "OR5102";
 }

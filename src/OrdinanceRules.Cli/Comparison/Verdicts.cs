@@ -37,7 +37,17 @@ internal static class Verdicts
     /// <summary>The status as JSON writes it: <c>exception-applies</c>.</summary>
     public static string Kebab(FindingStatus status) => Json.OrdinanceJson.Word(status);
 
-    /// <summary>The verdict in a cell's headline: a cell where nothing applies says so.</summary>
-    public static string Headline(FindingStatus verdict) =>
-        verdict == FindingStatus.NotApplicable ? "nothing applies" : Name(verdict);
+    /// <summary>The words of a cell whose scenario the ordinance's vocabulary cannot express.</summary>
+    public const string NotExpressible = "not expressible";
+
+    /// <summary>The verdict in a cell's headline: a cell where nothing applies says so; a null verdict is a scenario the ordinance cannot express.</summary>
+    public static string Headline(FindingStatus? verdict) => verdict switch
+    {
+        null => NotExpressible,
+        FindingStatus.NotApplicable => "nothing applies",
+        { } v => Name(v),
+    };
+
+    /// <summary>The verdict as a CSS class and JSON word: <c>exception-applies</c>, <c>not-expressible</c>.</summary>
+    public static string Kebab(FindingStatus? verdict) => verdict is { } v ? Kebab(v) : NotExpressible.Replace(' ', '-');
 }

@@ -73,6 +73,17 @@ internal static class MatrixHtml
         .finding .facts, .finding .unknowns { color: #444; }
         .none { font-size: .8rem; color: #666; margin: .4rem 0 0; }
         .footer { margin-top: 1rem; font-size: .85rem; color: #444; }
+        .s-not-expressible { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #eeeeee 6px, #eeeeee 12px); color: #555; }
+        .s-not-expressible .verdict, .legend .s-not-expressible { background: #9e9e9e; color: #fff; }
+        .matrix tbody th .description { display: block; font-size: .8rem; color: #444; margin-top: .2rem; }
+        .controls select { margin: 0 .75rem 0 .25rem; }
+        table.matrix tbody tr.filtered { display: none; }
+        .provisions { margin-top: 1.5rem; }
+        .provisions .provision { border-left: 4px solid #90a4ae; padding: .3rem .6rem; margin: .4rem 0; font-size: .85rem; background: #fafafa; }
+        .provisions .provision:target { border-color: #ef6c00; background: #fff3e0; }
+        .provision p { margin: .15rem 0; }
+        .origin, .readings, .extends { color: #444; font-size: .85rem; }
+        a.to-text { font-size: .8rem; }
         """;
 
     // No '<' or '&' in the script, so that the page is also well-formed XML; the CDATA markers are inside comments for HTML.
@@ -80,9 +91,23 @@ internal static class MatrixHtml
         //<![CDATA[
         (function () {
           var table = document.getElementById('matrix');
+          var status = document.getElementById('status-filter');
+          var provision = document.getElementById('provision-filter');
           document.getElementById('only-differences').addEventListener('change', function (e) {
             table.classList.toggle('only-differences', e.target.checked);
           });
+          function has(row, attribute, value) {
+            return value === '' || (' ' + row.getAttribute(attribute) + ' ').indexOf(' ' + value + ' ') !== -1;
+          }
+          function filter() {
+            table.querySelectorAll('tbody tr').forEach(function (row) {
+              var shown = has(row, 'data-statuses', status.value);
+              if (shown) { shown = has(row, 'data-provisions', provision.value); }
+              row.classList.toggle('filtered', !shown);
+            });
+          }
+          status.addEventListener('change', filter);
+          provision.addEventListener('change', filter);
           function setAll(open) {
             table.querySelectorAll('details').forEach(function (d) { d.open = open; });
           }
@@ -115,6 +140,13 @@ internal static class MatrixHtml
             html.Append("<div class=\"ordinance\"><h2>").Append(Escape(ordinance.Label)).Append("</h2>")
                 .Append("<p><strong>").Append(Escape(ordinance.Citation)).Append("</strong>: ").Append(Escape(ordinance.Title)).Append("</p>")
                 .Append("<p class=\"file\">").Append(Escape(ordinance.Path)).Append("</p>");
+            if (!ordinance.Extends.IsEmpty)
+            {
+                html.Append("<p class=\"extends\">Extends: ").Append(Escape(string.Join("; ", ordinance.Extends))).Append("</p>");
+            }
+
+            html.Append("<p class=\"readings\">Readings: ")
+                .Append(Escape(ordinance.Readings.IsEmpty ? "none declared" : string.Join(", ", ordinance.Readings))).Append("</p>");
             if (!string.IsNullOrWhiteSpace(ordinance.Notes))
             {
                 html.Append("<details><summary>Notes on the text</summary><p>").Append(Escape(ordinance.Notes.Trim())).Append("</p></details>");
@@ -124,12 +156,24 @@ internal static class MatrixHtml
         }
 
         html.Append("</div>\n<ul class=\"legend\">");
-        foreach (var status in new[] { FindingStatus.Violated, FindingStatus.Undetermined, FindingStatus.Pending, FindingStatus.ExceptionApplies, FindingStatus.Complied, FindingStatus.NotApplicable })
+        foreach (var status in Statuses)
         {
             html.Append("<li class=\"s-").Append(Verdicts.Kebab(status)).Append("\">").Append(Escape(Verdicts.Headline(status))).Append("</li>");
         }
 
-        html.Append("</ul>\n<p class=\"controls\"><label><input type=\"checkbox\" id=\"only-differences\" /> Show only the scenarios that differ</label>")
+        html.Append("</ul>\n<p class=\"controls\"><label for=\"status-filter\">Status</label><select id=\"status-filter\"><option value=\"\">any</option>");
+        foreach (var status in Statuses)
+        {
+            html.Append("<option value=\"").Append(Verdicts.Kebab(status)).Append("\">").Append(Escape(Verdicts.Headline(status))).Append("</option>");
+        }
+
+        html.Append("</select><label for=\"provision-filter\">Provision</label><select id=\"provision-filter\"><option value=\"\">any</option>");
+        foreach (var id in matrix.Ordinances.SelectMany(o => o.Provisions).Select(p => p.Id).Distinct(StringComparer.Ordinal))
+        {
+            html.Append("<option value=\"").Append(Escape(id)).Append("\">").Append(Escape(id)).Append("</option>");
+        }
+
+        html.Append("</select><label><input type=\"checkbox\" id=\"only-differences\" /> Show only the scenarios that differ</label>")
             .Append("<button type=\"button\" id=\"open-all\">Open all cells</button><button type=\"button\" id=\"close-all\">Close all cells</button></p>\n");
 
         html.Append("<table class=\"matrix\" id=\"matrix\">\n<thead><tr><th scope=\"col\">Scenario</th>");
@@ -142,11 +186,21 @@ internal static class MatrixHtml
         for (var r = 0; r < matrix.Rows.Length; r++)
         {
             var row = matrix.Rows[r];
-            html.Append("<tr id=\"row-").Append(r.ToString(CultureInfo.InvariantCulture)).Append("\" class=\"").Append(row.Differs ? "differs" : "same").Append("\">")
-                .Append("<th scope=\"row\"><span class=\"file\">").Append(Escape(row.Label)).Append("</span><span class=\"name\">").Append(Escape(row.Name)).Append("</span></th>");
+            // Filters read these lists; statuses and provision ids are separated by spaces (ids hold none).
+            var statuses = row.Cells.Select(c => Verdicts.Kebab(c.Verdict)).Distinct();
+            var provisions = row.Cells.SelectMany(c => c.Applicable).Select(f => f.ProvisionId).Distinct(StringComparer.Ordinal);
+            html.Append("<tr id=\"row-").Append(r.ToString(CultureInfo.InvariantCulture)).Append("\" class=\"").Append(row.Differs ? "differs" : "same").Append('"')
+                .Append(" data-statuses=\"").Append(Escape(string.Join(' ', statuses))).Append("\" data-provisions=\"").Append(Escape(string.Join(' ', provisions))).Append("\">")
+                .Append("<th scope=\"row\"><span class=\"file\">").Append(Escape(row.Label)).Append("</span><span class=\"name\">").Append(Escape(row.Name)).Append("</span>");
+            if (!string.IsNullOrWhiteSpace(row.Description))
+            {
+                html.Append("<span class=\"description\">").Append(Escape(row.Description.Trim())).Append("</span>");
+            }
+
+            html.Append("</th>");
             for (var c = 0; c < row.Cells.Length; c++)
             {
-                Cell(html, row.Cells[c], matrix.Ordinances[c]);
+                Cell(html, row.Cells[c], matrix.Ordinances[c], c);
             }
 
             html.Append("<td class=\"diff\">").Append(row.Differs ? Escape(MatrixTable.DiffersMark) : string.Empty).Append("</td></tr>\n");
@@ -159,12 +213,52 @@ internal static class MatrixHtml
             html.Append("<strong>").Append(Escape(matrix.Ordinances[i].Label)).Append("</strong>: ").Append(Escape(string.Join(", ", counts))).Append("<br />");
         }
 
-        html.Append("Generated by <code>ordinance compare</code>. Reconstructed ordinances are only as reliable as their notes say; nothing here is legal advice.</p>\n")
+        html.Append("Generated by <code>ordinance compare</code>, version ").Append(Escape(ToolVersion)).Append(". Reconstructed ordinances are only as reliable as their notes say; nothing here is legal advice.</p>\n");
+        Provisions(html, matrix);
+        html
             .Append("<script>\n").Append(Script).Append("\n</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void Cell(StringBuilder html, ComparisonCell cell, ComparedOrdinance ordinance)
+    /// <summary>The statuses a cell's verdict can have, most serious first, then a scenario the ordinance cannot express.</summary>
+    private static readonly FindingStatus?[] Statuses =
+        [FindingStatus.Violated, FindingStatus.Undetermined, FindingStatus.Pending, FindingStatus.ExceptionApplies, FindingStatus.Complied, FindingStatus.NotApplicable, null];
+
+    /// <summary>The tool's version, as decision records give it.</summary>
+    internal static string ToolVersion => Json.OrdinanceJson.ToolVersion;
+
+    /// <summary>The id of the anchor of a provision's text: generated from positions, never taken from the files.</summary>
+    private static string Anchor(int column, int provision) =>
+        $"text-{column.ToString(CultureInfo.InvariantCulture)}-{provision.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The text of every provision of every column, each under an anchor that findings link to.</summary>
+    private static void Provisions(StringBuilder html, ComparisonMatrix matrix)
+    {
+        html.Append("<div class=\"provisions\">\n<h2>The provisions' text</h2>\n");
+        for (var c = 0; c < matrix.Ordinances.Length; c++)
+        {
+            var ordinance = matrix.Ordinances[c];
+            html.Append("<details open=\"open\"><summary><strong>").Append(Escape(ordinance.Label)).Append("</strong>: ").Append(Escape(ordinance.Citation)).Append("</summary>\n");
+            for (var p = 0; p < ordinance.Provisions.Length; p++)
+            {
+                var provision = ordinance.Provisions[p];
+                html.Append("<div class=\"provision\" id=\"").Append(Anchor(c, p)).Append("\"><p><strong>").Append(Escape(provision.Id)).Append("</strong> ")
+                    .Append(Escape(provision.Section)).Append(": ").Append(Escape(provision.Title)).Append("</p>");
+                if (provision.Origin is { } origin)
+                {
+                    html.Append("<p class=\"origin\">").Append(Escape(ReportRenderer.Origin(origin))).Append("</p>");
+                }
+
+                html.Append("<p>").Append(Escape(provision.Text.Trim())).Append("</p></div>\n");
+            }
+
+            html.Append("</details>\n");
+        }
+
+        html.Append("</div>\n");
+    }
+
+    private static void Cell(StringBuilder html, ComparisonCell cell, ComparedOrdinance ordinance, int column)
     {
         var verdict = Verdicts.Kebab(cell.Verdict);
         html.Append("<td class=\"cell s-").Append(verdict).Append("\" data-verdict=\"").Append(verdict).Append("\"><details><summary>")
@@ -175,11 +269,18 @@ internal static class MatrixHtml
         }
 
         html.Append("</summary>");
+        if (cell.Report is null)
+        {
+            html.Append("<p class=\"none\">The scenario uses facts this ordinance's vocabulary does not have, so it cannot be evaluated here.</p></details></td>");
+            return;
+        }
+
         html.Append("<p class=\"none\">As of ").Append(Escape(cell.Report.AsOf.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)))
             .Append(" (").Append(Escape(ordinance.TimeZone)).Append(")</p>");
         foreach (var finding in cell.Applicable)
         {
-            Finding(html, finding);
+            var index = ordinance.Provisions.IndexOf(ordinance.Provisions.FirstOrDefault(p => p.Id == finding.ProvisionId)!);
+            Finding(html, finding, index < 0 ? null : Anchor(column, index));
         }
 
         var notApplicable = cell.Report.Findings.Where(f => f.Status == FindingStatus.NotApplicable).Select(f => f.ProvisionId).Distinct().ToList();
@@ -191,13 +292,22 @@ internal static class MatrixHtml
         html.Append("</details></td>");
     }
 
-    private static void Finding(StringBuilder html, Finding finding)
+    private static void Finding(StringBuilder html, Finding finding, string? anchor)
     {
         html.Append("<div class=\"finding f-").Append(Verdicts.Kebab(finding.Status)).Append("\">")
             .Append("<p><strong>").Append(Escape(finding.ProvisionId)).Append("</strong> ").Append(Escape(Verdicts.Name(finding.Status)))
             .Append(": ").Append(Escape(finding.Title)).Append("</p>")
             .Append("<p class=\"cite\">").Append(Escape(finding.Citation)).Append("</p>")
             .Append("<p class=\"reason\">").Append(Escape(finding.Reason)).Append("</p>");
+        if (finding.Origin is { } origin)
+        {
+            html.Append("<p class=\"origin\">").Append(Escape(ReportRenderer.Origin(origin))).Append("</p>");
+        }
+
+        if (anchor is not null)
+        {
+            html.Append("<p><a class=\"to-text\" href=\"#").Append(anchor).Append("\">Read the text of ").Append(Escape(finding.ProvisionId)).Append("</a></p>");
+        }
         if (!finding.Facts.IsEmpty)
         {
             html.Append("<p class=\"facts\">Facts: ").Append(Escape(string.Join(", ", finding.Facts.Select(f => $"{f.Variable}={f.FactType} {f.FactId}")))).Append("</p>");

@@ -17,12 +17,36 @@ internal static class MatrixJson
             r.Path,
             r.Name,
             r.Differs,
-            [.. r.Cells.Select((c, i) => new ComparisonCellJson(
-                matrix.Ordinances[i].Label,
-                c.Report.AsOf,
-                OrdinanceJson.Word(c.Verdict),
-                c.Summary,
-                [.. c.Report.Findings.Select(f => OrdinanceJson.Finding(f, withText: false))],
-                OrdinanceJson.Decision(c.Report)))]))],
+            [.. r.Cells.Select((c, i) => Cell(c, matrix.Ordinances[i]))],
+            r.Description))],
         matrix.Differences.Count());
+
+    /// <summary>
+    /// One cell. A scenario the ordinance's vocabulary cannot express has the verdict <c>not-expressible</c>, no findings,
+    /// a decision with no outcomes (nothing was decided), and the reasons it does not load.
+    /// </summary>
+    private static ComparisonCellJson Cell(ComparisonCell cell, ComparedOrdinance column)
+    {
+        if (cell.Report is { } report)
+        {
+            return new ComparisonCellJson(
+                column.Label,
+                report.AsOf,
+                OrdinanceJson.Word(cell.Verdict!.Value),
+                cell.Summary,
+                [.. report.Findings.Select(f => OrdinanceJson.Finding(f, withText: false))],
+                OrdinanceJson.Decision(report),
+                []);
+        }
+
+        var asOf = cell.AsOf ?? default;
+        return new ComparisonCellJson(
+            column.Label,
+            asOf,
+            Verdicts.Kebab(cell.Verdict),
+            [],
+            [],
+            new DecisionRecord(column.Citation, OrdinanceJson.ToolVersion, asOf, [], [], column.ContentHash),
+            cell.NotExpressible.IsDefault ? [] : cell.NotExpressible);
+    }
 }

@@ -52,11 +52,11 @@ internal static class MatrixTable
     private static string Cell(ComparisonCell cell)
     {
         var lines = new List<string> { Badge(cell.Verdict) };
-        lines.AddRange(cell.Summary.Select(Markup.Escape));
+        lines.AddRange(cell.Summary.Select(s => cell.IsExpressible ? Markup.Escape(s) : $"[grey]{Markup.Escape(s)}[/]"));
         return string.Join('\n', lines);
     }
 
-    private static string Badge(FindingStatus verdict)
+    private static string Badge(FindingStatus? verdict)
     {
         var text = Markup.Escape(Verdicts.Headline(verdict).ToUpperInvariant());
         return verdict switch
@@ -66,6 +66,7 @@ internal static class MatrixTable
             FindingStatus.ExceptionApplies => $"[black on aqua] {text} [/]",
             FindingStatus.NotApplicable => $"[grey] {text} [/]",
             FindingStatus.Pending => $"[black on yellow] {text} [/]",
+            null => $"[grey italic] {text} [/]",
             _ => $"[black on fuchsia] {text} [/]",
         };
     }

@@ -26,6 +26,11 @@ internal static class ReportRenderer
             console.MarkupLine($"Readings: {Markup.Escape(Readings(report))}");
         }
 
+        if (!report.DefaultsApplied.IsEmpty)
+        {
+            console.MarkupLine($"Defaults applied (omitted yes/no fields read as the vocabulary's default): {Markup.Escape(string.Join("; ", report.DefaultsApplied))}");
+        }
+
         if (!report.HigherLaws.IsEmpty)
         {
             console.MarkupLine($"Higher laws: {Markup.Escape(string.Join("; ", report.HigherLaws))}");
@@ -43,6 +48,11 @@ internal static class ReportRenderer
             var heading = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(0).PadRight(1)).AddColumn(new GridColumn().PadLeft(0).PadRight(0));
             heading.AddRow(new Markup(Badge(finding.Status)), new Markup($"[bold]{Markup.Escape(finding.ProvisionId)}[/] {Markup.Escape(finding.Section)} {Markup.Escape(finding.Title)}{facts}"));
             console.Write(heading);
+            if (finding.Origin is { } origin)
+            {
+                console.Write(Indented($"[grey]{Markup.Escape(Origin(origin))}[/]"));
+            }
+
             console.Write(Indented(Markup.Escape(finding.Reason)));
             if (!finding.Unknowns.IsEmpty)
             {
@@ -71,6 +81,10 @@ internal static class ReportRenderer
     /// <summary>The readings used, as <c>name=alternative</c>, the defaults marked: <c>p3-anchor=receipt (default), p3-end=exclusive</c>.</summary>
     public static string Readings(ComplianceReport report) =>
         string.Join(", ", report.Readings.Select(r => r.IsDefault ? $"{r.Name}={r.Alternative} (default)" : $"{r.Name}={r.Alternative}"));
+
+    /// <summary>Where a provision of an extending ordinance came from: "From ACLU of Kansas ..., Model Rule K2."</summary>
+    public static string Origin(Model.ProvisionOrigin origin) =>
+        $"{(origin.Replaced ? "Replaces" : "From")} {origin.Citation}, {origin.Section}.";
 
     private static Padder Indented(string markup) => new Padder(new Markup(markup), new Padding(4, 0, 0, 0));
 

@@ -25,7 +25,9 @@ internal static class VocabularyMarkdown
             md.Append("Extends `").Append(@base.Name).Append("`: what this vocabulary adds is marked *(added)*.\n\n");
         }
 
-        md.Append("Every fact has an `id`, which is not listed. Any field may be `unknown` in a scenario. A field marked ")
+        md.Append("Every fact has an `id`, which is not listed. Any field may be `unknown` in a scenario. A yes/no field a scenario ")
+            .Append("leaves out is unknown, unless it has a **default** (the answer the law or the closed world of records supplies), ")
+            .Append("which a report lists as applied. A field marked ")
             .Append("**sensitive** is shown as `").Append(Redaction.Placeholder).Append("` in every output unless the reader asks for it ")
             .Append("(`--show-sensitive`; `EvaluationOptions.ShowSensitive` in C#).\n\n");
         md.Append("Types: ").Append(string.Join(", ", vocabulary.Types.Select(t => $"[{t.Name}](#{t.Name.ToLowerInvariant()})"))).Append(".\n");
@@ -46,7 +48,9 @@ internal static class VocabularyMarkdown
                 var added = baseType is not null && !baseType.TryGetField(field.Name, out baseField);
                 md.Append("| `").Append(field.Name).Append('`').Append(added ? " *(added)*" : string.Empty)
                     .Append(" | ").Append(TypeText(field.Type, baseField?.Type))
-                    .Append(" | ").Append(field.Sensitive ? "**sensitive.** " : string.Empty).Append(Cell(field.Description ?? string.Empty))
+                    .Append(" | ").Append(field.Sensitive ? "**sensitive.** " : string.Empty)
+                    .Append(field.Default is { } value ? $"**Default {(value ? "yes" : "no")}.** " : string.Empty)
+                    .Append(Cell(field.Description ?? string.Empty))
                     .Append(" |\n");
             }
 

@@ -44,7 +44,7 @@ internal static partial class FileKinds
             var key = match.Groups[1].Value;
             return (key switch
             {
-                "ordinance" => FileKind.Ordinance,
+                "ordinance" or "extends" => FileKind.Ordinance,
                 "vocabulary" => FileKind.Vocabulary,
                 "scenario" => FileKind.Scenario,
                 "suite" => FileKind.Suite,

@@ -103,7 +103,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
             var what = firstKey is null ? "it has no key" : $"its first key is '{firstKey}'";
             entry.Problems.Add(new Diagnostic(
                 CliDiagnosticCodes.UnknownFileKind,
-                $"this is not an ordinance, vocabulary, scenario or suite file: {what}; such a file starts with 'ordinance:', 'vocabulary:', 'scenario:' or 'suite:'",
+                $"this is not an ordinance, vocabulary, scenario or suite file: {what}; such a file starts with 'ordinance:' (or 'extends:'), 'vocabulary:', 'scenario:' or 'suite:'",
                 new SourceLocation(entry.FileName, 1, 1)));
         }
 

@@ -12,7 +12,7 @@ namespace OrdinanceRules.Yaml.Mapping;
 /// <summary>Maps an ordinance file's tree to an <see cref="Ordinance"/>, reporting every problem in it.</summary>
 internal sealed partial class OrdinanceReader
 {
-    internal static readonly string[] RootKeys = ["ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "sections", "provisions"];
+    internal static readonly string[] RootKeys = ["extends", "parameters", "overrides", "ordinance", "citation", "title", "jurisdiction", "adopted", "effective", "assume-in-force", "amendments", "notes", "readings", "calendars", "vocabulary", "definitions", "exception-sets", "sections", "provisions"];
     internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     internal static readonly string[] VocabularyKeys = ["uses", "types"];
     internal static readonly string[] SectionKeys = ["number", "heading", "text"];
@@ -42,6 +42,7 @@ internal sealed partial class OrdinanceReader
 
     private readonly string _file;
     private readonly Func<string, string?>? _resolveFile;
+    private readonly ImmutableArray<string> _chain;
     private readonly YamlReadOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
@@ -49,20 +50,21 @@ internal sealed partial class OrdinanceReader
     private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
-    private OrdinanceReader(string file, Func<string, string?>? resolveFile, YamlReadOptions options)
+    private OrdinanceReader(string file, Func<string, string?>? resolveFile, YamlReadOptions options, ImmutableArray<string> chain)
     {
         _file = file;
         _resolveFile = resolveFile;
         _options = options;
+        _chain = chain.Add(ChainKey(file));
     }
 
     /// <summary>Reads an ordinance.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file's name, for locations and to resolve a vocabulary's relative path.</param>
     /// <param name="resolveFile">Loads a vocabulary file by the relative path written in <c>uses:</c>; null reads from disk.</param>
-    /// <param name="options">How far a vocabulary read from disk may lie from the ordinance (by default, inside its folder).</param>
+    /// <param name="options">How far a vocabulary or a base ordinance read from disk may lie from the ordinance (by default, inside its folder).</param>
     public static Result<Ordinance> Read(string text, string file, Func<string, string?>? resolveFile, YamlReadOptions? options = null) =>
-        new OrdinanceReader(file, resolveFile, options ?? YamlReadOptions.Default).Read(text);
+        new OrdinanceReader(file, resolveFile, options ?? YamlReadOptions.Default, []).Read(text);
 
     private Result<Ordinance> Read(string text)
     {
@@ -74,6 +76,9 @@ internal sealed partial class OrdinanceReader
         }
 
         var r = new MappingReader(root, "the ordinance", RootKeys, _diagnostics);
+        var extends = r.Scalar("extends", r.Optional("extends"));
+        var baseOrdinance = extends is null ? null : ReadBase(extends);
+        var extending = extends is not null;
         var number = r.RequiredText("ordinance");
         var citation = r.OptionalText("citation");
         var title = r.RequiredText("title");
@@ -85,22 +90,42 @@ internal sealed partial class OrdinanceReader
         var notes = r.OptionalText("notes");
         var readings = ReadReadings(r);
         _calendars = ReadCalendars(r);
-        var vocabulary = ReadVocabulary(r, number);
+        var vocabulary = extending && !r.Has("vocabulary") ? baseOrdinance?.Vocabulary : ReadVocabulary(r, number);
+        var definitions = ReadDefinitions(r);
+        ReadExceptionSets(r);
         var sections = ReadSections(r);
-        var provisions = ReadProvisions(r);
+        var parameters = ReadParameters(r, baseOrdinance, extending);
+        var provisions = ReadProvisions(r, required: !extending);
+        var overrides = extending ? ReadOverrides(r, baseOrdinance) : null;
+        if (baseOrdinance is not null && provisions is not null && overrides is not null && number is not null && jurisdiction is not null)
+        {
+            var merged = Merge(baseOrdinance, overrides, provisions.Value, readings, sections);
+            provisions = merged.Provisions;
+            readings = merged.Readings;
+            sections = merged.Sections;
+            _calendars = MergeCalendars(baseOrdinance.Calendars, _calendars, root.Location);
+            amendments = [.. baseOrdinance.Amendments.Select(a => (a, ImmutableArray<YamlScalar>.Empty)), .. amendments];
+
+            // The base's definitions hold here too; one of this file's own with the same name takes its place.
+            definitions = [.. baseOrdinance.Definitions.Where(d => !definitions.Any(o => o.Name == d.Name)), .. definitions];
+        }
+
         if (provisions is not null)
         {
             CheckAffects(amendments, provisions.Value);
             CheckPrevailsOver(provisions.Value);
         }
 
-        if (_diagnostics.Count > 0 || number is null || title is null || jurisdiction is null || vocabulary is null || provisions is null)
+        if (_diagnostics.Count > 0 || number is null || title is null || jurisdiction is null || vocabulary is null || provisions is null || parameters is null ||
+            (extending && baseOrdinance is null))
         {
             return Result<Ordinance>.Failure(DiagnosticOrder.Sort(_diagnostics, _file));
         }
 
-        return Result<Ordinance>.Success(new Ordinance
+        var ordinance = new Ordinance
         {
+            Parameters = parameters.Value,
+            Extends = baseOrdinance is null ? [] : [baseOrdinance.Citation, .. baseOrdinance.Extends],
             Number = number,
             CitedAs = citation,
             Title = title,
@@ -109,14 +134,19 @@ internal sealed partial class OrdinanceReader
             EffectiveFrom = effective,
             AssumeInForce = assumeInForce,
             Amendments = [.. amendments.Select(a => a.Amendment)],
-            Notes = notes,
+            Notes = notes ?? baseOrdinance?.Notes,
             Readings = readings,
             Calendars = _calendars,
+            Definitions = definitions,
             Vocabulary = vocabulary,
             Sections = sections,
             Provisions = provisions.Value,
             Location = root.Location,
             ContentHash = _texts.Count == 1 ? Digests.Of(text) : Digests.Of(_texts.Select(t => Digests.Of(t))),
+        };
+        return Result<Ordinance>.Success(ordinance with
+        {
+            Parameters = [.. ordinance.Parameters.Select(p => p.DeclaredBy is null ? p with { DeclaredBy = ordinance.Citation } : p)],
         });
     }
 
@@ -267,12 +297,12 @@ internal sealed partial class OrdinanceReader
         return builder.ToImmutable();
     }
 
-    private ImmutableArray<Provision>? ReadProvisions(MappingReader root)
+    private ImmutableArray<Provision>? ReadProvisions(MappingReader root, bool required)
     {
-        var sequence = root.Sequence("provisions", root.Required("provisions"));
+        var sequence = root.Sequence("provisions", required ? root.Required("provisions") : root.Optional("provisions"));
         if (sequence is null)
         {
-            return null;
+            return required || root.Has("provisions") ? null : [];
         }
 
         var builder = ImmutableArray.CreateBuilder<Provision>();
@@ -288,11 +318,11 @@ internal sealed partial class OrdinanceReader
         return builder.ToImmutable();
     }
 
-    private Provision? ReadProvision(YamlMapping mapping, int index)
+    private Provision? ReadProvision(YamlMapping mapping, int index, YamlScalar? impliedId = null)
     {
-        var peekedId = MappingReader.Peek(mapping, "id");
+        var peekedId = MappingReader.Peek(mapping, "id") ?? impliedId?.Value;
         var r = new MappingReader(mapping, peekedId is null ? $"provision {index + 1}" : $"provision '{peekedId}'", ProvisionKeys, _diagnostics);
-        var id = ReadId(r);
+        var id = ReadId(r, impliedId);
         var section = r.RequiredText("section");
         var title = r.RequiredText("title");
         var text = r.RequiredText("text");
@@ -309,7 +339,8 @@ internal sealed partial class OrdinanceReader
         var inForce = inForceNode is null ? null : ReadInForce(r, inForceNode);
         var prevailsOverNode = r.Optional("prevails-over");
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
-        var exceptions = ReadExceptions(r, r.Optional("exceptions"));
+        var variables = (bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
+        var exceptions = ReadExceptions(r, r.Optional("exceptions"), variables);
         CheckModalityKeys(r, modality);
         if (id is not null && prevailsOver is { IsEmpty: false } named)
         {
@@ -379,9 +410,9 @@ internal sealed partial class OrdinanceReader
         }
     }
 
-    private string? ReadId(MappingReader r)
+    private string? ReadId(MappingReader r, YamlScalar? implied = null)
     {
-        var scalar = r.Scalar("id", r.Required("id"));
+        var scalar = implied is not null && !r.Has("id") ? implied : r.Scalar("id", r.Required("id"));
         if (scalar is null)
         {
             return null;
@@ -494,15 +525,22 @@ internal sealed partial class OrdinanceReader
         return metBy is null || at is null || (deadlineNode is not null && deadline is null) ? null : new Duty(metBy, at, deadline);
     }
 
-    private ImmutableArray<ProvisionException> ReadExceptions(MappingReader parent, YamlNode? node)
+    /// <param name="parent">The provision, exception or exception set the exceptions stand under.</param>
+    /// <param name="node">The list.</param>
+    /// <param name="provisionVariables">For a provision's own exceptions, the variables it binds (a shared set may be used there); otherwise null.</param>
+    private ImmutableArray<ProvisionException> ReadExceptions(MappingReader parent, YamlNode? node, IReadOnlyList<Binding>? provisionVariables)
     {
         var builder = ImmutableArray.CreateBuilder<ProvisionException>();
         var sequence = parent.Sequence("exceptions", node);
         for (var i = 0; i < (sequence?.Items.Count ?? 0); i++)
         {
             var item = sequence!.Items[i];
-            var mapping = parent.Mapping("exceptions", item, $"each exception of {parent.Context} must be a mapping with id, section, title and when, not {item.Shape}");
-            if (mapping is not null && ReadException(parent, mapping, i) is { } exception)
+            var mapping = parent.Mapping("exceptions", item, $"each exception of {parent.Context} must be a mapping with id, section, title and when, or {{ use: a shared exception set }}, not {item.Shape}");
+            if (mapping?["use"] is not null)
+            {
+                builder.AddRange(ReadExceptionUse(parent, mapping, provisionVariables));
+            }
+            else if (mapping is not null && ReadException(parent, mapping, i) is { } exception)
             {
                 builder.Add(exception);
             }
@@ -523,7 +561,7 @@ internal sealed partial class OrdinanceReader
         var when = r.RequiredCondition("when");
         var lapsesNode = r.Optional("lapses");
         var lapses = lapsesNode is null ? null : ReadLapse(r, lapsesNode);
-        var exceptions = ReadExceptions(r, r.Optional("exceptions"));
+        var exceptions = ReadExceptions(r, r.Optional("exceptions"), provisionVariables: null);
         if (id is null || section is null || title is null || bindings is null || when is null || (lapsesNode is not null && lapses is null))
         {
             return null;

@@ -16,7 +16,7 @@ internal static class VocabularyReader
 
     internal static readonly string[] FileKeys = ["vocabulary", "extends", "description", "types"];
     internal static readonly string[] TypeKeys = ["description", "fields", "add-fields", "add-values"];
-    internal static readonly string[] FieldKeys = ["type", "values", "to", "description", "sensitive"];
+    internal static readonly string[] FieldKeys = ["type", "values", "to", "description", "sensitive", "default"];
     internal static readonly string[] Kinds = ["text", "yes-no", "number", "instant", "duration", "enumeration", "set", "reference"];
 
     /// <summary>Reads a vocabulary file; an <c>extends:</c> path is read relative to it, from disk.</summary>
@@ -187,6 +187,17 @@ internal static class VocabularyReader
                     diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'values' applies only to enumeration and set fields, and {context} is {Article(fieldKind)}", field.KeyNode("values")!.Location));
                 }
 
+                var defaultNode = field.Optional("default");
+                bool? defaultValue = null;
+                if (defaultNode is not null && fieldKind is not (null or "yes-no"))
+                {
+                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'default' applies only to yes-no fields, and {context} is {Article(fieldKind)}: an omitted field of any other type is absent (none)", field.KeyNode("default")!.Location));
+                }
+                else if (defaultNode is not null)
+                {
+                    defaultValue = YesNo.Read(field, "default", defaultNode);
+                }
+
                 if (toNode is not null && fieldKind is not (null or "reference"))
                 {
                     diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'to' applies only to reference fields, and {context} is {Article(fieldKind)}", field.KeyNode("to")!.Location));
@@ -201,9 +212,10 @@ internal static class VocabularyReader
                     "reference" => field.RequiredText("to") is { } to ? FieldType.Reference(to) : null,
                     _ => Simple(fieldKind),
                 };
-                return type is null || sensitive is null ? null : new FieldDefinition(key.Value, type, description, key.Location)
+                return type is null || sensitive is null || (defaultNode is not null && defaultValue is null) ? null : new FieldDefinition(key.Value, type, description, key.Location)
                 {
                     Sensitive = sensitive.Value,
+                    Default = defaultValue,
                     ValueDescriptions = values is null
                         ? ImmutableDictionary<string, string>.Empty
                         : values.Where(v => v.Description is not null).GroupBy(v => v.Value, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Description!, StringComparer.Ordinal),

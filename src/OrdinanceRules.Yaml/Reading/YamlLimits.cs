@@ -20,6 +20,9 @@ internal static class YamlLimits
     /// <summary>The most facts a scenario may state.</summary>
     public const int MaxFacts = Limits.MaxFacts;
 
+    /// <summary>The most ordinances one <c>extends:</c> chain may hold, the extending file included.</summary>
+    public const int MaxExtendsDepth = 8;
+
     /// <summary>The most cases a test suite may have.</summary>
     public const int MaxCases = Limits.MaxCases;
 }

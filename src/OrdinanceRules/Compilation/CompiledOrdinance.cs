@@ -42,6 +42,9 @@ public sealed class CompiledOrdinance
     /// <summary>The higher laws it is stacked under; empty when compiled alone.</summary>
     public ImmutableArray<Ordinance> HigherLaws { get; }
 
+    /// <summary>The yes/no fields with a vocabulary default that some condition reads: the defaults a report may list as applied.</summary>
+    internal IReadOnlySet<(string Type, string Field)> DefaultsRead { get; init; } = new HashSet<(string Type, string Field)>();
+
     /// <summary>How many NRules rules the ordinance compiled into.</summary>
     public int RuleCount { get; }
 

@@ -16,9 +16,12 @@ namespace OrdinanceRules.Compilation;
 internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private readonly BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
+    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
 
     private ConditionSource? _assumeInForce;
+
+    /// <summary>The yes/no fields with a vocabulary default that the ordinance's conditions read (complete once <see cref="Bind"/> returns).</summary>
+    public IReadOnlySet<(string Type, string Field)> DefaultsRead => _environment.DefaultsRead;
 
     public ImmutableArray<ProvisionNode> Bind()
     {
@@ -31,6 +34,7 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
             return [];
         }
 
+        _environment = _environment with { Definitions = DefinitionTable.Build(ordinance.Definitions, _environment, diagnostics) };
         _assumeInForce = Condition(ordinance.AssumeInForce, "assume-in-force of the ordinance", [], ConditionType.YesNo);
         var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
         for (var i = 0; i < ordinance.Provisions.Length; i++)

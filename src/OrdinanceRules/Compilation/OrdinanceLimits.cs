@@ -25,6 +25,11 @@ internal static class OrdinanceLimits
             yield return new Diagnostic(DiagnosticCodes.OrdinanceLimit, $"the ordinance has {exceptions:N0} exceptions; the limit is {Limits.MaxExceptions:N0}", where);
         }
 
+        if (ordinance.Definitions.Length > Limits.MaxDefinitions)
+        {
+            yield return new Diagnostic(DiagnosticCodes.OrdinanceLimit, $"the ordinance has {ordinance.Definitions.Length:N0} definitions; the limit is {Limits.MaxDefinitions:N0}", where);
+        }
+
         foreach (var (what, day) in Dates(ordinance))
         {
             if (day is { } d && !Limits.InRange(d))

@@ -8,6 +8,7 @@ using OrdinanceRules.Vocabulary;
 namespace OrdinanceRules.Compilation;
 
 /// <summary>The ordinance model's invariants, checked with FluentValidation; failures become diagnostics.</summary>
+/// <remarks>An exception that several provisions share (one instance under each, as a shared exception set gives) counts once.</remarks>
 internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
 {
     private static readonly OrdinanceValidator Instance = new();
@@ -44,6 +45,15 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
             r.RuleFor(x => x.Default).Must((x, d) => x.Allows(d)).WithMessage(x => $"the default of reading '{x.Name}' is '{x.Default}', which is not one of its alternatives: {string.Join(", ", x.Alternatives.Select(a => a.Name))}").WithState(x => x.Location);
         });
         RuleFor(o => o.Readings).Must(r => r.Select(x => x.Name).Distinct().Count() == r.Length).WithMessage("two readings share a name").WithState(o => o.Location);
+        RuleForEach(o => o.Parameters).ChildRules(r =>
+        {
+            r.RuleFor(x => x.Name).Must(Identifiers.IsValidId).WithMessage(x => $"parameter name '{x.Name}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'").WithState(x => x.Location);
+            r.RuleFor(x => x.Choices).Must(c => !c.IsDefaultOrEmpty).When(x => x.Kind is ParameterKind.Choice or ParameterKind.ChoiceSet)
+                .WithMessage(x => $"parameter '{x.Name}' is a choice: list its choices").WithState(x => x.Location);
+            r.RuleFor(x => x.Default).Must((x, d) => x.Accepts(d)).WithMessage(x => $"the default of parameter '{x.Name}' is not a value of its kind ({x.Kind})").WithState(x => x.Location);
+            r.RuleFor(x => x.Value).Must((x, v) => v is null || x.Accepts(v)).WithMessage(x => $"the value set for parameter '{x.Name}' is not a value of its kind ({x.Kind})").WithState(x => x.SetAt ?? x.Location);
+        });
+        RuleFor(o => o.Parameters).Must(p => p.Select(x => x.Name).Distinct().Count() == p.Length).WithMessage("two parameters share a name").WithState(o => o.Location);
         RuleFor(o => o.Provisions).Custom((_, context) =>
         {
             var o = context.InstanceToValidate;
@@ -56,7 +66,7 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
                 }
             }
 
-            foreach (var exception in o.Provisions.SelectMany(p => Flatten(p.Exceptions)))
+            foreach (var exception in o.Provisions.SelectMany(p => Flatten(p.Exceptions)).Distinct(ReferenceEqualityComparer.Instance).Cast<ProvisionException>())
             {
                 if (!Identifiers.IsValidId(exception.Id))
                 {
@@ -81,7 +91,7 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
 
     private static IEnumerable<(string Id, SourceLocation? Location)> AllIds(Ordinance o) =>
         o.Provisions.Select(p => (p.Id, p.Location))
-            .Concat(o.Provisions.SelectMany(p => Flatten(p.Exceptions)).Select(e => (e.Id, e.Location)));
+            .Concat(o.Provisions.SelectMany(p => Flatten(p.Exceptions)).Distinct(ReferenceEqualityComparer.Instance).Cast<ProvisionException>().Select(e => (e.Id, e.Location)));
 
     private static string Words(Modality modality) => modality switch
     {

@@ -47,9 +47,12 @@ internal sealed class RuleSetCompiler
 
         var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
         var readingOffset = 0;
+        var defaultsRead = new HashSet<(string Type, string Field)>();
         foreach (var law in laws)
         {
-            nodes.AddRange(new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset).Bind());
+            var binder = new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset);
+            nodes.AddRange(binder.Bind());
+            defaultsRead.UnionWith(binder.DefaultsRead);
             readingOffset += law.Readings.Length;
         }
 
@@ -68,7 +71,7 @@ internal sealed class RuleSetCompiler
         compiler.EmitContests(contests);
         var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
         var factory = ruleCompiler.Compile(compiler._rules);
-        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count));
+        return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count) { DefaultsRead = defaultsRead });
     }
 
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>

@@ -7,13 +7,23 @@ using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Conditions;
 
-/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings, and the evaluation context.</summary>
-/// <remarks>In a law stack every law's readings sit in one array; <paramref name="ReadingOffset"/> is where this law's start.</remarks>
-internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context, int ReadingOffset = 0)
+/// <summary>What every condition of an ordinance is bound against: its vocabulary, its readings and parameters, and the evaluation context.</summary>
+/// <remarks>
+/// In a law stack every law's readings sit in one array; <paramref name="ReadingOffset"/> is where this law's start.
+/// <paramref name="Definitions"/> are the ordinance's defined terms, checked once (<see cref="DefinitionTable.Build"/>).
+/// </remarks>
+internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableArray<Reading> Readings, Expression Context, int ReadingOffset = 0, DefinitionTable? Definitions = null)
 {
     public static readonly ParameterExpression ContextParameter = Expression.Parameter(typeof(EvaluationContext), "context");
 
-    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) => new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset);
+    /// <summary>The yes/no fields with a vocabulary default that some condition reads, as type and field names; filled while binding.</summary>
+    public HashSet<(string Type, string Field)> DefaultsRead { get; } = [];
+
+    /// <summary>The ordinance's parameters: fixed values, bound as constants of their declared kind.</summary>
+    public ImmutableArray<Model.Parameter> Parameters { get; init; } = [];
+
+    public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) =>
+        new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters };
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
@@ -31,20 +41,59 @@ internal sealed class ConditionBinder
     private readonly FactVocabulary _vocabulary;
     private readonly IReadOnlyDictionary<string, ScopeVariable> _scope;
     private readonly ImmutableArray<Reading> _readings;
+    private readonly ImmutableArray<Model.Parameter> _parameters;
     private readonly Expression _context;
     private readonly int _readingOffset;
+    private readonly HashSet<(string Type, string Field)> _defaultsRead;
+    private readonly BindingEnvironment _environment;
+    private readonly DefinitionTable _definitions;
+    private readonly IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> _arguments;
+    private readonly ExpansionBudget _budget;
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
+    private readonly List<Definition> _used = [];
+
+    /// <summary>Whether a path is read as stated, for <c>== none</c>, known() and absent(): an omitted field is then absent, not its default.</summary>
+    private bool _asStated;
 
     public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope)
+        : this(environment, scope, new Dictionary<string, (Expression, ConditionType)>(), new ExpansionBudget())
     {
-        _vocabulary = environment.Vocabulary;
-        _readings = environment.Readings;
-        _context = environment.Context;
-        _readingOffset = environment.ReadingOffset;
-        _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>A binder for a definition's body: only its parameters (bound to the caller's values) are in scope.</summary>
+    public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope, IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> parameters)
+        : this(environment, scope, parameters, new ExpansionBudget())
+    {
+    }
+
+    private ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope, IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> parameters, ExpansionBudget budget)
+    {
+        _environment = environment;
+        _vocabulary = environment.Vocabulary;
+        _readings = environment.Readings;
+        _parameters = environment.Parameters;
+        _context = environment.Context;
+        _readingOffset = environment.ReadingOffset;
+        _defaultsRead = environment.DefaultsRead;
+        _definitions = environment.Definitions ?? DefinitionTable.Empty;
+        _scope = scope.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        _arguments = parameters;
+        _budget = budget;
+    }
+
+    /// <summary>The built-in functions, which no definition may be named after.</summary>
+    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param"], StringComparer.Ordinal);
+
+    /// <summary>The words of the language, which no definition or parameter may be named after.</summary>
+    public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(["and", "or", "not", "in", "yes", "no", "true", "false", "none", "if", "then", "else"], StringComparer.Ordinal);
+
     public IReadOnlyList<(string Code, string Message, TextPos Pos)> Errors => _errors;
+
+    /// <summary>The definitions the bound condition used, directly or through other definitions, in order of first use.</summary>
+    public IReadOnlyList<Definition> UsedDefinitions => _used;
+
+    /// <summary>Binds an expression of any type, returning the type it yields.</summary>
+    public (Expression? Expr, ConditionType Type) BindAny(Expr expr) => Visit(expr);
 
     /// <summary>Binds an expression that must yield <paramref name="expected"/>.</summary>
     public Expression? Bind(Expr expr, ConditionType expected)
@@ -152,16 +201,26 @@ internal sealed class ConditionBinder
 
     private (Expression?, ConditionType) VisitPath(PathExpr path)
     {
-        if (!_scope.TryGetValue(path.Variable, out var variable))
+        Expression current;
+        ConditionType type;
+        if (_arguments.TryGetValue(path.Variable, out var argument))
         {
-            var suggestion = ScenarioBuilder.Suggest(path.Variable, _scope.Keys);
-            return Fail(_scope.Count == 0
+            (current, type) = argument;
+        }
+        else if (_scope.TryGetValue(path.Variable, out var variable))
+        {
+            current = Expression.Call(Method(nameof(Ops.OfFact)), variable.Fact);
+            type = new ConditionType(TypeKind.Fact, variable.Type);
+        }
+        else
+        {
+            var names = _scope.Keys.Concat(_arguments.Keys).Order(StringComparer.Ordinal).ToList();
+            var suggestion = ScenarioBuilder.Suggest(path.Variable, names);
+            return Fail(names.Count == 0
                 ? $"'{path.Variable}' is not a variable: nothing is bound here"
-                : $"'{path.Variable}' is not a variable here (in scope: {string.Join(", ", _scope.Keys.Order(StringComparer.Ordinal))}){suggestion}", path.Pos, DiagnosticCodes.ConditionUnknownName);
+                : $"'{path.Variable}' is not a variable here (in scope: {string.Join(", ", names)}){suggestion}", path.Pos, DiagnosticCodes.ConditionUnknownName);
         }
 
-        Expression current = Expression.Call(Method(nameof(Ops.OfFact)), variable.Fact);
-        var type = new ConditionType(TypeKind.Fact, variable.Type);
         foreach (var (name, pos) in path.Fields)
         {
             if (type.Kind != TypeKind.Fact)
@@ -184,11 +243,42 @@ internal sealed class ConditionBinder
             }
 
             var field = factType.Fields[index];
-            current = Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name));
+            current = field.Type.Kind == FieldKind.YesNo && !_asStated
+                ? YesNoField(current, factType, index, field)
+                : Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name));
             type = ConditionType.OfField(field.Type, _vocabulary);
         }
 
         return (current, type);
+    }
+
+    /// <summary>
+    /// A yes/no field as a condition reads it: an omitted one takes the vocabulary's default, or is unknown, never a
+    /// silent no.
+    /// </summary>
+    private Expression YesNoField(Expression target, FactType factType, int index, FieldDefinition field)
+    {
+        if (field.Default is not null)
+        {
+            _defaultsRead.Add((factType.Name, field.Name));
+        }
+
+        var whenOmitted = field.Default switch { true => Ops.OmittedYes, false => Ops.OmittedNo, null => Ops.OmittedUnknown };
+        return Expression.Call(Method(nameof(Ops.YesNoField)), target, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(field.Name), Expression.Constant(whenOmitted));
+    }
+
+    /// <summary>Visits an operand as stated (see <see cref="_asStated"/>).</summary>
+    private (Expression? Expr, ConditionType Type) VisitAsStated(Expr expr)
+    {
+        _asStated = true;
+        try
+        {
+            return Visit(expr);
+        }
+        finally
+        {
+            _asStated = false;
+        }
     }
 
     private (Expression?, ConditionType) VisitNot(NotExpr not)
@@ -220,7 +310,7 @@ internal sealed class ConditionBinder
         if (binary.Op is BinaryOp.Eq or BinaryOp.Ne && (IsNone(binary.Left) || IsNone(binary.Right)))
         {
             // 'x == none' asks whether x is absent; a plain comparison of two absent values is no, as any comparison with one.
-            var (operand, _) = Visit(IsNone(binary.Left) ? binary.Right : binary.Left);
+            var (operand, _) = VisitAsStated(IsNone(binary.Left) ? binary.Right : binary.Left);
             if (operand is null)
             {
                 return (null, ConditionType.YesNo);
@@ -413,12 +503,47 @@ internal sealed class ConditionBinder
         return (Expression.Call(Method(nameof(Ops.Reading)), _context, Expression.Constant(_readingOffset + index)), new ConditionType(TypeKind.Enumeration, Values: values));
     }
 
+    /// <summary>
+    /// <c>param('name')</c>: a parameter's value in force, typed by its declared kind. The value is fixed when the
+    /// ordinance is compiled (an adopting city set it, or the model's default stands), so it is bound as a constant.
+    /// </summary>
+    private (Expression?, ConditionType) VisitParameter(CallExpr call)
+    {
+        if (call.Arguments is not [LiteralExpr { Kind: LiteralKind.Text, Value: string name }])
+        {
+            return Fail("param() takes the parameter's name in quotes, such as param('notice-within')", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        var parameter = _parameters.FirstOrDefault(p => p.Name == name);
+        if (parameter is null)
+        {
+            return Fail(_parameters.IsEmpty
+                ? $"'{name}' is not a parameter: the ordinance declares none under 'parameters'"
+                : $"'{name}' is not a parameter of this ordinance (parameters: {string.Join(", ", _parameters.Select(p => p.Name))}){ScenarioBuilder.Suggest(name, _parameters.Select(p => p.Name))}", call.Arguments[0].Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        var value = parameter.Effective;
+        var type = parameter.Kind switch
+        {
+            Model.ParameterKind.YesNo => ConditionType.YesNo,
+            Model.ParameterKind.Number => ConditionType.Number,
+            Model.ParameterKind.Duration => ConditionType.Duration,
+            Model.ParameterKind.Text => ConditionType.Text,
+            Model.ParameterKind.Choice => new ConditionType(TypeKind.Enumeration, Values: parameter.Choices),
+            Model.ParameterKind.ChoiceSet => new ConditionType(TypeKind.Set, Values: parameter.Choices),
+            _ => new ConditionType(TypeKind.Set, Values: (ImmutableArray<string>)value),
+        };
+        return (Expression.Constant(Val.Known(value), typeof(Val)), type);
+    }
+
     private (Expression?, ConditionType) VisitCall(CallExpr call)
     {
         switch (call.Name)
         {
             case "reading":
                 return VisitReading(call);
+            case "param":
+                return VisitParameter(call);
             case "known" or "absent":
                 {
                     if (!Arity(call, 1))
@@ -426,7 +551,7 @@ internal sealed class ConditionBinder
                         return (null, ConditionType.YesNo);
                     }
 
-                    var (e, _) = Visit(call.Arguments[0]);
+                    var (e, _) = VisitAsStated(call.Arguments[0]);
                     return e is null ? (null, ConditionType.YesNo) : (Expression.Call(Method(call.Name == "known" ? nameof(Ops.Known) : nameof(Ops.IsAbsent)), e), ConditionType.YesNo);
                 }
 
@@ -469,9 +594,95 @@ internal sealed class ConditionBinder
                 }
 
             default:
-                return Fail($"'{call.Name}' is not a function; the functions are known, absent, within, any, only and reading{ScenarioBuilder.Suggest(call.Name, ["known", "absent", "within", "any", "only", "reading"])}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                if (_definitions.TryGet(call.Name, out var definition))
+                {
+                    return VisitDefinition(call, definition);
+                }
+
+                var defined = _definitions.IsEmpty ? string.Empty : $"; the ordinance defines {string.Join(", ", _definitions.Names.Order(StringComparer.Ordinal))}";
+                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading and param{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
     }
+
+    /// <summary>
+    /// A call of a definition: its arguments are checked against the parameters' types, and its body is bound into
+    /// this expression with each parameter standing for its argument's value, so the caller's Kleene logic runs through it.
+    /// </summary>
+    private (Expression?, ConditionType) VisitDefinition(CallExpr call, BoundDefinition definition)
+    {
+        if (!definition.IsValid)
+        {
+            // Its own problem is reported where it is defined; the call fails without repeating it.
+            return (null, ConditionType.None);
+        }
+
+        var signature = definition.Model.Signature;
+        if (call.Arguments.Length != definition.Parameters.Length)
+        {
+            return Fail($"{signature} takes {definition.Parameters.Length} argument{(definition.Parameters.Length == 1 ? string.Empty : "s")}, not {call.Arguments.Length}", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        var arguments = new Dictionary<string, (Expression, ConditionType)>(StringComparer.Ordinal);
+        var ok = true;
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var (name, expected) = definition.Parameters[i];
+            var (value, type) = Visit(call.Arguments[i]);
+            if (value is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (!Accepts(expected, type))
+            {
+                Error(DiagnosticCodes.ConditionType, $"{signature} takes {expected} as '{name}', but this is {type}", call.Arguments[i].Pos);
+                ok = false;
+                continue;
+            }
+
+            arguments[name] = (value, expected);
+        }
+
+        if (!ok)
+        {
+            return (null, definition.Result ?? ConditionType.None);
+        }
+
+        if (!_budget.Spend(definition.Body!))
+        {
+            return Fail($"the condition grows past {Limits.MaxExpandedConditionNodes:N0} terms once its definitions are written out; define less through more", call.Pos, DiagnosticCodes.ConditionTooComplex);
+        }
+
+        var body = new ConditionBinder(_environment, [], arguments, _budget);
+        var (expression, result) = body.Visit(definition.Body!);
+        if (expression is null || body.Errors.Count > 0)
+        {
+            return Fail(body.Errors.Count > 0 ? $"in {signature}: {body.Errors[0].Message}" : $"{signature} does not bind here", call.Pos, body.Errors.Count > 0 ? body.Errors[0].Code : DiagnosticCodes.ConditionType);
+        }
+
+        Use(definition.Model);
+        foreach (var inner in body._used)
+        {
+            Use(inner);
+        }
+
+        return (expression, result);
+    }
+
+    private void Use(Definition definition)
+    {
+        if (!_used.Contains(definition))
+        {
+            _used.Add(definition);
+        }
+    }
+
+    private static bool Accepts(ConditionType parameter, ConditionType argument) =>
+        argument.Kind == TypeKind.None
+        || (parameter.Kind == TypeKind.Fact ? argument.Kind == TypeKind.Fact && argument.Fact!.Name == parameter.Fact!.Name
+            : parameter.Kind == TypeKind.Text ? argument.IsTextual
+            : parameter.Kind == argument.Kind);
 
     private bool Arity(CallExpr call, int count)
     {
@@ -493,4 +704,26 @@ internal sealed class ConditionBinder
     private void Error(string code, string message, TextPos pos) => _errors.Add((code, message, pos));
 
     private static System.Reflection.MethodInfo Method(string name) => OpsMethods[name];
+}
+
+/// <summary>How many terms the definitions a condition calls may add once written out; shared by the binders of one condition.</summary>
+internal sealed class ExpansionBudget
+{
+    private int _spent;
+
+    public bool Spend(Expr body)
+    {
+        _spent += Size(body);
+        return _spent <= Limits.MaxExpandedConditionNodes;
+    }
+
+    private static int Size(Expr expr) => expr switch
+    {
+        NotExpr n => 1 + Size(n.Operand),
+        BinaryExpr b => 1 + Size(b.Left) + Size(b.Right),
+        CallExpr c => 1 + c.Arguments.Sum(Size),
+        IfExpr i => 1 + Size(i.Condition) + Size(i.Then) + Size(i.Else),
+        ListExpr l => 1 + l.Items.Sum(Size),
+        _ => 1,
+    };
 }

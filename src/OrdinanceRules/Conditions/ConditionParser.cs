@@ -34,6 +34,8 @@ internal static class ConditionParser
         .Match(Character.EqualTo('>'), ConditionToken.Gt)
         .Match(Character.EqualTo('+'), ConditionToken.Plus)
         .Match(Character.EqualTo('-'), ConditionToken.Minus)
+        // A definition's name may hold '-' between words (immigration-agency): such a name is a call, so it must be followed by '('.
+        .Match(Span.Regex(@"[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z_][A-Za-z0-9_]*)+(?=\s*\()"), ConditionToken.Identifier)
         .Match(Span.Regex(@"@[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})"), ConditionToken.Instant)
         .Match(Span.Regex("([0-9]+[dhms])+"), ConditionToken.Duration, requireDelimiters: true)
         .Match(Numerics.Decimal, ConditionToken.Number, requireDelimiters: true)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq.Expressions;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Model;
@@ -21,6 +22,9 @@ internal sealed class ConditionSource
     }
 
     public ConditionText Text { get; }
+
+    /// <summary>The definitions the condition uses, directly or through others, in order of first use (set when it binds).</summary>
+    public ImmutableArray<Definition> UsedDefinitions { get; private set; } = [];
 
     /// <summary>Where the condition stands in the ordinance, such as "applies-when of provision P2".</summary>
     public string Context { get; }
@@ -47,8 +51,15 @@ internal sealed class ConditionSource
             return null;
         }
 
+        if (environment.Definitions is { IsEmpty: false } definitions && definitions.ExpandedDepth(_ast) is var depth && depth > Limits.MaxConditionDepth)
+        {
+            diagnostics?.Add(new Diagnostic(DiagnosticCodes.ConditionTooComplex, $"in {Context}: the condition is {depth} levels deep once the definitions it uses are written out; the limit is {Limits.MaxConditionDepth}", Locate(Text, new TextPos(1, 1))));
+            return null;
+        }
+
         var binder = new ConditionBinder(environment, scope);
         var expression = binder.Bind(_ast, expected);
+        UsedDefinitions = [.. binder.UsedDefinitions];
         if (diagnostics is not null)
         {
             foreach (var (code, message, pos) in binder.Errors)

@@ -32,6 +32,35 @@ internal static class Ops
         };
     }
 
+    /// <summary>What an omitted yes/no field reads as: <see cref="YesNoField"/>'s last argument.</summary>
+    public const int OmittedUnknown = 0;
+
+    /// <inheritdoc cref="OmittedUnknown"/>
+    public const int OmittedNo = 1;
+
+    /// <inheritdoc cref="OmittedUnknown"/>
+    public const int OmittedYes = 2;
+
+    /// <summary>
+    /// A yes/no field: as <see cref="Field"/>, but a field the fact leaves out reads as the vocabulary's default, or, when
+    /// it has none, as unknown under the same name a field stated unknown carries (so what-if can try its values).
+    /// </summary>
+    public static Val YesNoField(Val target, string type, int index, string field, int whenOmitted)
+    {
+        var value = Field(target, type, index, field);
+        if (!value.IsAbsent || !target.IsKnown || ((Fact)target.Value!).Type.Name != type)
+        {
+            return value;
+        }
+
+        return whenOmitted switch
+        {
+            OmittedNo => Val.False,
+            OmittedYes => Val.True,
+            _ => Val.Unknown(UnknownName((Fact)target.Value!, field)),
+        };
+    }
+
     public static Val Reading(EvaluationContext context, int index) => Val.Known(context.Readings[index]);
 
     public static Val AsOf(EvaluationContext context) => Val.Known(context.AsOf);

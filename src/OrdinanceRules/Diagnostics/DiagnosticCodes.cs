@@ -57,6 +57,9 @@ public static class DiagnosticCodes
     /// <summary>An ordinance exceeds a limit: provisions, exceptions, variables bound, holidays, rules (see <see cref="Limits"/>).</summary>
     public const string OrdinanceLimit = "OR2106";
 
+    /// <summary>A definition uses itself, directly or through other definitions; the message names the cycle.</summary>
+    public const string DefinitionCycle = "OR2107";
+
     /// <summary>A fault in the library itself, reported rather than thrown: please report it with the input that caused it.</summary>
     public const string InternalError = "OR9001";
 }

@@ -38,6 +38,15 @@ public static class Limits
     /// <summary>The most items in one list of a condition, such as <c>['ice', 'cbp']</c>.</summary>
     public const int MaxListItems = 256;
 
+    /// <summary>The most definitions an ordinance may have.</summary>
+    public const int MaxDefinitions = 200;
+
+    /// <summary>
+    /// The most terms one condition may hold once the definitions it calls (and those they call) are written out into
+    /// it: a definition that calls another twice, which calls a third twice, and so on, doubles at each step.
+    /// </summary>
+    public const int MaxExpandedConditionNodes = 10_000;
+
     /// <summary>The first year of a date or an instant (1000): far enough back for any ordinance, and far from the end of .NET's calendar.</summary>
     public const int MinYear = 1000;
 

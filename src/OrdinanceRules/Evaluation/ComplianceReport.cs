@@ -37,6 +37,13 @@ public sealed record ComplianceReport
     /// <summary>The readings the evaluation used, in the ordinance's order; empty when it declares none.</summary>
     public ImmutableArray<AppliedReading> Readings { get; init; } = [];
 
+    /// <summary>
+    /// The yes/no fields the scenario left out that the evaluation read as their vocabulary's default, in scenario
+    /// order; empty when none. An omitted yes/no field with no default is unknown instead, and named by the findings
+    /// that depend on it.
+    /// </summary>
+    public ImmutableArray<AppliedDefault> DefaultsApplied { get; init; } = [];
+
     /// <summary>The findings.</summary>
     public required ImmutableArray<Finding> Findings { get; init; }
 

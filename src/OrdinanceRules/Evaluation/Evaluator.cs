@@ -97,12 +97,37 @@ internal static class Evaluator
             TimeZone = ordinance.Jurisdiction.TimeZone,
             HigherLaws = [.. compiled.HigherLaws.Select(l => l.Citation)],
             Readings = readings,
+            DefaultsApplied = DefaultsApplied(compiled, scenario),
             Findings = [.. findings.Select(x => x.Finding)],
             Explanations = explanations,
             Conflicts = conflicts,
             ContentHash = compiled.ContentHash,
             InputDigest = Digests.Of(scenario),
         };
+    }
+
+    /// <summary>The omitted yes/no fields of the scenario's facts whose default a condition of the ordinance reads.</summary>
+    private static ImmutableArray<AppliedDefault> DefaultsApplied(CompiledOrdinance compiled, Scenario scenario)
+    {
+        if (compiled.DefaultsRead.Count == 0)
+        {
+            return [];
+        }
+
+        var applied = ImmutableArray.CreateBuilder<AppliedDefault>();
+        foreach (var fact in scenario.Facts)
+        {
+            for (var i = 0; i < fact.Type.Fields.Length; i++)
+            {
+                var field = fact.Type.Fields[i];
+                if (field.Default is { } value && fact.RawAt(i) is null && compiled.DefaultsRead.Contains((fact.Type.Name, field.Name)))
+                {
+                    applied.Add(new AppliedDefault(fact.Type.Name, fact.Id, field.Name, value));
+                }
+            }
+        }
+
+        return applied.ToImmutable();
     }
 
     private static ImmutableArray<AppliedReading> ResolveReadings(ImmutableArray<Model.Ordinance> laws, EvaluationOptions options)

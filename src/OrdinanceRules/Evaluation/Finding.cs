@@ -34,6 +34,12 @@ public sealed record Finding
     /// <summary>The provision's title.</summary>
     public required string Title { get; init; }
 
+    /// <summary>
+    /// For a provision the ordinance took from a base it extends (a model ordinance): the base's citation and
+    /// section; null for the ordinance's own provisions.
+    /// </summary>
+    public ProvisionOrigin? Origin { get; init; }
+
     /// <summary>The provision's wording.</summary>
     public required string Text { get; init; }
 

@@ -46,6 +46,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
             Citation = $"{ordinance.Citation}, {provision.Section}",
             Section = provision.Section,
             Title = provision.Title,
+            Origin = provision.Origin,
             Text = provision.Text,
             Modality = provision.Modality,
             Status = outcome.Status,

@@ -74,9 +74,9 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         yield return Leaf($"for: {string.Join(", ", node.SubjectFrame.Where(v => v.Slot < subject.Length).Select(v => $"{v.Name} = {subject[v.Slot]}"))}", ExplanationStatus.Info);
         if (node.Match is not null)
         {
-            yield return outcome.Basis == "match-unknown"
+            yield return Uses(node.Match, outcome.Basis == "match-unknown"
                 ? Leaf($"match: {Condition(node.Match)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown)
-                : Leaf($"match: {Condition(node.Match)}: yes", ExplanationStatus.Held);
+                : Leaf($"match: {Condition(node.Match)}: yes", ExplanationStatus.Held));
         }
 
         if (outcome.Basis == "match-unknown")
@@ -100,12 +100,12 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
         if (node.AppliesWhen is not null)
         {
-            yield return outcome.Basis switch
+            yield return Uses(node.AppliesWhen, outcome.Basis switch
             {
                 "scope" => Leaf($"applies-when: {Condition(node.AppliesWhen)}: no, so the provision does not apply", ExplanationStatus.Failed),
                 "scope-unknown" => Leaf($"applies-when: {Condition(node.AppliesWhen)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
                 _ => Leaf($"applies-when: {Condition(node.AppliesWhen)}: yes", ExplanationStatus.Held),
-            };
+            });
         }
     }
 
@@ -119,13 +119,13 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         {
             if (claim is null)
             {
-                yield return Leaf($"{violated}: no", ExplanationStatus.Failed);
+                yield return Uses(node.ViolatedWhen, Leaf($"{violated}: no", ExplanationStatus.Failed));
                 yield break;
             }
 
-            yield return claim.IsTentative
+            yield return Uses(node.ViolatedWhen, claim.IsTentative
                 ? Leaf($"{violated}: unknown, depends on {Names(claim.Missing)}", ExplanationStatus.Unknown)
-                : Leaf($"{violated}: yes", ExplanationStatus.Held);
+                : Leaf($"{violated}: yes", ExplanationStatus.Held));
         }
         else
         {
@@ -138,7 +138,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             }
 
             var status = claim is null ? ExplanationStatus.Failed : claim.IsTentative ? ExplanationStatus.Unknown : ExplanationStatus.Held;
-            yield return new ExplanationNode($"{violated}: {Word(status)}", status, tests);
+            yield return Uses(node.ViolatedWhen, new ExplanationNode($"{violated}: {Word(status)}", status, tests));
         }
 
         if (claim is not null)
@@ -176,7 +176,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         var discharged = recorder.Live.OfType<Discharge>().Any(d => d.Claim == claim);
         var doubted = recorder.Live.OfType<DutyDoubt>().Any(d => d.Claim == claim);
         var status = discharged ? ExplanationStatus.Held : doubted ? ExplanationStatus.Unknown : ExplanationStatus.Failed;
-        yield return new ExplanationNode($"discharged in time ({metBy}): {Word(status)}", status, tests);
+        yield return Uses(node.MetBy, new ExplanationNode($"discharged in time ({metBy}): {Word(status)}", status, tests));
         if (outcome.DueAt is { } due)
         {
             yield return Leaf($"due at {Time(due)}", ExplanationStatus.Info);
@@ -263,7 +263,8 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             ExplanationStatus.Unknown => "unknown",
             _ => "does not hold",
         };
-        return new ExplanationNode($"{exception.Id} {model.Title} ({model.Section}){when}: {verdict}", status, items);
+        var shared = model.SharedFrom is null ? string.Empty : $", shared exception set {model.SharedFrom}";
+        return Uses(exception.When, new ExplanationNode($"{exception.Id} {model.Title} ({model.Section}{shared}){when}: {verdict}", status, items));
     }
 
     /// <summary>The results of a node's test (one rule for yes, one for unknown) against an owner, one line per combination of further facts.</summary>
@@ -323,6 +324,21 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
     private static string Condition(Conditions.ConditionSource condition) =>
         string.Join(' ', condition.Text.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The node, with a line under it for each definition its condition uses: where the term is defined, and what it means.</summary>
+    private static ExplanationNode Uses(Conditions.ConditionSource? condition, ExplanationNode node)
+    {
+        if (condition is null || condition.UsedDefinitions.IsEmpty)
+        {
+            return node;
+        }
+
+        var uses = condition.UsedDefinitions.Select(d =>
+            Leaf($"uses {d.Signature}, {d.Section}{(d.Title is null ? string.Empty : $" ({d.Title})")}: {Words(d.Means.Text)}", ExplanationStatus.Info));
+        return new ExplanationNode(node.Text, node.Status, node.Children.Concat(uses));
+    }
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Names(IEnumerable<string> names) => string.Join("; ", names);
 

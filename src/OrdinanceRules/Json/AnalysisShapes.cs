@@ -97,12 +97,29 @@ public sealed record ChangeJson(
 /// <param name="Title">Its title.</param>
 /// <param name="ContentHash">Its content hash; omitted for an ordinance built in code.</param>
 /// <param name="Readings">The readings, in the ordinance's order.</param>
+/// <param name="Parameters">The parameters the ordinance fixes (a model's, or those an extending ordinance set), in order; omitted when it has none.</param>
 public sealed record ReadingsDocument(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
     [property: JsonPropertyName("ordinance")] string Ordinance,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("readings")] ImmutableArray<ReadingDeclarationJson> Readings,
-    [property: JsonPropertyName("contentHash")] string? ContentHash = null) : IContractDocument;
+    [property: JsonPropertyName("contentHash")] string? ContentHash = null,
+    [property: JsonPropertyName("parameters")] ImmutableArray<ParameterJson>? Parameters = null) : IContractDocument;
+
+/// <summary>One parameter an ordinance fixes (see <see cref="Model.Parameter"/>), with its value in force.</summary>
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Type">Its type as the YAML writes it: <c>yes-no</c>, <c>number</c>, <c>duration</c>, <c>text</c>, <c>text-list</c>, <c>choice</c>, <c>choice-set</c>.</param>
+/// <param name="Value">The value in force, as the YAML writes it: <c>yes</c>, <c>48h</c>, <c>[PD, KCKPD]</c>.</param>
+/// <param name="Default">The declaring ordinance's default, likewise.</param>
+/// <param name="DeclaredBy">The citation of the ordinance that declared it.</param>
+/// <param name="Description">What it decides.</param>
+public sealed record ParameterJson(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("default")] string Default,
+    [property: JsonPropertyName("declaredBy")] string DeclaredBy,
+    [property: JsonPropertyName("description")] string Description);
 
 /// <summary>One interpretive reading an ordinance declares.</summary>
 /// <param name="Name">The reading's name.</param>

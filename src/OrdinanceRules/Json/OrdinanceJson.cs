@@ -126,6 +126,7 @@ public static class OrdinanceJson
             report.HasViolations,
             [.. report.Findings.Select(f => Finding(f))],
             Decision(report),
+            [.. report.DefaultsApplied.Select(d => new AppliedDefaultJson(d.FactType, d.FactId, d.Field, d.Value))],
             Notes: report.Notes);
     }
 
@@ -149,7 +150,8 @@ public static class OrdinanceJson
             finding.Unknowns,
             finding.DueAt,
             finding.DischargedAt,
-            withText ? finding.Text : null);
+            withText ? finding.Text : null,
+            finding.Origin is { } origin ? new OriginJson(origin.Citation, origin.Section, origin.Replaced) : null);
     }
 
     /// <summary>The decision record of a report: the law's content hash, the engine's version, the readings, the instant, the input's digest and each outcome.</summary>
@@ -280,7 +282,9 @@ public static class OrdinanceJson
                 r.Question.Trim(),
                 r.Default,
                 [.. r.Alternatives.Select(a => new AlternativeJson(a.Name, a.Description.Trim()))]))],
-            ContentHash: ordinance.ContentHash);
+            ContentHash: ordinance.ContentHash,
+            Parameters: ordinance.Parameters.IsEmpty ? null : [.. ordinance.Parameters.Select(p => new ParameterJson(
+                p.Name, ParameterTypeWord(p.Kind), ParameterValue(p.Effective), ParameterValue(p.Default), p.DeclaredBy ?? ordinance.Citation, p.Description.Trim()))]);
     }
 
     /// <summary>An interview's step: the findings with the answers so far, and the questions still worth asking, as <c>interview</c> writes it.</summary>
@@ -330,6 +334,27 @@ public static class OrdinanceJson
         interview.Scenario.FindFact(answer.FactId) is { } fact && fact.Type.TryGetField(answer.Field, out var field)
             ? Vocabulary.Redaction.Show(field, answer.Value, interview.Options.ShowSensitive)
             : answer.Value;
+
+    /// <summary>A parameter's type as the YAML writes it.</summary>
+    private static string ParameterTypeWord(Model.ParameterKind kind) => kind switch
+    {
+        Model.ParameterKind.YesNo => "yes-no",
+        Model.ParameterKind.TextList => "text-list",
+        Model.ParameterKind.ChoiceSet => "choice-set",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A parameter's value as the YAML writes it: yes, 48h, [a, b].</summary>
+    /// <param name="value">A value of a <see cref="Parameter"/>.</param>
+    /// <returns>The text.</returns>
+    public static string ParameterValue(object value) => value switch
+    {
+        bool b => b ? "yes" : "no",
+        decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan t => OrdinanceRules.Facts.DurationText.Format(t),
+        ImmutableArray<string> list => "[" + string.Join(", ", list) + "]",
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static CoverageJson Coverage(OutcomeCoverage coverage) => new(
         coverage.Ordinance.Citation,

@@ -30,6 +30,7 @@ public sealed record ReportsDocument(
 /// <param name="HasViolations">Whether any finding is <c>violated</c>.</param>
 /// <param name="Findings">The findings, in report order.</param>
 /// <param name="Decision">The decision record: what was decided, on what, by which law and engine.</param>
+/// <param name="DefaultsApplied">The yes/no fields the scenario left out that the evaluation read as their vocabulary's default; empty when none.</param>
 public sealed record ReportJson(
     [property: JsonPropertyName("ordinance")] string Ordinance,
     [property: JsonPropertyName("title")] string Title,
@@ -42,7 +43,19 @@ public sealed record ReportJson(
     [property: JsonPropertyName("hasViolations")] bool HasViolations,
     [property: JsonPropertyName("findings")] ImmutableArray<FindingJson> Findings,
     [property: JsonPropertyName("decision")] DecisionRecord Decision,
+    [property: JsonPropertyName("defaultsApplied")] ImmutableArray<AppliedDefaultJson> DefaultsApplied,
     [property: JsonPropertyName("notes")] string? Notes = null);
+
+/// <summary>A yes/no field a scenario left out, read as its vocabulary's default.</summary>
+/// <param name="Type">The fact's type.</param>
+/// <param name="Id">The fact's id.</param>
+/// <param name="Field">The field left out.</param>
+/// <param name="Value">The default it took.</param>
+public sealed record AppliedDefaultJson(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("field")] string Field,
+    [property: JsonPropertyName("value")] bool Value);
 
 /// <summary>A reading as an evaluation used it.</summary>
 /// <param name="Name">The reading's name.</param>
@@ -102,6 +115,7 @@ public sealed record ConflictJson(
 /// <param name="DueAt">When an obligation falls due; omitted when it has no deadline.</param>
 /// <param name="DischargedAt">When it was discharged; omitted when it was not.</param>
 /// <param name="Text">The provision's wording; omitted where a document leaves it out (comparison cells, what-if).</param>
+/// <param name="Origin">For a provision taken from a base ordinance the ordinance extends: the base's citation and section; omitted otherwise.</param>
 public sealed record FindingJson(
     [property: JsonPropertyName("provision")] string Provision,
     [property: JsonPropertyName("citation")] string Citation,
@@ -115,7 +129,17 @@ public sealed record FindingJson(
     [property: JsonPropertyName("unknowns")] ImmutableArray<string> Unknowns,
     [property: JsonPropertyName("dueAt")] DateTimeOffset? DueAt = null,
     [property: JsonPropertyName("dischargedAt")] DateTimeOffset? DischargedAt = null,
-    [property: JsonPropertyName("text")] string? Text = null);
+    [property: JsonPropertyName("text")] string? Text = null,
+    [property: JsonPropertyName("origin")] OriginJson? Origin = null);
+
+/// <summary>Where a provision of an extending ordinance came from.</summary>
+/// <param name="Citation">The base ordinance's citation, such as a model ordinance's.</param>
+/// <param name="Section">The provision's section in the base.</param>
+/// <param name="Replaced">True when the extending ordinance replaced the base's provision with its own text.</param>
+public sealed record OriginJson(
+    [property: JsonPropertyName("citation")] string Citation,
+    [property: JsonPropertyName("section")] string Section,
+    [property: JsonPropertyName("replaced")] bool Replaced);
 
 /// <summary>
 /// The decision record: enough to prove what was decided on what, without storing the facts (docs/json.md, "Decision

@@ -41,6 +41,21 @@ public sealed record Ordinance
     /// <summary>The interpretive questions the ordinance leaves open, each a switch an evaluation can set.</summary>
     public ImmutableArray<Reading> Readings { get; init; } = [];
 
+    /// <summary>The defined terms: named conditions with parameters, which every condition of the ordinance may use.</summary>
+    public ImmutableArray<Definition> Definitions { get; init; } = [];
+
+    /// <summary>
+    /// The values the ordinance fixes for every evaluation, which conditions read with <c>param('name')</c>: declared
+    /// with defaults by a model ordinance, and set by an ordinance that extends it.
+    /// </summary>
+    public ImmutableArray<Parameter> Parameters { get; init; } = [];
+
+    /// <summary>
+    /// The citations of the ordinances this one extends, nearest first (a city's model, then the model's own base);
+    /// empty when it extends none. Its provisions record, in <see cref="Provision.Origin"/>, which base each came from.
+    /// </summary>
+    public ImmutableArray<string> Extends { get; init; } = [];
+
     /// <summary>Holiday calendars that business-day deadlines name.</summary>
     public ImmutableArray<HolidayCalendar> Calendars { get; init; } = [];
 

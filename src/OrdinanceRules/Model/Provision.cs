@@ -75,6 +75,12 @@ public sealed record Provision
     /// <summary>Where the text comes from and how reliable it is, such as "news report (one source)".</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// For a provision an extending ordinance took from its base (kept or replaced): the base's citation and
+    /// section; null for a provision of the ordinance's own.
+    /// </summary>
+    public ProvisionOrigin? Origin { get; init; }
+
     /// <summary>Where the provision was written.</summary>
     public SourceLocation? Location { get; init; }
 }

@@ -34,6 +34,12 @@ public sealed record ProvisionException
     /// <summary>Exceptions to this exception.</summary>
     public ImmutableArray<ProvisionException> Exceptions { get; init; } = [];
 
+    /// <summary>
+    /// The name of the shared exception set it was written in, when several provisions share it (the same
+    /// exception then stands under each of them); null for an exception written under its provision.
+    /// </summary>
+    public string? SharedFrom { get; init; }
+
     /// <summary>Where the exception was written.</summary>
     public SourceLocation? Location { get; init; }
 }

@@ -19,4 +19,12 @@ public sealed record FieldDefinition(string Name, FieldType Type, string? Descri
 
     /// <summary>What each enumeration or set value means, for the values whose meaning was written down; the field's description covers the rest.</summary>
     public ImmutableDictionary<string, string> ValueDescriptions { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// For a yes/no field, the value it takes when a scenario leaves it out: the answer the law or the closed world of
+    /// records supplies (<c>default: no</c> in a vocabulary file). Null when nothing supplies one: an omitted yes/no field
+    /// that a condition reads is then unknown, and a finding that depends on it names it.
+    /// </summary>
+    /// <remarks>A report lists the defaults it applied (<see cref="Evaluation.ComplianceReport.DefaultsApplied"/>).</remarks>
+    public bool? Default { get; init; }
 }

@@ -30,6 +30,9 @@ internal sealed class VocabularyValidator : AbstractValidator<VocabularyValidato
                 field.RuleFor(f => f.Type).Must(t => t.Values.Distinct(StringComparer.Ordinal).Count() == t.Values.Length)
                     .WithMessage(f => $"field '{f.Name}' lists a value twice")
                     .WithState(f => f.Location);
+                field.RuleFor(f => f.Default).Must((f, value) => value is null || f.Type.Kind == FieldKind.YesNo)
+                    .WithMessage(f => $"field '{f.Name}' is {f.Type}, and only a yes/no field has a default; leave 'default' out")
+                    .WithState(f => f.Location);
             });
             type.RuleFor(t => t.Fields).Custom((fields, context) =>
             {

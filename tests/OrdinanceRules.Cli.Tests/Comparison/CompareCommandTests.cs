@@ -94,27 +94,25 @@ public class CompareCommandTests
     }
 
     [Fact]
-    public void Compare_ScenarioThatDoesNotLoadUnderOneOrdinance_ReportsFileLineColumnAndTheOrdinanceAndExitsTwo()
+    public void Compare_ScenarioUsingOneOrdinancesVocabularyExtension_IsNotExpressibleForTheOthers()
     {
         using var folder = new ScenarioFolder(NoNoticeYet);
-        var path = folder.Write("policy-revision.yaml", """
-            scenario: LPD revises its policy
-            as-of: 2021-04-01T12:00
-            facts:
-              - agency: LPD
-                isCityDepartment: yes
-              - policyRevision: rev-1
-                agency: LPD
-                topic: immigration-interactions
-                adoptedAt: 2021-03-01T09:00
-            """);
+        folder.Write("policy-revision.yaml", ScenarioFolder.LawrencePolicyRevision);
 
-        var result = Cli.Run("compare", Samples.Ordinance, ScenarioFolder.Lawrence, "--scenarios", folder.Path);
+        var result = Cli.Run("compare", Samples.Ordinance, ScenarioFolder.Lawrence, "--scenarios", folder.Path, "--format", "json");
 
-        result.ExitCode.Should().Be(CliApp.BadInput);
-        result.Output.Should().BeEmpty();
-        result.ErrorLines.Should().Equal(
-            $"{path}:6:5: error OR3001: fact 'rev-1' has type 'policyRevision', which the vocabulary does not declare (the scenario does not load under roeland-park-ks)");
+        result.ExitCode.Should().NotBe(CliApp.BadInput, result.Errors);
+        result.Errors.Should().BeEmpty();
+        using var json = JsonDocument.Parse(result.Output);
+        var row = json.RootElement.GetProperty("scenarios").EnumerateArray().Single(r => r.GetProperty("label").GetString() == "policy-revision");
+        var cells = row.GetProperty("cells").EnumerateArray().ToList();
+        cells[0].GetProperty("verdict").GetString().Should().Be("not-expressible");
+        cells[0].GetProperty("notExpressible").EnumerateArray().Select(s => s.GetString()).Should()
+            .Equal("fact 'rev-1' has type 'policyRevision', which the vocabulary does not declare");
+        cells[0].GetProperty("findings").GetArrayLength().Should().Be(0);
+        cells[0].GetProperty("decision").GetProperty("outcomes").GetArrayLength().Should().Be(0, "nothing was decided");
+        cells[1].GetProperty("verdict").GetString().Should().Be("pending");
+        row.GetProperty("differs").GetBoolean().Should().BeFalse("a cell that cannot express the scenario is not a disagreement");
     }
 
     [Fact]

@@ -23,9 +23,14 @@ internal static class InputSchemas
         ("ordinance", "deadline", OrdinanceReader.DeadlineKeys),
         ("ordinance", "reading", OrdinanceReader.ReadingKeys),
         ("ordinance", "exception", OrdinanceReader.ExceptionKeys),
+        ("ordinance", "definition", OrdinanceReader.DefinitionKeys),
+        ("ordinance", "exceptionSet", OrdinanceReader.ExceptionSetKeys),
+        ("ordinance", "exceptionUse", OrdinanceReader.ExceptionUseKeys),
         ("ordinance", "amendment", OrdinanceReader.AmendmentKeys),
         ("ordinance", "inForce", OrdinanceReader.InForceKeys),
         ("ordinance", "lapse", OrdinanceReader.LapseKeys),
+        ("ordinance", "parameter", OrdinanceReader.ParameterKeys),
+        ("ordinance", "override", OrdinanceReader.OverrideKeys),
         ("ordinance", "type", VocabularyReader.TypeKeys),
         ("ordinance", "field", VocabularyReader.FieldKeys),
         ("vocabulary", "vocabulary", VocabularyReader.FileKeys),
@@ -50,8 +55,11 @@ internal static class InputSchemas
 
     private static JsonObject Ordinance() => Root("ordinance", "An OrdinanceRules ordinance file (docs/yaml-reference.md).", new()
     {
-        ["ordinance"] = Object(OrdinanceReader.RootKeys, ["ordinance", "title", "jurisdiction", "vocabulary", "provisions"], new()
+        ["ordinance"] = WholeOrExtending(Object(OrdinanceReader.RootKeys, [], new()
         {
+            ["extends"] = Scalar("The path of the ordinance this one extends (a model), relative to this file; then only what changes is written here."),
+            ["parameters"] = Map(new JsonObject { ["anyOf"] = new JsonArray(Ref("parameter"), Scalar("A value for a parameter the base declares."), Array(Scalar("One value."), "A list value for a parameter the base declares.")) }, "Parameters by name: a declaration (type, default, description) or, in an extending file, a value for one of the base's."),
+            ["overrides"] = Map(Ref("override"), "What changes in the base's provisions, by provision id."),
             ["ordinance"] = Scalar("The ordinance's number, such as 1005."),
             ["citation"] = Scalar("How the law is cited when not '{jurisdiction} Ordinance {number}', such as K.S.A. 12-16,140."),
             ["title"] = Scalar("The ordinance's title."),
@@ -64,8 +72,27 @@ internal static class InputSchemas
             ["readings"] = Array(Ref("reading"), "The interpretive questions the ordinance leaves open."),
             ["calendars"] = Map(Array(Scalar("A holiday (YYYY-MM-DD)."), "The holidays."), "Holiday calendars by name, each a list of days."),
             ["vocabulary"] = Ref("vocabulary"),
+            ["definitions"] = Array(Ref("definition"), "Defined terms: named conditions with parameters that every condition may call."),
+            ["exception-sets"] = Array(Ref("exceptionSet"), "Exceptions written once that several provisions take in with { use: name }."),
             ["sections"] = Array(Ref("section"), "The sections, in order."),
             ["provisions"] = Array(Ref("provision"), "The provisions, in order."),
+        })),
+        ["parameter"] = Object(OrdinanceReader.ParameterKeys, ["type"], new()
+        {
+            ["type"] = Enum(OrdinanceReader.ParameterKindWords, "The kind of value the parameter takes."),
+            ["description"] = Scalar("What the parameter decides, for the city that sets it."),
+            ["default"] = new JsonObject { ["description"] = "The value used when an extending ordinance does not set it." },
+            ["choices"] = Array(Scalar("A choice."), "For choice and choice-set parameters: the values allowed."),
+        }),
+        ["override"] = Object(OrdinanceReader.OverrideKeys, [], new()
+        {
+            ["remove"] = Scalar("yes, or the reason, to remove the base's provision."),
+            ["replace"] = Ref("provision"),
+            ["section"] = Scalar("The city's own section for the kept provision."),
+            ["title"] = Scalar("The city's own title for it."),
+            ["text"] = Scalar("The city's own text for it."),
+            ["binds"] = Scalar("Whom it binds in the city."),
+            ["source"] = Scalar("Where the city's wording comes from."),
         }),
         ["jurisdiction"] = Object(OrdinanceReader.JurisdictionKeys, ["name", "state", "time-zone"], new()
         {
@@ -102,7 +129,7 @@ internal static class InputSchemas
             ["event-time"] = Scalar("The instant that dates the conduct, for the law in force at its time, such as a.start."),
             ["in-force"] = Ref("inForce"),
             ["prevails-over"] = Array(Scalar("A provision's id."), "The provisions of equal rank this one prevails over."),
-            ["exceptions"] = Array(Ref("exception"), "Its exceptions."),
+            ["exceptions"] = Array(new JsonObject { ["anyOf"] = new JsonArray(Ref("exception"), Ref("exceptionUse")) }, "Its exceptions, and the shared exception sets it uses."),
         }),
         ["condition"] = new JsonObject
         {
@@ -147,6 +174,25 @@ internal static class InputSchemas
             ["when"] = Scalar("The condition under which it holds."),
             ["lapses"] = Ref("lapse"),
             ["exceptions"] = Array(Ref("exception"), "Exceptions to this exception."),
+        }),
+        ["definition"] = Object(OrdinanceReader.DefinitionKeys, ["name", "section", "means"], new()
+        {
+            ["name"] = Scalar("The name conditions call it by, such as immigration-agency."),
+            ["params"] = Bindings("Its parameters in call order, each a fact type or instant, duration, number, text or yes-no: { g: agency }."),
+            ["section"] = Scalar("Its citation, such as § 2-173-020."),
+            ["title"] = Scalar("Its title."),
+            ["text"] = Scalar("Its wording."),
+            ["means"] = Scalar("The condition over its parameters that it stands for."),
+        }),
+        ["exceptionSet"] = Object(OrdinanceReader.ExceptionSetKeys, ["name", "exceptions"], new()
+        {
+            ["name"] = Scalar("The set's name, which provisions use."),
+            ["reads"] = Bindings("The provision's variables its exceptions read, each a fact type; a provision that uses the set binds them."),
+            ["exceptions"] = Array(Ref("exception"), "The exceptions."),
+        }),
+        ["exceptionUse"] = Object(OrdinanceReader.ExceptionUseKeys, ["use"], new()
+        {
+            ["use"] = Scalar("The name of a shared exception set whose exceptions stand here."),
         }),
         ["amendment"] = Object(OrdinanceReader.AmendmentKeys, ["id"], new()
         {
@@ -221,7 +267,11 @@ internal static class InputSchemas
         ["expectation"] = Object(SuiteReader.ExpectationKeys, ["status"], new()
         {
             ["status"] = Enum(Statuses, "The status the finding must have."),
-            ["exception"] = Scalar("The exception that must apply, or a list of them."),
+            ["exception"] = new JsonObject
+            {
+                ["description"] = "The exception that must apply, or a list of them.",
+                ["anyOf"] = new JsonArray(Scalar("An exception's id."), Array(Scalar("An exception's id."), "Exceptions that must all apply.")),
+            },
             ["unknowns"] = Array(Scalar("An unknown, such as threat t-1: specificity."), "The unknowns it must name."),
             ["due"] = Scalar("The instant it must fall due."),
             ["facts"] = Map(Scalar("A fact id."), "Which finding: the provision's variables and the fact each binds."),
@@ -263,6 +313,11 @@ internal static class InputSchemas
             ["description"] = "yes when the field's values are hidden in every output unless the reader asks for them.",
             ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
         },
+        ["default"] = new JsonObject
+        {
+            ["description"] = "For yes-no: the value an omitted field takes, where the law or the closed world supplies one; without it, an omitted field a condition reads is unknown.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
+        },
     });
 
     private static JsonObject Fact() => new()
@@ -297,6 +352,15 @@ internal static class InputSchemas
         }
 
         return result;
+    }
+
+    /// <summary>A whole ordinance names its number, title, jurisdiction, vocabulary and provisions; one that extends another need not.</summary>
+    private static JsonObject WholeOrExtending(JsonObject ordinance)
+    {
+        ordinance["anyOf"] = new JsonArray(
+            new JsonObject { ["required"] = new JsonArray("extends") },
+            new JsonObject { ["required"] = new JsonArray("ordinance", "title", "jurisdiction", "vocabulary", "provisions") });
+        return ordinance;
     }
 
     private static JsonObject Scalar(string description) => new() { ["type"] = new JsonArray("string", "number", "boolean"), ["description"] = description };
