@@ -32,7 +32,7 @@ XML
 
 pack() {
   dotnet pack "$repo/OrdinanceRules.sln" -c Release -o "$feed" &&
-    for id in OrdinanceRules OrdinanceRules.Yaml OrdinanceRules.Vocabularies OrdinanceRules.Testing OrdinanceRules.Hosting OrdinanceRules.Cli; do
+    for id in OrdinanceRules OrdinanceRules.Yaml OrdinanceRules.Vocabularies OrdinanceRules.Testing OrdinanceRules.Hosting OrdinanceRules.Server OrdinanceRules.Cli; do
       test -f "$feed/$id.$version.nupkg" || { echo "missing $id.$version.nupkg"; return 1; }
     done
 }
@@ -72,12 +72,13 @@ outside() { # the installed tool in an empty folder: the bundled samples copied 
     "$ordinance" validate samples/ordinances samples/tests &&
     { "$ordinance" check samples/ordinances/roeland-park-ks.yaml samples/scenarios/roeland-park/p2-detainer-hold-violated.yaml; [ $? -eq 1 ]; } &&
     "$ordinance" check samples/ordinances/roeland-park-ks.yaml - < samples/scenarios/roeland-park/p2-specific-threat-exception-applies.yaml &&
+    "$ordinance" serve --help > /dev/null &&
     "$ordinance" init overland-park &&
     "$ordinance" validate overland-park &&
     "$ordinance" test overland-park/tests
 }
 
-step "dotnet pack writes the five packages" pack
+step "dotnet pack writes every package" pack
 step "a new console project runs the README's embedding snippet from the packages" embed
 step "dotnet tool install gives a working ordinance command" tool
 step "the installed ordinance copies, validates and checks the samples, and starts a city, outside the repository" outside

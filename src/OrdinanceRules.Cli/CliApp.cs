@@ -116,6 +116,14 @@ internal static class CliApp
                 .WithDescription("Re-evaluate a scenario with changed facts (--set fact.field=value) and show which findings change; without --set, show each undetermined finding's outcome under each value of each unknown.")
                 .WithExample("what-if", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml")
                 .WithExample("what-if", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml", "--set", "t-1.specificity=general");
+            config.AddCommand<Explain.InterviewCommand>("interview")
+                .WithDescription("Ask the questions still worth asking about a partial scenario, the one that could settle the most undetermined findings first, re-evaluating after each answer; on a terminal with prompts, otherwise from --answers.")
+                .WithExample("interview", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml")
+                .WithExample("interview", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml", "--answers", "answers.txt", "--format", "json");
+            config.AddCommand<Serve.ServeCommand>("serve")
+                .WithDescription("Run the decision service over a folder of ordinances: POST a scenario to /v1/check, /v1/explain, /v1/what-if or /v1/interview and get the report JSON; reloads when a file changes; loopback only unless --public.")
+                .WithExample("serve", "--ordinances", "samples/ordinances")
+                .WithExample("serve", "--ordinances", "samples/ordinances", "--port", "8080", "--decision-log", "decisions.ndjson");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Never a stack trace, and one line each: a bad command line is bad input; an input the library could not

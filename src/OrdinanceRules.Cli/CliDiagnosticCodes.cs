@@ -35,4 +35,7 @@ internal static class CliDiagnosticCodes
 
     /// <summary>The command failed by a fault of its own (a bug), not of its input; it asks for a report.</summary>
     public const string Internal = "OR5999";
+
+    /// <summary><c>serve</c> cannot start: the folder is missing or holds no ordinance, a higher law is not a file, the port is taken, or the decision log cannot be opened.</summary>
+    public const string CannotServe = "OR5501";
 }

@@ -126,7 +126,7 @@ public static class WhatIf
     }
 
     /// <summary>The finding of a report about the same provision and the same facts.</summary>
-    private static Finding? Same(ComplianceReport report, Finding finding) =>
+    internal static Finding? Same(ComplianceReport report, Finding finding) =>
         report.Findings.FirstOrDefault(f => f.ProvisionId == finding.ProvisionId && f.Facts.SequenceEqual(finding.Facts));
 
     /// <summary>
@@ -150,7 +150,8 @@ public static class WhatIf
         return fields;
     }
 
-    private static IEnumerable<string> Candidates(FieldDefinition field) => field.Type.Kind switch
+    /// <summary>The values of a field that can be listed and tried: yes then no, or an enumeration's values; none for other kinds.</summary>
+    internal static IEnumerable<string> Candidates(FieldDefinition field) => field.Type.Kind switch
     {
         FieldKind.YesNo => ["yes", "no"],
         FieldKind.Enumeration => field.Type.Values,

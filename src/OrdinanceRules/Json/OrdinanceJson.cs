@@ -298,6 +298,54 @@ public static class OrdinanceJson
             : new DiagnosticJson(diagnostic.Code, diagnostic.Message);
     }
 
+    /// <summary>An interview's step: the findings with the answers so far, and the questions still worth asking, as <c>interview</c> writes it.</summary>
+    /// <param name="interview">The interview's step.</param>
+    /// <returns>The document; a sensitive field's answer shown as <see cref="Vocabulary.Redaction.Placeholder"/> unless its options show sensitive values.</returns>
+    public static InterviewDocument Interview(Interview interview)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        var report = interview.Report;
+        return new InterviewDocument(
+            SchemaVersion,
+            report.Ordinance,
+            report.Scenario,
+            report.AsOf,
+            Word(interview.Status),
+            [.. interview.Answers.Select(a => new AnswerJson(a.FactId, a.Field, Answered(interview, a)))],
+            [.. interview.Questions.Select(q => new QuestionJson(
+                q.FactId,
+                q.FactType,
+                q.Field,
+                q.Unknown,
+                q.Text,
+                interview.Scenario.FindFact(q.FactId) is { } fact && fact.Type.TryGetField(q.Field, out var field) ? field.Type.ToString() : q.Kind.ToString(),
+                [.. q.Choices.Select(c => new ChoiceJson(c.Value, c.Description))],
+                q.Settles,
+                [.. q.Findings.Select(f => new DecisionOutcome(f.ProvisionId, [.. f.Facts.Select(b => b.FactId)], Word(f.Status)))],
+                q.Sensitive,
+                q.Description))],
+            interview.Unaskable,
+            [.. report.Findings.Select(f => Finding(f, withText: false))],
+            Decision(report));
+    }
+
+    /// <summary>An interview's status as the contract writes it: <c>open</c>, <c>determined</c>, <c>exhausted</c>.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The word.</returns>
+    public static string Word(InterviewStatus status) => status switch
+    {
+        InterviewStatus.Open => "open",
+        InterviewStatus.Determined => "determined",
+        InterviewStatus.Exhausted => "exhausted",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an interview status"),
+    };
+
+    /// <summary>An answer's value as it may be shown: a sensitive field's hidden unless the interview's options show it.</summary>
+    private static string Answered(Interview interview, InterviewAnswer answer) =>
+        interview.Scenario.FindFact(answer.FactId) is { } fact && fact.Type.TryGetField(answer.Field, out var field)
+            ? Vocabulary.Redaction.Show(field, answer.Value, interview.Options.ShowSensitive)
+            : answer.Value;
+
     /// <summary>A parameter's type as the YAML writes it.</summary>
     private static string ParameterTypeWord(Model.ParameterKind kind) => kind switch
     {

@@ -16,4 +16,5 @@ namespace OrdinanceRules.Json;
 [JsonSerializable(typeof(ValidationDocument))]
 [JsonSerializable(typeof(InitDocument))]
 [JsonSerializable(typeof(SamplesDocument))]
+[JsonSerializable(typeof(InterviewDocument))]
 internal sealed partial class OrdinanceJsonContext : JsonSerializerContext;

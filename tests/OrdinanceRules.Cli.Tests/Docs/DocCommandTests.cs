@@ -154,11 +154,23 @@ public class DocCommandTests
             for (var c = 0; c < block.Commands.Count; c++)
             {
                 script.AppendLine(CultureInfo.InvariantCulture, $"printf '{Marker}BEGIN {b} {c}\\n'");
-                script.AppendLine(CultureInfo.InvariantCulture, $"{{ {block.Commands[c].Command} ; }} < /dev/null 2>&1");
+                var command = block.Commands[c].Command.TrimEnd();
+                if (command.EndsWith('&'))
+                {
+                    // A service started in the background (`ordinance serve ... > serve.log 2>&1 &`): it runs on while the
+                    // page's next commands talk to it, and is stopped, with the process it started, when the page ends.
+                    script.AppendLine(CultureInfo.InvariantCulture, $"{{ {command} }} < /dev/null 2>&1; doc_test_jobs=\"$doc_test_jobs $!\"");
+                }
+                else
+                {
+                    script.AppendLine(CultureInfo.InvariantCulture, $"{{ {command} ; }} < /dev/null 2>&1");
+                }
+
                 script.AppendLine(CultureInfo.InvariantCulture, $"printf '{Marker}END %d\\n' $?");
             }
         }
 
+        script.AppendLine("for job in $doc_test_jobs; do kill $(ps -o pid= --ppid \"$job\") \"$job\" 2> /dev/null; done; wait");
         script.AppendLine("exit 0");
         return script.ToString();
     }
@@ -168,7 +180,8 @@ public class DocCommandTests
         var results = new Dictionary<(int, int), (int, List<string>)>();
         (int, int)? current = null;
         var lines = new List<string>();
-        foreach (var line in output.ReplaceLineEndings("\n").Split('\n'))
+        // Output that does not end with a newline (curl's, often) runs into the marker: the marker starts a line of its own.
+        foreach (var line in output.ReplaceLineEndings("\n").Replace(Marker.ToString(), "\n" + Marker, StringComparison.Ordinal).Split('\n'))
         {
             if (line.StartsWith(Marker + "BEGIN ", StringComparison.Ordinal))
             {

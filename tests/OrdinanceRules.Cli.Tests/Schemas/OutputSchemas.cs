@@ -21,6 +21,7 @@ internal static class OutputSchemas
         ("what-if", typeof(WhatIfDocument), "What `ordinance what-if --format json`, OrdinanceJson.Unknowns and OrdinanceJson.Changes write (docs/json.md)."),
         ("test-run", typeof(TestRunDocument), "What `ordinance test --format json` and OrdinanceJson.TestRun write (docs/json.md)."),
         ("comparison", typeof(ComparisonDocument), "What `ordinance compare --format json` writes (docs/json.md)."),
+        ("interview", typeof(InterviewDocument), "What `ordinance interview --format json`, POST /v1/interview and OrdinanceJson.Interview write (docs/interview.md)."),
         ("readings", typeof(ReadingsDocument), "What `ordinance readings --format json` and OrdinanceJson.Readings write (docs/json.md)."),
         ("validation", typeof(ValidationDocument), "What `ordinance validate --format json` writes (docs/json.md)."),
         ("init", typeof(InitDocument), "What `ordinance init --format json` writes (docs/json.md)."),

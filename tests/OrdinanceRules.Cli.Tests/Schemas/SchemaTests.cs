@@ -108,6 +108,7 @@ public class SchemaTests
             "validate" => "validation",
             "init" => "init",
             "samples" => "samples",
+            "interview" => "interview",
             _ => throw new InvalidOperationException($"docs/json.md shows a command with no schema: {command}"),
         };
 
@@ -133,7 +134,7 @@ public class SchemaTests
     public void DocumentedCommands_CoverEveryJsonDocument()
     {
         Commands().Select(c => c.Split(' ')[1]).Distinct().Should()
-            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples");
+            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview");
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace OrdinanceRules.Server.Tests;
+
+/// <summary>The decision log: one JSON line per decision, naming facts by id and never showing a sensitive value.</summary>
+public class DecisionLogTests
+{
+    [Fact]
+    public async Task DecisionLog_EachDecision_IsOneRedactedJsonLine()
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"decisions-{Guid.NewGuid():N}.ndjson");
+        try
+        {
+            await using (var server = await RunningServer.StartAsync(o => o.DecisionLog = log))
+            {
+                var scenario = Repository.Scenario("p2-detainer-hold-violated");
+                var check = await server.PostAsync("/v1/check?ordinance=roeland-park-ks", scenario);
+                var whatIf = await server.PostAsync("/v1/what-if?ordinance=roeland-park-ks&set=per-1.immigrationStatus=daca", scenario);
+                check.StatusCode.Should().Be(HttpStatusCode.OK);
+                whatIf.StatusCode.Should().Be(HttpStatusCode.OK, await whatIf.Content.ReadAsStringAsync());
+
+                var lines = File.ReadAllLines(log);
+                lines.Should().HaveCount(2);
+                var first = JsonNode.Parse(lines[0])!;
+                ((string)first["decisionId"]!).Should().Be(check.Headers.GetValues("Decision-Id").Single());
+                ((string)first["endpoint"]!).Should().Be("check");
+                ((string)first["ordinanceId"]!).Should().Be("roeland-park-ks");
+                ((string)first["contentHash"]!).Should().StartWith("sha256:");
+                ((string)first["inputDigest"]!).Should().StartWith("sha256:");
+                first["asOf"].Should().NotBeNull();
+                first["readings"]!.AsArray().Should().NotBeEmpty();
+                first["outcomes"]!.AsArray().Should().Contain(o => (string)o!["provision"]! == "P2" && (string)o["status"]! == "violated");
+                var second = JsonNode.Parse(lines[1])!;
+                second["changes"]!.AsArray().Select(c => (string)c!).Should().Equal("per-1.immigrationStatus=[sensitive]");
+                File.ReadAllText(log).Should().NotContain("daca").And.NotContain("no-status").And.NotContain("Person D");
+            }
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+}
