@@ -78,7 +78,8 @@ public partial class ScenarioPropertyTests
                 var yaml = OrdinanceYaml.WriteScenario(scenario);
                 foreach (var fact in scenario.Facts)
                 {
-                    foreach (var field in fact.Type.Fields.Where(f => fact[f.Name].State == ValueState.Unknown))
+                    foreach (var field in fact.Type.Fields.Where(f => fact[f.Name].State == ValueState.Unknown
+                        || (fact[f.Name].State == ValueState.Absent && f is { Type.Kind: FieldKind.YesNo, Default: null })))
                     {
                         yaml = SetInYaml(yaml, fact.Id, field.Name, KnownValue(field, scenario, random));
                     }
