@@ -119,8 +119,15 @@ internal static class RuleActions
         });
 
     public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
-        Link(ctx, new Outcome { Provision = node, Basis = Basis.DischargeUnknown, Bindings = claim.Bindings,
-            Verdict = claim.Verdict, Missing = Union(doubts.Select(d => d.Missing)), DueAt = Ops.InstantOrNull(due) });
+        Link(ctx, new Outcome
+        {
+            Provision = node,
+            Basis = Basis.DischargeUnknown,
+            Bindings = claim.Bindings,
+            Verdict = claim.Verdict,
+            Missing = Union(doubts.Select(d => d.Missing)),
+            DueAt = Ops.InstantOrNull(due)
+        });
 
     public static void ConcludeExceptions(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Standing> exceptions) =>
         Link(ctx, new Outcome

@@ -75,7 +75,8 @@ internal sealed class RuleSetCompiler
         var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
         var factory = ruleCompiler.Compile(compiler._rules);
         return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count,
-            [.. compiler._joins.Select(j => new JoinPlan(j.Key.Node.Provision.Id, j.Value))]) { DefaultsRead = defaultsRead });
+            [.. compiler._joins.Select(j => new JoinPlan(j.Key.Node.Provision.Id, j.Value))])
+        { DefaultsRead = defaultsRead });
     }
 
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>
