@@ -183,33 +183,8 @@ internal sealed partial record DecisionRequest(CatalogOrdinance Ordinance, Scena
 
     private static EvaluationOptions Readings(Ordinance ordinance, IEnumerable<string> values, List<Diagnostic> problems)
     {
-        var options = EvaluationOptions.Default;
-        foreach (var value in values)
-        {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            var name = equals > 0 ? value[..equals].Trim() : value;
-            var alternative = equals > 0 ? value[(equals + 1)..].Trim() : string.Empty;
-            var reading = ordinance.Readings.FirstOrDefault(r => r.Name == name);
-            string? problem = (equals, reading) switch
-            {
-                ( <= 0, _) => $"reading '{value}': give name=alternative",
-                (_, null) => ordinance.Readings.IsEmpty
-                    ? $"reading {value}: {ordinance.Citation} declares no readings"
-                    : $"reading {value}: {ordinance.Citation} has no reading '{name}'; its readings are: {string.Join(", ", ordinance.Readings.Select(r => r.Name))}",
-                _ when !reading.Allows(alternative) => $"reading {value}: '{alternative}' is not an alternative of reading '{name}'; choose one of: {string.Join(", ", reading.Alternatives.Select(a => a.Name))}",
-                _ when options.Readings.TryGetValue(name, out var earlier) && earlier != alternative => $"reading {value}: reading '{name}' is already set to '{earlier}'; give each reading once",
-                _ => null,
-            };
-            if (problem is null)
-            {
-                options = options.WithReading(name, alternative);
-            }
-            else
-            {
-                problems.Add(new Diagnostic(ServerDiagnosticCodes.InvalidReading, problem));
-            }
-        }
-
+        ReadingChoices.TryParse(ordinance, values, out var options, out var messages);
+        problems.AddRange(messages.Select(m => new Diagnostic(ServerDiagnosticCodes.InvalidReading, "reading " + m)));
         return options;
     }
 }

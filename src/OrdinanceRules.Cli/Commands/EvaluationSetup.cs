@@ -62,7 +62,7 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
             asOf = instant;
         }
 
-        if (!ReadingChoices.TryParse(ordinance.Ordinance, readings, out var options, out var readingProblems))
+        if (!ReadingArguments.TryParse(ordinance.Ordinance, readings, out var options, out var readingProblems))
         {
             problems.AddRange(readingProblems);
             return null;

@@ -143,7 +143,7 @@ internal static class ComparisonBuilder
         foreach (var set in sets)
         {
             var values = set.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (!ReadingChoices.TryParse(ordinance.Ordinance, values, out var options, out var readingProblems))
+            if (!ReadingArguments.TryParse(ordinance.Ordinance, values, out var options, out var readingProblems))
             {
                 problems.AddRange(readingProblems);
                 continue;
