@@ -275,7 +275,7 @@ public class DecisionEndpointsTests
     [Fact]
     public async Task Timeout_SlowerThanTheLimit_Is503()
     {
-        await using var server = await RunningServer.StartAsync(o => o.RequestTimeout = TimeSpan.FromTicks(1));
+        await using var server = await RunningServer.StartWithClockAsync(new ElapsedClock(), o => o.RequestTimeout = TimeSpan.FromSeconds(1));
 
         var response = await server.PostAsync($"/v1/what-if?ordinance={RoelandPark}", Repository.Scenario("p2-threat-specificity-unknown-undetermined"));
 

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using OrdinanceRules.Hosting;
 
 namespace OrdinanceRules.Server.Tests;
 
@@ -42,6 +44,26 @@ internal sealed class RunningServer : IAsyncDisposable
         return new RunningServer(app, new Uri(address), folder);
     }
 
+    /// <summary>
+    /// The same service composed from the package's public parts (AddOrdinanceRules, AddOrdinanceServer,
+    /// MapOrdinanceServer) with the given clock, for a test that must not depend on how fast the machine is.
+    /// </summary>
+    public static async Task<RunningServer> StartWithClockAsync(TimeProvider clock, Action<OrdinanceServerOptions> configure)
+    {
+        var folder = new OrdinanceFolder("roeland-park-ks");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddOrdinanceRules(o => o.Folder = folder.Path);
+        builder.Services.AddOrdinanceServer(configure);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapOrdinanceServer();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new RunningServer(app, new Uri(address), folder);
+    }
+
     /// <summary>POSTs a body with a content type to a path with its query.</summary>
     public Task<HttpResponseMessage> PostAsync(string pathAndQuery, string body, string contentType = "application/yaml")
     {
@@ -56,6 +78,27 @@ internal sealed class RunningServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Folder.Dispose();
+    }
+}
+
+/// <summary>A clock whose every timer is already due: a time limit set with it has passed the moment it is set.</summary>
+internal sealed class ElapsedClock : TimeProvider
+{
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        callback(state);
+        return new Spent();
+    }
+
+    private sealed class Spent : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => false;
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
 
