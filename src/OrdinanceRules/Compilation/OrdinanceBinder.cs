@@ -13,10 +13,11 @@ namespace OrdinanceRules.Compilation;
 /// binding's fact type, every condition's syntax and types. Reports every problem at once, and
 /// lays out the variables each provision and exception binds.
 /// </summary>
-internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
+/// <remarks><paramref name="stack"/> is every law compiled together: a finding test may name any of their provisions.</remarks>
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0, IReadOnlyList<Ordinance>? stack = null)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
+    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset) with { FindingTargets = FindingGraph.Targets(stack ?? [ordinance]) };
 
     private ConditionSource? _assumeInForce;
 
