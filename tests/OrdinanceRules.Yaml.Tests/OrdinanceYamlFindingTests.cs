@@ -209,4 +209,31 @@ public class OrdinanceYamlFindingTests
         coverage.Provisions.Single(p => p.ProvisionId == "P1").Items.Select(i => i.Label).Should().Contain(["reading threat=specific", "reading threat=any"]);
         coverage.Provisions.Single(p => p.ProvisionId == "P1b").Items.Select(i => i.Label).Should().NotContain("reading threat=any");
     }
+    [Fact]
+    public void Evaluate_VersionWhoseConditionTestsAFinding_CollectsItLikeTheProvisions()
+    {
+        // P1 as amended from 2021 rests on P1a's finding; before, on the request's kind alone.
+        var versioned = Ordinance
+            .Replace(
+                "    violated-when: violated('P1a', r) or violated('P1b', r)",
+                "    event-time: r.receivedAt\n"
+                + "    violated-when: r.kind == 'support'\n"
+                + "    versions:\n"
+                + "      - from: 2020-01-01\n"
+                + "        text: Support only.\n"
+                + "      - from: 2021-01-01\n"
+                + "        text: Any cooperation (a)(1) or (a)(2) names.\n"
+                + "        violated-when: violated('P1a', r) or violated('P1b', r)",
+                StringComparison.Ordinal)
+            .Replace("vocabulary:", "adopted: 2020-01-01\neffective: 2020-01-01\nvocabulary:", StringComparison.Ordinal);
+        versioned.Should().Contain("versions:");
+        string Facts(string at) => Detainer() + $"\n    receivedAt: {at}";
+
+        var before = TestFiles.Evaluate(versioned, Facts("2020-06-01T12:00:00-05:00"), AsOf, explain: false);
+        var after = TestFiles.Evaluate(versioned, Facts("2021-06-01T12:00:00-05:00"), AsOf, explain: false);
+
+        before.For("P1").Single().Status.Should().Be(FindingStatus.Complied);
+        after.For("P1").Single().Status.Should().Be(FindingStatus.Violated);
+        after.For("P1").Single().Reason.Should().Contain("It rests on P1a for request req-1 (violated)");
+    }
 }
