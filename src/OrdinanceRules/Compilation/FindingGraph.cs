@@ -18,10 +18,10 @@ internal static class FindingGraph
         var targets = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var provision in laws.SelectMany(l => l.Provisions))
         {
-            var bound = provision.For.Select(b => b.FactType);
+            var bound = provision.For.SelectMany(b => b.FactTypes);
             if (provision.Modality != Modality.Obligation && provision.ViolatedWhen is { } breach)
             {
-                bound = bound.Concat(breach.For.Select(b => b.FactType));
+                bound = bound.Concat(breach.For.SelectMany(b => b.FactTypes));
             }
 
             targets.TryAdd(provision.Id, [.. bound.Distinct(StringComparer.Ordinal)]);

@@ -124,7 +124,7 @@ internal sealed partial class RuleSetCompiler
     private void EmitProvision(ProvisionNode node, bool withClaims)
     {
         var model = node.Model;
-        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var types = node.SubjectFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
 
         // Each combination of facts that the match does not rule out gets one verdict: every stage evaluated once.
         EmitVerdict(node);
@@ -321,7 +321,7 @@ internal sealed partial class RuleSetCompiler
 
     private void EmitExistentialBreach(ProvisionNode node)
     {
-        var types = node.ViolationFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var types = node.ViolationFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
 
         // Some further fact makes the breach true, or unknown: tested against each engaged verdict.
         foreach (var (suffix, test) in new[] { ("breach", nameof(Ops.IsTrue)), ("breach-doubt", nameof(Ops.IsUnknown)) })
@@ -444,7 +444,7 @@ internal sealed partial class RuleSetCompiler
             Add(rule);
         }
 
-        foreach (var type in node.MetByFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))
+        foreach (var type in node.MetByFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal))
         {
             var rule = NewRule(node, $"discharge-existence-{type}", 0);
             var lhs = RootLhs(rule);
@@ -657,7 +657,7 @@ internal sealed partial class RuleSetCompiler
                 Add(rule);
             }
 
-            foreach (var type in child.OwnFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))
+            foreach (var type in child.OwnFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal))
             {
                 var rule = NewRule(child, $"existence-{type}", childPriority);
                 var lhs = RootLhs(rule);
@@ -729,7 +729,7 @@ internal sealed partial class RuleSetCompiler
         {
             var name = Declaration(variable.Name);
             var p = Expression.Parameter(typeof(Fact), name);
-            var own = new ScopeVariable(variable.Name, variable.Type, p);
+            var own = new ScopeVariable(variable.Name, variable.Type, p) { Alternatives = variable.Types };
             var before = bound.Concat(scope).ToList();
             if (before.Count > 0 && condition?.Lookup(provision.Environment, before, own) is var (lookup, values))
             {
@@ -741,8 +741,8 @@ internal sealed partial class RuleSetCompiler
             {
                 var pattern = group.Pattern(typeof(Fact), name);
                 var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
-                pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
-                steps.Add(new JoinStep(variable.Type.Name, Followed: false));
+                pattern.Condition(Expression.Lambda(OfTypes(typeName, variable), p));
+                steps.Add(new JoinStep(string.Join(" or ", variable.TypeNames), Followed: false) { Types = [.. variable.TypeNames] });
             }
 
             scope.Add(own);
@@ -764,7 +764,7 @@ internal sealed partial class RuleSetCompiler
     };
 
     private static IEnumerable<ScopeVariable> FromArray(Expression owner, string property, ImmutableArray<FrameVariable> frame) =>
-        frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))));
+        frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))) { Alternatives = v.Types });
 
     private static ParameterExpression ClaimPattern(Lhs group, string name, RuleNode node, bool? tentative = null)
     {

@@ -46,7 +46,18 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
-internal sealed record ScopeVariable(string Name, FactType Type, Expression Fact);
+/// <remarks>
+/// A variable that ranges over several types lists them as <see cref="Alternatives"/>; a condition over it is bound
+/// once per type (<see cref="ConditionSource.Bind"/>), with <see cref="Type"/> set to each in turn.
+/// </remarks>
+internal sealed record ScopeVariable(string Name, FactType Type, Expression Fact)
+{
+    /// <summary>The types the variable may have, when it ranges over several; empty otherwise.</summary>
+    public ImmutableArray<FactType> Alternatives { get; init; } = [];
+
+    /// <summary>Whether the variable ranges over several types.</summary>
+    public bool IsUnion => Alternatives.Length > 1;
+}
 
 /// <summary>
 /// Type-checks a parsed condition against the vocabulary and the variables in scope, and turns it into

@@ -124,7 +124,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
 
     private static string Combination(ProvisionNode node)
     {
-        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct().ToList();
+        var types = node.SubjectFrame.Select(v => string.Join(" or ", v.TypeNames)).Distinct().ToList();
         return types.Count == 1 ? types[0] : $"combination of {string.Join(" and ", types)}";
     }
 

@@ -52,7 +52,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
     private IEnumerable<ExplanationNode> Subject(Outcome outcome, ProvisionNode node)
     {
-        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var types = node.SubjectFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
         switch (outcome.Basis)
         {
             case Basis.NoMatch:
