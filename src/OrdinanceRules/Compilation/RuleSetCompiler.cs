@@ -76,7 +76,7 @@ internal sealed class RuleSetCompiler
         var factory = ruleCompiler.Compile(compiler._rules);
         return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count,
             [.. compiler._joins.Select(j => new JoinPlan(j.Key.Node.Provision.Id, j.Value))])
-        { DefaultsRead = defaultsRead });
+        { DefaultsRead = defaultsRead, Recurrences = [.. all.Select(n => n.Recurrence).OfType<RecurringPeriods>()] });
     }
 
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>
@@ -725,8 +725,7 @@ internal sealed class RuleSetCompiler
             else
             {
                 var pattern = group.Pattern(typeof(Fact), name);
-                var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
-                pattern.Condition(Expression.Lambda(Expression.Equal(typeName, Expression.Constant(variable.Type.Name)), p));
+                pattern.Condition(Expression.Lambda(RecurringPeriods.IsOfType(p, variable.Type), p));
                 steps.Add(new JoinStep(variable.Type.Name, Followed: false));
             }
 
