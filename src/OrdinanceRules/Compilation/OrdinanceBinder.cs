@@ -59,9 +59,20 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         // A recurring duty is judged, period by period, by the law in force as the period ends, unless it says otherwise.
         var eventTime = provision.EventTime ?? (period is not null ? new ConditionText($"{period.Name}.end", provision.Recurs!.Location) : null);
         node.EventTime = Condition(eventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
+        node.Versions = ProvisionVersions.Resolve(provision, diagnostics);
+        foreach (var version in node.Versions)
+        {
+            var which = $"version {version.Index + 1} of {where}";
+            version.AppliesWhen = Condition(version.Model.AppliesWhen, $"applies-when of {which}", subjectScope, ConditionType.YesNo);
+            if (provision.Modality == Modality.Obligation && version.Model.ViolatedWhen is not null)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{which} gives violated-when, but {provision.Id} is an obligation: an obligation's versions may restate only applies-when", version.Model.Location ?? provision.Location));
+            }
+        }
+
         if (node.EventTime is not null && JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
         {
-            node.Period = new LawPeriod(ordinance, provision, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone]);
+            node.Period = new LawPeriod(ordinance, provision, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone], node.Versions);
             node.AssumeInForce = _assumeInForce;
         }
 
@@ -89,6 +100,10 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
             node.ViolationFrame = own;
             node.ClaimFrame = node.SubjectFrame.AddRange(own);
             node.ViolatedWhen = Condition(provision.ViolatedWhen.When, $"violated-when of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+            foreach (var version in node.Versions)
+            {
+                version.ViolatedWhen = Condition(version.Model.ViolatedWhen, $"violated-when of version {version.Index + 1} of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+            }
             names = breachNames;
         }
 
