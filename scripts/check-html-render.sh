@@ -7,7 +7,7 @@
 #
 #   roeland-park (the default): Roeland Park and Lawrence over samples/scenarios/roeland-park.
 #   shared: every bundled local ordinance (Roeland Park, Lawrence, Kansas City KS, the ACLU of
-#           Kansas model) over the shared Kansas scenarios, samples/scenarios/shared.
+#           Kansas model, Chicago) over the shared scenarios, samples/scenarios/shared.
 #
 # ORDINANCE may name another way to run the command, such as a built ordinance.dll:
 #   ORDINANCE="dotnet src/OrdinanceRules.Cli/bin/Debug/net10.0/ordinance.dll" scripts/check-html-render.sh
@@ -40,6 +40,7 @@ case "$set_name" in
     $ordinance compare \
       samples/ordinances/roeland-park-ks.yaml samples/ordinances/lawrence-ks.yaml \
       samples/ordinances/kansas-city-ks.yaml samples/ordinances/aclu-kansas-model.yaml \
+      samples/ordinances/chicago-il.yaml \
       --scenarios samples/scenarios/shared --format html > "$work/compare.html" || [ $? -eq 1 ]
     ;;
   *)

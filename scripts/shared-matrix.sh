@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates docs/shared-matrix.md: every shared Kansas scenario (samples/scenarios/shared) compared
-# across every bundled local ordinance. A test (SharedMatrixTests) fails when the checked-in file is
+# Regenerates docs/shared-matrix.md: every shared scenario (samples/scenarios/shared) compared
+# across every bundled local ordinance (the four Kansas files and Chicago's). A test (SharedMatrixTests) fails when the checked-in file is
 # stale, so run this after changing a shared scenario or one of the ordinances, and commit the result.
 #
 #   scripts/shared-matrix.sh
@@ -18,6 +18,7 @@ out=docs/shared-matrix.md
   $ordinance compare \
     samples/ordinances/roeland-park-ks.yaml samples/ordinances/lawrence-ks.yaml \
     samples/ordinances/kansas-city-ks.yaml samples/ordinances/aclu-kansas-model.yaml \
+    samples/ordinances/chicago-il.yaml \
     --scenarios samples/scenarios/shared --format markdown || [ $? -eq 1 ]
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -163,7 +163,7 @@ internal sealed class RuleSetCompiler
         }
 
         // applies-when false or unknown.
-        if (node.AppliesWhen is not null)
+        if (node.HasScope)
         {
             EmitVerdictRule(node, "not-applicable", OutcomePriority, v => Stages(v,
                     (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsNotFalse)), (nameof(Verdict.Applies), nameof(Ops.IsFalse))),
@@ -263,15 +263,17 @@ internal sealed class RuleSetCompiler
 
         // applies-when is evaluated also when whether the law was in force is unknown: no and unknown is no, so a
         // provision that cannot reach the subject is not applicable whatever the time of law.
-        var applies = node.AppliesWhen is null ? inForce
-            : After(inForce, "applies", node.AppliesWhen.Bind(environment, scope, ConditionType.YesNo, null)!, node.Period is null ? nameof(Ops.IsTrue) : nameof(Ops.IsNotFalse));
-        var engaged = node.Period is not null && node.AppliesWhen is not null ? Expression.Call(OpsMethod(nameof(Ops.And)), inForce, applies) : applies;
+        // With versions, each condition is the one of the version in force at the event's time.
+        Expression Bound(ConditionSource source) => source.Bind(environment, scope, ConditionType.YesNo, null)!;
+        var applies = !node.HasScope ? inForce
+            : After(inForce, "applies", ProvisionVersions.Select(node, eventTime, v => v.AppliesWhen, node.AppliesWhen, Bound), node.Period is null ? nameof(Ops.IsTrue) : nameof(Ops.IsNotFalse));
+        var engaged = node.Period is not null && node.HasScope ? Expression.Call(OpsMethod(nameof(Ops.And)), inForce, applies) : applies;
         var violated = node.Model.Modality != Modality.Obligation && node.ViolationFrame.IsEmpty
-            ? After(engaged, "violated", node.ViolatedWhen!.Bind(environment, scope, ConditionType.YesNo, null)!)
+            ? After(engaged, "violated", ProvisionVersions.Select(node, eventTime, v => v.ViolatedWhen, node.ViolatedWhen, Bound))
             : absent;
         Expression Own(Expression stage, bool has) => has ? stage : Expression.Constant(Val.True);
         Act(rule, Call(nameof(RuleActions.Verdict), Const(node), FrameArray(scope), match, eventTime, assume,
-            Own(inForce, node.Period is not null), Own(applies, node.AppliesWhen is not null), violated));
+            Own(inForce, node.Period is not null), Own(applies, node.HasScope), violated));
         Add(rule);
     }
 
@@ -320,8 +322,11 @@ internal sealed class RuleSetCompiler
             var lhs = RootLhs(rule);
             var subjectParam = VerdictPattern(lhs, node, "subject", Engaged);
             var subjectScope = FromArray(subjectParam, nameof(Verdict.Bindings), node.SubjectFrame).ToList();
-            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
-            var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
+            // A version's own violated-when may join differently: then the further facts are not looked up by the provision's.
+            var versioned = node.Versions.Any(v => v.ViolatedWhen is not null);
+            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, versioned ? null : node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
+            var val = ProvisionVersions.Select(node, Expression.Property(subjectParam, nameof(Verdict.EventTime)), v => v.ViolatedWhen, node.ViolatedWhen,
+                source => source.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!);
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope))

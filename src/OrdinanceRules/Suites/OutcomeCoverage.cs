@@ -140,6 +140,7 @@ public sealed partial class OutcomeCoverage
     private static HashSet<string> ReadingsTested(Provision provision)
     {
         var texts = new List<ConditionText?> { provision.Match, provision.AppliesWhen, provision.ViolatedWhen?.When };
+        texts.AddRange(provision.Versions.SelectMany(v => new[] { v.AppliesWhen, v.ViolatedWhen }));
         if (provision.Duty is { } duty)
         {
             texts.AddRange([duty.MetBy.When, duty.At, duty.Deadline?.From, duty.Deadline?.Due, duty.Deadline?.Inclusive]);

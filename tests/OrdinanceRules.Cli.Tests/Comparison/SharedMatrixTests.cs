@@ -8,7 +8,7 @@ namespace OrdinanceRules.Cli.Tests.Comparison;
 /// </summary>
 public class SharedMatrixTests
 {
-    private static readonly string[] Ordinances = ["roeland-park-ks", "lawrence-ks", "kansas-city-ks", "aclu-kansas-model"];
+    private static readonly string[] Ordinances = ["roeland-park-ks", "lawrence-ks", "kansas-city-ks", "aclu-kansas-model", "chicago-il"];
 
     [Fact]
     public void SharedMatrix_CheckedIn_IsWhatTheScriptWritesToday()

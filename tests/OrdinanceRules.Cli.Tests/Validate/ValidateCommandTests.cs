@@ -11,7 +11,7 @@ public class ValidateCommandTests
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         result.Errors.Should().BeEmpty();
-        result.OutputLines.Last().Should().Be("12 files: 12 valid, 0 with problems.");
+        result.OutputLines.Last().Should().Be("14 files: 14 valid, 0 with problems.");
         result.OutputLines.Should().Contain(l => l.StartsWith("valid    suite       ", StringComparison.Ordinal) && l.EndsWith("roeland-park.suite.yaml", StringComparison.Ordinal));
     }
 
@@ -99,7 +99,7 @@ public class ValidateCommandTests
         var result = Cli.Run("validate", SamplesFolder("tests") + "/**/*.suite.yaml");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
-        result.OutputLines.Last().Should().Be("4 files: 4 valid, 0 with problems.");
+        result.OutputLines.Last().Should().Be("5 files: 5 valid, 0 with problems.");
     }
 
     [Fact]
