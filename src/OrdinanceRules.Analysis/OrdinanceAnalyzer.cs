@@ -205,6 +205,7 @@ public static class OrdinanceAnalyzer
             var model = new ProvisionModel(node, readings, options.FactsPerType);
             model.Sat.Require(model.NoFinding.Not());
             model.Sat.Require(goal(model));
+            model.Sat.Require(model.Sat.Or([.. model.StatusLits]));
             // As small as can be: few facts, few stated fields, and ids of the shape's own (not texts a condition names) where one will do.
             var cost = model.Shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => new[] { f.Known, f.Unknown }).Append(s.Exists).Append(model.Shape.NamedId(s)))
                 .Where(l => l.Literal is not null).Select(l => l.Literal!).ToList();
@@ -229,7 +230,10 @@ public static class OrdinanceAnalyzer
             }
 
             var scenario = model.Decode(solver, $"{Id}: {name} (analysis witness)", AsOf);
-            var facts = model.Subject.Select(s => new FactBinding(s.Variable, s.Slot.Type.Name, model.IdOf(solver, s.Slot))).ToImmutableArray();
+            var bound = Sat.Value(solver, model.ClaimUndetermined) || Sat.Value(solver, model.Violated) || Sat.Value(solver, model.ExceptionApplies)
+                ? model.Subject.AddRange(model.Breach)
+                : model.Subject;
+            var facts = bound.Select(s => new FactBinding(s.Variable, s.Slot.Type.Name, model.IdOf(solver, s.Slot))).ToImmutableArray();
             var actual = ProvisionModel.Statuses.Where((_, i) => Sat.Value(solver, model.StatusLits[i])).ToList();
             var claimed = actual.Count == 1 ? actual[0] : throw new InvalidOperationException($"The encoding of provision {Id} gives {actual.Count} statuses at once.");
             return (Answer.Found, new Witness(Id, scenario, facts, claimed, readings));

@@ -22,6 +22,8 @@ internal sealed class ProvisionModel
     private readonly Term _violated;
     private readonly Lit _engaged;
     private readonly Lit _preClaimUndetermined;
+    private readonly Lit _claimExists;
+    private readonly Dictionary<string, Term> _claimScope;
 
     public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
     {
@@ -49,6 +51,21 @@ internal sealed class ProvisionModel
         Subject = subject.ToImmutable();
         Scope = scope;
 
+        // A breach tested on further facts (violated-when with its own for): the claim analysed binds them to facts of
+        // their own, after the subject's; every other binding of them may still make a claim of its own.
+        var claimScope = new Dictionary<string, Term>(scope, StringComparer.Ordinal);
+        var breach = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
+        foreach (var variable in node.ViolationFrame)
+        {
+            var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name) + breach.Count(s => s.Slot.Type.Name == variable.Type.Name);
+            var slot = Shape.Slots(variable.Type)[index];
+            breach.Add((variable.Name, slot));
+            claimScope[variable.Name] = FactTerm(slot);
+        }
+
+        Breach = breach.ToImmutable();
+        _claimScope = claimScope;
+
         var match = node.Match is null ? ConditionEncoder.Constant(true) : Encode(node.Match, scope);
         NoFinding = _encoder.IsFalse(match);
         var matchTrue = _encoder.IsTrue(match);
@@ -59,10 +76,28 @@ internal sealed class ProvisionModel
         NotApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
         _preClaimUndetermined = Sat.Or(match.Unknown, Sat.And(matchTrue, Sat.Or(Sat.And(inForce.Unknown, appliesFalse.Not()), Sat.And(inForceTrue, applies.Unknown))));
         _engaged = Sat.And(matchTrue, inForceTrue, appliesTrue);
-        _violated = Encode(node.ViolatedWhen!, scope);
-        Complied = Sat.And(_engaged, _encoder.IsFalse(_violated));
-        (Violated, ExceptionApplies, Undetermined) = Outcome(null);
+        _violated = Encode(node.ViolatedWhen!, claimScope);
+        _claimExists = Sat.And(_engaged, Sat.And([.. Breach.Select(b => b.Slot.Exists)]), _encoder.IsFalse(_violated).Not());
+        if (Breach.IsEmpty)
+        {
+            Complied = Sat.And(_engaged, _encoder.IsFalse(_violated));
+        }
+        else
+        {
+            // Complied only when no binding of the further facts makes a claim, certain or tentative.
+            var claims = Bindings(node.ViolationFrame, scope).Select(b => Sat.And(b.Exist, _encoder.IsFalse(Encode(node.ViolatedWhen!, b.Scope)).Not()));
+            Complied = Sat.And(_engaged, Sat.Or([.. claims]).Not());
+        }
+
+        (Violated, ExceptionApplies, ClaimUndetermined) = Outcome(null);
+        Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
     }
+
+    /// <summary>The further facts the analysed claim binds (a violated-when with its own for), after the subject's.</summary>
+    public ImmutableArray<(string Variable, FactSlot Slot)> Breach { get; }
+
+    /// <summary>Undetermined because the analysed claim is unsettled (its finding names the further facts too).</summary>
+    public Lit ClaimUndetermined { get; }
 
     public Sat Sat { get; }
 
@@ -101,11 +136,6 @@ internal sealed class ProvisionModel
             reasons.Add("a provision with no violated-when");
         }
 
-        if (!node.ViolationFrame.IsEmpty)
-        {
-            reasons.Add("a violated-when that binds further facts (for: under violated-when)");
-        }
-
         foreach (var exception in Exceptions(node))
         {
             if (exception.Prevailing is { } prevailing)
@@ -119,7 +149,7 @@ internal sealed class ProvisionModel
             }
         }
 
-        foreach (var group in node.SubjectFrame.GroupBy(v => v.Type.Name).Where(g => g.Count() > factsPerType))
+        foreach (var group in node.SubjectFrame.Concat(node.ViolationFrame).GroupBy(v => v.Type.Name).Where(g => g.Count() > factsPerType))
         {
             reasons.Add($"{group.Count()} facts of type {group.Key} in its for (raise the facts per type above {factsPerType})");
         }
@@ -142,15 +172,13 @@ internal sealed class ProvisionModel
     public ImmutableArray<Lit> StatusesWithout(ExceptionNode excluded)
     {
         var (violated, exceptionApplies, undetermined) = Outcome(excluded);
-        return [NotApplicable, violated, Complied, exceptionApplies, undetermined];
+        return [NotApplicable, violated, Complied, exceptionApplies, Sat.Or(_preClaimUndetermined, undetermined)];
     }
 
     private (Lit Violated, Lit ExceptionApplies, Lit Undetermined) Outcome(ExceptionNode? excluded)
     {
-        var exists = Sat.And(_engaged, _encoder.IsFalse(_violated).Not());
-        var tentative = _violated.Unknown;
-        var (stands, unsettled, childStands) = Resolve(_node, Scope, exists, tentative, excluded, "P");
-        return (stands, Sat.And(exists, childStands), Sat.Or(_preClaimUndetermined, unsettled));
+        var (stands, unsettled, childStands) = Resolve(_node, _claimScope, _claimExists, _violated.Unknown, excluded, "P");
+        return (stands, Sat.And(_claimExists, childStands), unsettled);
     }
 
     /// <summary>
@@ -163,7 +191,7 @@ internal sealed class ProvisionModel
         var childUnsettled = new List<Lit>();
         foreach (var child in node.Children.Where(c => c != excluded))
         {
-            foreach (var (binding, bindingKey, slotsExist) in Bindings(child, scope))
+            foreach (var (binding, bindingKey, slotsExist) in Bindings(child.OwnFrame, scope))
             {
                 var whenKey = $"{key}/{child.Id}/{bindingKey}";
                 if (!_whenCache.TryGetValue(whenKey, out var when))
@@ -193,11 +221,11 @@ internal sealed class ProvisionModel
         return (Sat.And(exists, tentative.Not(), anyStands.Not(), anyUnsettled.Not()), Sat.And(exists, anyStands.Not(), Sat.Or(tentative, anyUnsettled)), anyStands);
     }
 
-    /// <summary>Every way to bind an exception's own variables to facts of the shape, with whether those facts exist.</summary>
-    private IEnumerable<(Dictionary<string, Term> Scope, string Key, Lit Exist)> Bindings(ExceptionNode exception, IReadOnlyDictionary<string, Term> scope)
+    /// <summary>Every way to bind a frame's variables (an exception's own, a breach's) to facts of the shape, with whether those facts exist.</summary>
+    private IEnumerable<(Dictionary<string, Term> Scope, string Key, Lit Exist)> Bindings(ImmutableArray<FrameVariable> frame, IReadOnlyDictionary<string, Term> scope)
     {
         IEnumerable<(Dictionary<string, Term>, string, Lit)> partial = [(new Dictionary<string, Term>(scope, StringComparer.Ordinal), string.Empty, Lit.True)];
-        foreach (var variable in exception.OwnFrame)
+        foreach (var variable in frame)
         {
             var slots = Shape.Slots(variable.Type);
             partial = partial.SelectMany(p => slots.Select(slot =>
