@@ -15,6 +15,7 @@ internal sealed partial class OrdinanceReader
 {
     internal static readonly string[] AmendmentKeys = ["id", "title", "adopted", "effective", "affects", "text-known", "notes"];
     internal static readonly string[] InForceKeys = ["from", "until"];
+    internal static readonly string[] VersionKeys = ["from", "until", "text", "text-known", "applies-when", "violated-when", "source"];
     internal static readonly string[] LapseKeys = ["at", "if", "restart-within"];
     internal static readonly (string Word, JurisdictionLevel Level)[] Levels =
     [
@@ -203,6 +204,67 @@ internal sealed partial class OrdinanceReader
         }
 
         return new InForcePeriod(from, until);
+    }
+
+    /// <summary>
+    /// A provision's <c>versions:</c>, a list of <c>{ from, until, text, text-known, applies-when, violated-when, source }</c>:
+    /// each a wording over a period. A version with <c>text-known: no</c> gives no text and no conditions.
+    /// </summary>
+    private ImmutableArray<ProvisionVersion>? ReadVersions(MappingReader parent, YamlNode node)
+    {
+        var sequence = parent.Sequence("versions", node);
+        if (sequence is null)
+        {
+            return null;
+        }
+
+        if (sequence.Items.Count == 0)
+        {
+            parent.Report(YamlDiagnosticCodes.InvalidValue, $"'versions' of {parent.Context} is empty: list each wording with its 'from' day, or leave 'versions' out", sequence.Location);
+            return null;
+        }
+
+        var before = _diagnostics.Count;
+        var versions = ImmutableArray.CreateBuilder<ProvisionVersion>();
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var mapping = parent.Mapping("versions", sequence.Items[i], $"each version in {parent.Context} must be a mapping with 'from' and 'text', not {sequence.Items[i].Shape}");
+            if (mapping is null)
+            {
+                continue;
+            }
+
+            var r = new MappingReader(mapping, $"version {i + 1} of {parent.Context}", VersionKeys, _diagnostics);
+            var from = ReadDate(r, "from");
+            var until = ReadDate(r, "until");
+            var textKnown = r.Optional("text-known") is { } known ? ReadYesNo(r, "text-known", known) : true;
+            var text = r.OptionalText("text");
+            var appliesWhen = r.OptionalCondition("applies-when");
+            var violatedWhen = r.OptionalCondition("violated-when");
+            if (textKnown == true && text is null)
+            {
+                r.Report(YamlDiagnosticCodes.MissingKey, $"{r.Context} needs 'text' (its wording), or 'text-known: no' when its wording is not known", mapping.Location);
+            }
+
+            if (textKnown == false && (text is not null || appliesWhen is not null || violatedWhen is not null))
+            {
+                r.Report(YamlDiagnosticCodes.InvalidValue, $"{r.Context} says 'text-known: no' but gives its text or conditions: drop 'text-known', or drop the text and conditions", mapping.Location);
+            }
+
+            versions.Add(new ProvisionVersion
+            {
+                From = from,
+                Until = until,
+                TextKnown = textKnown ?? true,
+                Text = text,
+                AppliesWhen = appliesWhen,
+                ViolatedWhen = violatedWhen,
+                Source = r.OptionalText("source"),
+                Location = mapping.Location,
+            });
+        }
+
+        return _diagnostics.Count > before ? null : versions.ToImmutable();
     }
 
     /// <summary>An exception's <c>lapses: { at: &lt;instant&gt;, if: &lt;condition&gt;, restart-within: 48h }</c>.</summary>

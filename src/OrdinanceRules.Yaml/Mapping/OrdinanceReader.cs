@@ -16,7 +16,7 @@ internal sealed partial class OrdinanceReader
     internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     internal static readonly string[] VocabularyKeys = ["uses", "types"];
     internal static readonly string[] SectionKeys = ["number", "heading", "text"];
-    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "prevails-over", "exceptions"];
+    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "exceptions"];
     internal static readonly string[] TestKeys = ["for", "when"];
     internal static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
     internal static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
@@ -337,6 +337,8 @@ internal sealed partial class OrdinanceReader
         var eventTime = r.OptionalCondition("event-time");
         var inForceNode = r.Optional("in-force");
         var inForce = inForceNode is null ? null : ReadInForce(r, inForceNode);
+        var versionsNode = r.Optional("versions");
+        var versions = versionsNode is null ? [] : ReadVersions(r, versionsNode);
         var prevailsOverNode = r.Optional("prevails-over");
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
         var variables = (bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
@@ -348,7 +350,7 @@ internal sealed partial class OrdinanceReader
         }
 
         if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
-            (inForceNode is not null && inForce is null) || prevailsOver is null)
+            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null)
         {
             return null;
         }
@@ -369,6 +371,7 @@ internal sealed partial class OrdinanceReader
             Duty = duty,
             EventTime = eventTime,
             InForce = inForce,
+            Versions = versions.Value,
             PrevailsOver = [.. prevailsOver.Value.Select(s => s.Value)],
             Exceptions = exceptions,
             Location = mapping.Location,

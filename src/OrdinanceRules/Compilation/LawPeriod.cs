@@ -16,14 +16,29 @@ internal sealed class LawPeriod
     private readonly Provision _provision;
     private readonly DateTimeZone _zone;
     private readonly List<Amendment> _amendments;
+    private readonly IReadOnlyList<VersionNode> _versions;
 
-    public LawPeriod(Ordinance ordinance, Provision provision, DateTimeZone zone)
+    public LawPeriod(Ordinance ordinance, Provision provision, DateTimeZone zone, IReadOnlyList<VersionNode>? versions = null)
     {
         _ordinance = ordinance;
         _provision = provision;
         _zone = zone;
-        _amendments = [.. ordinance.Amendments.Where(a => a.Affects.Contains(provision.Id))];
+        _versions = versions ?? [];
+
+        // In date order (then by id), so that the order in which the file lists them never changes an outcome.
+        _amendments = [.. ordinance.Amendments.Where(a => a.Affects.Contains(provision.Id))
+            .OrderBy(a => a.EffectiveFrom ?? a.AdoptedOn ?? DateOnly.MaxValue).ThenBy(a => a.Id, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The index (as written) of the version whose known text governs an event at <paramref name="eventTime"/>; -1 when
+    /// the provision has no versions, the time is not known, or no version with known text was in force then.
+    /// </summary>
+    public int VersionAt(Val eventTime) =>
+        eventTime.IsKnown && Governing((DateTimeOffset)eventTime.Value!) is { Model.TextKnown: true } version ? version.Index : -1;
+
+    private VersionNode? Governing(DateTimeOffset at) =>
+        _versions.FirstOrDefault(v => (Start(v.Model.From) is not { } from || at >= from) && (Start(v.Until) is not { } until || at < until));
 
     /// <summary>In force at <paramref name="eventTime"/>: yes, no, or unknown naming why.</summary>
     public Val Check(Val eventTime, Val assumeInForce) => Judge(eventTime, assumeInForce).Result;
@@ -46,7 +61,7 @@ internal sealed class LawPeriod
             return (Val.False, $"The event ({when}) predates the adoption of {citation} on {Day(_ordinance.AdoptedOn)}.");
         }
 
-        var from = _provision.InForce?.From ?? _ordinance.EffectiveFrom;
+        var from = _provision.InForce?.From ?? (_versions.Count > 0 ? _versions[0].Model.From : null) ?? _ordinance.EffectiveFrom;
         if (Start(from) is { } effective)
         {
             if (at < effective)
@@ -65,27 +80,56 @@ internal sealed class LawPeriod
             return (Val.False, $"The event ({when}) comes after provision {_provision.Id} ceased to be in force on {Day(_provision.InForce!.Until)}.");
         }
 
-        foreach (var amendment in _amendments)
+        if (_versions.Count > 0 && Version(at, when) is { } version)
         {
-            if (Start(amendment.EffectiveFrom) is { } amended)
-            {
-                if (at < amended)
-                {
-                    continue;
-                }
+            return version;
+        }
 
-                if (amendment.TextKnown)
-                {
-                    return (Val.False, $"The event ({when}) is judged by {citation} as amended by {amendment.Id} ({amendment.Title}), in force from {Day(amendment.EffectiveFrom)}.");
-                }
+        return Amended(at, when);
+    }
 
-                return (Val.Unknown($"the text of amendment {amendment.Id} ({amendment.Title}), which governs events from {Day(amendment.EffectiveFrom)}, is unknown"), string.Empty);
-            }
+    /// <summary>Which version governs: none after the last one ends (not in force), or one whose text is unknown, or a gap.</summary>
+    private (Val Result, string Why)? Version(DateTimeOffset at, string when)
+    {
+        if (Governing(at) is { } governing)
+        {
+            return governing.Model.TextKnown ? null
+                : (Val.Unknown($"the text of provision {_provision.Id} in force {governing.Period} is unknown, so how it judged the event of {when} is unknown"), string.Empty);
+        }
 
-            if (Start(amendment.AdoptedOn) is { } amendmentAdopted && at >= amendmentAdopted)
-            {
-                return (Val.Unknown($"whether amendment {amendment.Id} ({amendment.Title}), adopted {Day(amendment.AdoptedOn)}, was in force on {when} (its effective date is unknown)"), string.Empty);
-            }
+        var last = _versions[^1];
+        if (Start(last.Until) is { } end && at >= end)
+        {
+            return (Val.False, $"The event ({when}) comes after provision {_provision.Id} ceased to be in force on {Day(last.Until)}.");
+        }
+
+        var before = _versions.Last(v => Start(v.Until) is { } u && at >= u);
+        var after = _versions.First(v => Start(v.Model.From) is { } f && at < f);
+        return (Val.Unknown($"no text of provision {_provision.Id} is known for events from {Day(before.Until)} until {Day(after.Model.From)}, so how it judged the event of {when} is unknown"), string.Empty);
+    }
+
+    /// <summary>
+    /// The amendments that affect the provision, weighed together so that their order never matters: once an
+    /// amendment with known text is in force the original no longer applies (the latest such one is named);
+    /// otherwise one in force whose text is unknown, or one adopted whose effective date is unknown, leaves it unknown.
+    /// </summary>
+    private (Val Result, string Why) Amended(DateTimeOffset at, string when)
+    {
+        var citation = _ordinance.Citation;
+        var inForce = _amendments.Where(a => Start(a.EffectiveFrom) is { } amended && at >= amended).ToList();
+        if (inForce.LastOrDefault(a => a.TextKnown) is { } known)
+        {
+            return (Val.False, $"The event ({when}) is judged by {citation} as amended by {known.Id} ({known.Title}), in force from {Day(known.EffectiveFrom)}.");
+        }
+
+        if (inForce.LastOrDefault() is { } unknownText)
+        {
+            return (Val.Unknown($"the text of amendment {unknownText.Id} ({unknownText.Title}), which governs events from {Day(unknownText.EffectiveFrom)}, is unknown"), string.Empty);
+        }
+
+        if (_amendments.FirstOrDefault(a => a.EffectiveFrom is null && Start(a.AdoptedOn) is { } adopted && at >= adopted) is { } undated)
+        {
+            return (Val.Unknown($"whether amendment {undated.Id} ({undated.Title}), adopted {Day(undated.AdoptedOn)}, was in force on {when} (its effective date is unknown)"), string.Empty);
         }
 
         return (Val.True, string.Empty);

@@ -13,10 +13,11 @@ namespace OrdinanceRules.Compilation;
 /// binding's fact type, every condition's syntax and types. Reports every problem at once, and
 /// lays out the variables each provision and exception binds.
 /// </summary>
-internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
+/// <remarks><paramref name="stack"/> is every law compiled together: a finding test may name any of their provisions.</remarks>
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0, IReadOnlyList<Ordinance>? stack = null)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
+    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset) with { FindingTargets = FindingGraph.Targets(stack ?? [ordinance]) };
 
     private ConditionSource? _assumeInForce;
 
@@ -55,9 +56,20 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         node.Match = Condition(provision.Match, $"match of {where}", subjectScope, ConditionType.YesNo);
         node.AppliesWhen = Condition(provision.AppliesWhen, $"applies-when of {where}", subjectScope, ConditionType.YesNo);
         node.EventTime = Condition(provision.EventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
+        node.Versions = ProvisionVersions.Resolve(provision, diagnostics);
+        foreach (var version in node.Versions)
+        {
+            var which = $"version {version.Index + 1} of {where}";
+            version.AppliesWhen = Condition(version.Model.AppliesWhen, $"applies-when of {which}", subjectScope, ConditionType.YesNo);
+            if (provision.Modality == Modality.Obligation && version.Model.ViolatedWhen is not null)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{which} gives violated-when, but {provision.Id} is an obligation: an obligation's versions may restate only applies-when", version.Model.Location ?? provision.Location));
+            }
+        }
+
         if (node.EventTime is not null && JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
         {
-            node.Period = new LawPeriod(ordinance, provision, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone]);
+            node.Period = new LawPeriod(ordinance, provision, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone], node.Versions);
             node.AssumeInForce = _assumeInForce;
         }
 
@@ -85,6 +97,10 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
             node.ViolationFrame = own;
             node.ClaimFrame = node.SubjectFrame.AddRange(own);
             node.ViolatedWhen = Condition(provision.ViolatedWhen.When, $"violated-when of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+            foreach (var version in node.Versions)
+            {
+                version.ViolatedWhen = Condition(version.Model.ViolatedWhen, $"violated-when of version {version.Index + 1} of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+            }
             names = breachNames;
         }
 

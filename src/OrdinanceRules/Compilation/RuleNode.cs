@@ -55,6 +55,12 @@ internal sealed class ProvisionNode(Provision provision, int order, Ordinance la
 
     public LawPeriod? Period { get; set; }
 
+    /// <summary>The provision's versions in date order; empty for a provision with one wording.</summary>
+    public ImmutableArray<VersionNode> Versions { get; set; } = [];
+
+    /// <summary>Whether the provision (or a version of it) has an applies-when.</summary>
+    public bool HasScope => ProvisionVersions.Any(this, AppliesWhen, v => v.AppliesWhen);
+
     public ConditionSource? AssumeInForce { get; set; }
 
     public ConditionSource? ViolatedWhen { get; set; }

@@ -16,7 +16,7 @@ namespace OrdinanceRules.Compilation;
 /// network) and whose actions insert linked conclusions; the status of every finding is decided by
 /// these rules, and docs/concepts.md describes the rules a provision yields.
 /// </summary>
-internal sealed class RuleSetCompiler
+internal sealed partial class RuleSetCompiler
 {
     private const int OutcomePriority = -100;
 
@@ -50,7 +50,7 @@ internal sealed class RuleSetCompiler
         var defaultsRead = new HashSet<(string Type, string Field)>();
         foreach (var law in laws)
         {
-            var binder = new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset);
+            var binder = new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset, laws);
             nodes.AddRange(binder.Bind());
             defaultsRead.UnionWith(binder.DefaultsRead);
             readingOffset += law.Readings.Length;
@@ -62,6 +62,12 @@ internal sealed class RuleSetCompiler
         }
 
         var all = nodes.ToImmutable();
+        compiler._provisions = all.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        if (!FindingGraph.Check(all, compiler._diagnostics))
+        {
+            return Result<CompiledOrdinance>.Failure(compiler._diagnostics);
+        }
+
         var contests = Precedence.Plan(all);
         // A claim (with its stand, unsettled and outcome rules) only where something can bear on it: an exception,
         // a conflict with a permission, further facts to test its breach on, or a duty to discharge.
@@ -163,7 +169,7 @@ internal sealed class RuleSetCompiler
         }
 
         // applies-when false or unknown.
-        if (node.AppliesWhen is not null)
+        if (node.HasScope)
         {
             EmitVerdictRule(node, "not-applicable", OutcomePriority, v => Stages(v,
                     (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsNotFalse)), (nameof(Verdict.Applies), nameof(Ops.IsFalse))),
@@ -235,7 +241,9 @@ internal sealed class RuleSetCompiler
         var rule = NewRule(node, "verdict", 0);
         var lhs = RootLhs(rule);
         var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, [], (node, "subject"), []);
-        var environment = node.Provision.Environment;
+        var (environment, findings) = WithFindings(lhs, node, scope,
+            [node.Match, node.AppliesWhen, node.ViolationFrame.IsEmpty ? node.ViolatedWhen : null,
+             .. node.Versions.SelectMany(v => new[] { v.AppliesWhen, node.ViolationFrame.IsEmpty ? v.ViolatedWhen : null })]);
         Expression match = Expression.Constant(Val.True);
         if (node.Match is not null)
         {
@@ -263,15 +271,17 @@ internal sealed class RuleSetCompiler
 
         // applies-when is evaluated also when whether the law was in force is unknown: no and unknown is no, so a
         // provision that cannot reach the subject is not applicable whatever the time of law.
-        var applies = node.AppliesWhen is null ? inForce
-            : After(inForce, "applies", node.AppliesWhen.Bind(environment, scope, ConditionType.YesNo, null)!, node.Period is null ? nameof(Ops.IsTrue) : nameof(Ops.IsNotFalse));
-        var engaged = node.Period is not null && node.AppliesWhen is not null ? Expression.Call(OpsMethod(nameof(Ops.And)), inForce, applies) : applies;
+        // With versions, each condition is the one of the version in force at the event's time.
+        Expression Bound(ConditionSource source) => source.Bind(environment, scope, ConditionType.YesNo, null)!;
+        var applies = !node.HasScope ? inForce
+            : After(inForce, "applies", ProvisionVersions.Select(node, eventTime, v => v.AppliesWhen, node.AppliesWhen, Bound), node.Period is null ? nameof(Ops.IsTrue) : nameof(Ops.IsNotFalse));
+        var engaged = node.Period is not null && node.HasScope ? Expression.Call(OpsMethod(nameof(Ops.And)), inForce, applies) : applies;
         var violated = node.Model.Modality != Modality.Obligation && node.ViolationFrame.IsEmpty
-            ? After(engaged, "violated", node.ViolatedWhen!.Bind(environment, scope, ConditionType.YesNo, null)!)
+            ? After(engaged, "violated", ProvisionVersions.Select(node, eventTime, v => v.ViolatedWhen, node.ViolatedWhen, Bound))
             : absent;
         Expression Own(Expression stage, bool has) => has ? stage : Expression.Constant(Val.True);
-        Act(rule, Call(nameof(RuleActions.Verdict), Const(node), FrameArray(scope), match, eventTime, assume,
-            Own(inForce, node.Period is not null), Own(applies, node.AppliesWhen is not null), violated));
+        Act(rule, VerdictAction(findings, Const(node), FrameArray(scope), match, eventTime, assume,
+            Own(inForce, node.Period is not null), Own(applies, node.HasScope), violated));
         Add(rule);
     }
 
@@ -320,8 +330,12 @@ internal sealed class RuleSetCompiler
             var lhs = RootLhs(rule);
             var subjectParam = VerdictPattern(lhs, node, "subject", Engaged);
             var subjectScope = FromArray(subjectParam, nameof(Verdict.Bindings), node.SubjectFrame).ToList();
-            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
-            var val = node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
+            // A version's own violated-when may join differently: then the further facts are not looked up by the provision's.
+            var versioned = node.Versions.Any(v => v.ViolatedWhen is not null);
+            var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, versioned ? null : node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
+            var (environment, findings) = WithFindings(lhs, node, scope, [node.ViolatedWhen, .. node.Versions.Select(v => v.ViolatedWhen)]);
+            var val = Settled(lhs, ProvisionVersions.Select(node, Expression.Property(subjectParam, nameof(Verdict.EventTime)), v => v.ViolatedWhen, node.ViolatedWhen,
+                source => source.Bind(environment, scope, ConditionType.YesNo, null)!), findings);
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope))
@@ -634,7 +648,8 @@ internal sealed class RuleSetCompiler
                 var parent = ClaimPattern(lhs, "parent", node);
                 var parentScope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).ToList();
                 var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope, (child, "when"), ClaimSteps(node))).ToList();
-                var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
+                var (environment, findings) = WithFindings(lhs, node.Provision, scope, child.When);
+                var val = Settled(lhs, child.When!.Bind(environment, scope, ConditionType.YesNo, null)!, findings);
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
                     ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), FrameArray(scope))

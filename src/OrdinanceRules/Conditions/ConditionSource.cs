@@ -26,6 +26,9 @@ internal sealed class ConditionSource
     /// <summary>The definitions the condition uses, directly or through others, in order of first use (set when it binds).</summary>
     public ImmutableArray<Definition> UsedDefinitions { get; private set; } = [];
 
+    /// <summary>The finding tests the condition makes (<c>violated('P1a', a)</c>), in order (set when it binds).</summary>
+    public ImmutableArray<FindingReference> FindingReferences { get; private set; } = [];
+
     /// <summary>Where the condition stands in the ordinance, such as "applies-when of provision P2".</summary>
     public string Context { get; }
 
@@ -60,6 +63,7 @@ internal sealed class ConditionSource
         var binder = new ConditionBinder(environment, scope);
         var expression = binder.Bind(_ast, expected);
         UsedDefinitions = [.. binder.UsedDefinitions];
+        FindingReferences = [.. binder.FindingReferences];
         if (diagnostics is not null)
         {
             foreach (var (code, message, pos) in binder.Errors)
@@ -78,6 +82,9 @@ internal sealed class ConditionSource
     /// </summary>
     public (FactLookup Lookup, Expression[] Values)? Lookup(BindingEnvironment environment, IEnumerable<ScopeVariable> bound, ScopeVariable target) =>
         _ast is null ? null : new ConditionBinder(environment, bound).Lookup(_ast, target);
+
+    /// <summary>Where a position of the condition's text is in its file.</summary>
+    public SourceLocation? Locate(TextPos pos) => Locate(Text, pos);
 
     private static SourceLocation? Locate(ConditionText text, TextPos pos) => text.Location?.Offset(pos.Line, pos.Column);
 }

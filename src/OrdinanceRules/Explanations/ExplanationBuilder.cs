@@ -30,6 +30,14 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             }
         }
 
+        if (outcome.Verdict is { RestsOn.IsEmpty: false } derived)
+        {
+            // A derived finding: the findings its conditions tested, each with the rule that decided it.
+            children.Add(new ExplanationNode("rests on the findings", ExplanationStatus.Info, derived.RestsOn.Select(o => Leaf(
+                $"{o.Provision.Id} ({o.Provision.Law.Citation}, {o.Provision.Model.Section}) for {FindingTests.About(o)}: {o.Status}{(recorder.InsertedBy.TryGetValue(o, out var by) ? $", decided by rule {by.Rule}" : string.Empty)}",
+                o.Status switch { FindingStatus.Violated => ExplanationStatus.Held, FindingStatus.Undetermined => ExplanationStatus.Unknown, _ => ExplanationStatus.Failed }))));
+        }
+
         if (recorder.InsertedBy.TryGetValue(outcome, out var decided))
         {
             children.Add(Leaf($"decided by rule {decided.Rule}", ExplanationStatus.Info));
@@ -90,7 +98,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
                 Basis.InForceUnknown => Leaf($"in force at the event's time: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
                 Basis.Scope when outcome.Verdict is { InForce.IsUnknown: true } verdict =>
                     Leaf($"in force at the event's time: unknown, depends on {Names(verdict.InForce.Missing)}", ExplanationStatus.Unknown),
-                _ => Leaf("in force at the event's time: yes", ExplanationStatus.Held),
+                _ => Leaf($"in force at the event's time: yes{VersionNote(node, outcome)}", ExplanationStatus.Held),
             };
             if (outcome.Basis is Basis.NotInForce or Basis.InForceUnknown)
             {
@@ -98,22 +106,36 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             }
         }
 
-        if (node.AppliesWhen is not null)
+        if ((Versioned(node, outcome, v => v.AppliesWhen) ?? node.AppliesWhen) is { } appliesWhen)
         {
-            yield return Uses(node.AppliesWhen, outcome.Basis switch
+            yield return Uses(appliesWhen, outcome.Basis switch
             {
-                Basis.Scope => Leaf($"applies-when: {Condition(node.AppliesWhen)}: no, so the provision does not apply", ExplanationStatus.Failed),
-                Basis.ScopeUnknown => Leaf($"applies-when: {Condition(node.AppliesWhen)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
-                _ => Leaf($"applies-when: {Condition(node.AppliesWhen)}: yes", ExplanationStatus.Held),
+                Basis.Scope => Leaf($"applies-when: {Condition(appliesWhen)}: no, so the provision does not apply", ExplanationStatus.Failed),
+                Basis.ScopeUnknown => Leaf($"applies-when: {Condition(appliesWhen)}: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
+                _ => Leaf($"applies-when: {Condition(appliesWhen)}: yes", ExplanationStatus.Held),
             });
         }
     }
+
+    /// <summary>The version in force at the outcome's event time, when the provision has versions.</summary>
+    private static VersionNode? VersionOf(ProvisionNode node, Outcome outcome) =>
+        node.Period is { } period && outcome.Verdict is { } verdict && period.VersionAt(verdict.EventTime) is var index and >= 0
+            ? node.Versions.FirstOrDefault(v => v.Index == index)
+            : null;
+
+    /// <summary>A condition of the version in force, when it restates that condition.</summary>
+    private static Conditions.ConditionSource? Versioned(ProvisionNode node, Outcome outcome, Func<VersionNode, Conditions.ConditionSource?> condition) =>
+        VersionOf(node, outcome) is { } version ? condition(version) : null;
+
+    private static string VersionNote(ProvisionNode node, Outcome outcome) =>
+        VersionOf(node, outcome) is { } version ? $" (the version in force {version.Period})" : string.Empty;
 
     // ---- Prohibitions, permissions, non-obligations ---------------------------------------------
 
     private IEnumerable<ExplanationNode> Breach(Outcome outcome, ProvisionNode node)
     {
-        var violated = node.ViolatedWhen is null ? "violated-when" : $"violated-when: {Condition(node.ViolatedWhen)}";
+        var violatedWhen = Versioned(node, outcome, v => v.ViolatedWhen) ?? node.ViolatedWhen;
+        var violated = violatedWhen is null ? "violated-when" : $"violated-when: {Condition(violatedWhen)}";
         var claim = ClaimOf(node, outcome.Bindings);
         if (node.ViolationFrame.IsEmpty)
         {
@@ -132,11 +154,11 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
             if (claim is null)
             {
-                yield return Uses(node.ViolatedWhen, Leaf($"{violated}: no", ExplanationStatus.Failed));
+                yield return Uses(violatedWhen, Leaf($"{violated}: no", ExplanationStatus.Failed));
                 yield break;
             }
 
-            yield return Uses(node.ViolatedWhen, claim.IsTentative
+            yield return Uses(violatedWhen, claim.IsTentative
                 ? Leaf($"{violated}: unknown, depends on {Names(claim.Missing)}", ExplanationStatus.Unknown)
                 : Leaf($"{violated}: yes", ExplanationStatus.Held));
         }
@@ -151,7 +173,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             }
 
             var status = claim is null ? ExplanationStatus.Failed : claim.IsTentative ? ExplanationStatus.Unknown : ExplanationStatus.Held;
-            yield return Uses(node.ViolatedWhen, new ExplanationNode($"{violated}: {Word(status)}", status, tests));
+            yield return Uses(violatedWhen, new ExplanationNode($"{violated}: {Word(status)}", status, tests));
         }
 
         if (claim is not null)

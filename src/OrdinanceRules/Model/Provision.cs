@@ -62,6 +62,12 @@ public sealed record Provision
     public InForcePeriod? InForce { get; init; }
 
     /// <summary>
+    /// The provision's versions over time, in any order: an event is judged by the one in force at its event time.
+    /// Empty for a provision with one wording. A provision with versions names an event time and gives no <see cref="InForce"/>.
+    /// </summary>
+    public ImmutableArray<ProvisionVersion> Versions { get; init; } = [];
+
+    /// <summary>
     /// Ids of provisions (of this law or another in the stack) that this one prevails over where both bear on
     /// the same facts: a permission that prevails over a prohibition acts as an exception to it. Two provisions
     /// of the same rank that bear on the same facts with no precedence between them are reported as a conflict.

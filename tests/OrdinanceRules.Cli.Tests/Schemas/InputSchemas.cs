@@ -28,6 +28,7 @@ internal static class InputSchemas
         ("ordinance", "exceptionUse", OrdinanceReader.ExceptionUseKeys),
         ("ordinance", "amendment", OrdinanceReader.AmendmentKeys),
         ("ordinance", "inForce", OrdinanceReader.InForceKeys),
+        ("ordinance", "version", OrdinanceReader.VersionKeys),
         ("ordinance", "lapse", OrdinanceReader.LapseKeys),
         ("ordinance", "parameter", OrdinanceReader.ParameterKeys),
         ("ordinance", "override", OrdinanceReader.OverrideKeys),
@@ -128,6 +129,7 @@ internal static class InputSchemas
             ["duty"] = Ref("duty"),
             ["event-time"] = Scalar("The instant that dates the conduct, for the law in force at its time, such as a.start."),
             ["in-force"] = Ref("inForce"),
+            ["versions"] = Array(Ref("version"), "Its wordings over time, each with its period: an event is judged by the one in force at its event time."),
             ["prevails-over"] = Array(Scalar("A provision's id."), "The provisions of equal rank this one prevails over."),
             ["exceptions"] = Array(new JsonObject { ["anyOf"] = new JsonArray(Ref("exception"), Ref("exceptionUse")) }, "Its exceptions, and the shared exception sets it uses."),
         }),
@@ -208,6 +210,16 @@ internal static class InputSchemas
         {
             ["from"] = Scalar("The first day the provision is in force (YYYY-MM-DD)."),
             ["until"] = Scalar("The last day, or the day it ends."),
+        }),
+        ["version"] = Object(OrdinanceReader.VersionKeys, [], new()
+        {
+            ["from"] = Scalar("The first day this wording is in force (YYYY-MM-DD); left out on the first version, the ordinance's effective date."),
+            ["until"] = Scalar("The first day it is no longer in force; left out, the next version's first day."),
+            ["text"] = Scalar("Its wording."),
+            ["text-known"] = Scalar("no when the wording of this period is not known (its events are Undetermined)."),
+            ["applies-when"] = Scalar("A condition replacing the provision's applies-when in this period."),
+            ["violated-when"] = Scalar("A condition replacing the provision's violated-when (over the same facts) in this period."),
+            ["source"] = Scalar("Where this wording comes from."),
         }),
         ["lapse"] = Object(OrdinanceReader.LapseKeys, ["at"], new()
         {

@@ -98,4 +98,27 @@ public class TimeOfLawTests
         report.For("P2").Single().Status.Should().Be(FindingStatus.NotApplicable);
         report.For("P2-2022").Single().Status.Should().Be(FindingStatus.Violated);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Evaluate_TwoAmendmentsListedInEitherOrder_TheLaterOneGoverns(bool oldestFirst)
+    {
+        // A2021's text is unknown; A2022 (text known) replaced it: an event in 2023 is judged by A2022 whatever the order.
+        var older = Amendment2022 with { Id = "A2021", Title = "First amendment", AdoptedOn = new DateOnly(2021, 5, 3), EffectiveFrom = new DateOnly(2021, 6, 1) };
+        var newer = Amendment2022 with { TextKnown = true };
+        var ordinance = OrdinanceCompiler.Compile(TestOrdinance.Create(TestOrdinance.NoSupport with { EventTime = "a.start" }) with
+        {
+            EffectiveFrom = new DateOnly(2021, 1, 1),
+            Amendments = oldestFirst ? [older, newer] : [newer, older],
+        });
+
+        var later = Evaluate(ordinance, "2023-01-01T00:00:00-06:00");
+        var between = Evaluate(ordinance, "2021-08-01T00:00:00-05:00");
+
+        later.Status.Should().Be(FindingStatus.NotApplicable);
+        later.Reason.Should().Contain("as amended by A2022");
+        between.Status.Should().Be(FindingStatus.Undetermined);
+        between.Unknowns.Should().Equal("the text of amendment A2021 (First amendment), which governs events from 2021-06-01, is unknown");
+    }
 }
