@@ -413,7 +413,9 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                     return Visit(body, arguments, asStated: false);
                 }
 
-                throw new NotSupportedException($"the function {call.Name}()");
+                throw new NotSupportedException(call.Name == "violated"
+                    ? $"a finding test ({call.Name}(), another provision's outcome)"
+                    : $"the function {call.Name}()");
         }
     }
 

@@ -136,6 +136,11 @@ internal sealed class ProvisionModel
             reasons.Add("a provision with no violated-when");
         }
 
+        if (!node.Versions.IsEmpty)
+        {
+            reasons.Add("versions of one provision (versions:)");
+        }
+
         foreach (var exception in Exceptions(node))
         {
             if (exception.Prevailing is { } prevailing)
@@ -288,17 +293,13 @@ internal sealed class ProvisionModel
             chain.Add((Sat.Less(t, until, strict: true).Not(), false));
         }
 
-        foreach (var amendment in law.Amendments.Where(a => a.Affects.Contains(provision.Id)))
-        {
-            if (Start(amendment.EffectiveFrom) is { } amended)
-            {
-                chain.Add((Sat.Less(t, amended, strict: true).Not(), amendment.TextKnown ? false : null));
-            }
-            else if (Start(amendment.AdoptedOn) is { } amendmentAdopted)
-            {
-                chain.Add((Sat.Less(t, amendmentAdopted, strict: true).Not(), null));
-            }
-        }
+        // The amendments weighed together, whatever their order: one in force with known text ends the original; else one
+        // in force whose text is unknown, or one adopted whose effective date is unknown, leaves it unknown.
+        var amendments = law.Amendments.Where(a => a.Affects.Contains(provision.Id)).ToList();
+        Lit Reached(IEnumerable<Num> starts) => Sat.Or([.. starts.Select(start => Sat.Less(t, start, strict: true).Not())]);
+        chain.Add((Reached(amendments.Where(a => a.TextKnown).Select(a => Start(a.EffectiveFrom)).OfType<Num>()), false));
+        chain.Add((Reached(amendments.Select(a => Start(a.EffectiveFrom)).OfType<Num>()), null));
+        chain.Add((Reached(amendments.Where(a => a.EffectiveFrom is null).Select(a => Start(a.AdoptedOn)).OfType<Num>()), null));
 
         var (isTrue, isUnknown) = (Lit.True, Lit.False);
         for (var i = chain.Count - 1; i >= 0; i--)
