@@ -330,7 +330,7 @@ internal sealed partial class OrdinanceReader
         var modality = ReadModality(r);
         var binds = r.RequiredText("binds");
         var source = r.OptionalText("source");
-        var bindings = ReadBindings(r, "for", r.Required("for"), requireOne: true);
+        var bindings = ReadBindings(r, "for", r.Required("for"), requireOne: true, several: true);
         var match = r.OptionalCondition("match");
         var appliesWhen = r.OptionalCondition("applies-when");
         var violatedWhen = r.Optional("violated-when") is { } v ? ReadTest(r, "violated-when", v) : null;
@@ -472,7 +472,8 @@ internal sealed partial class OrdinanceReader
         return null;
     }
 
-    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    /// <remarks>With <paramref name="several"/>, a variable may range over a list of types: <c>{ x: [inquiry, record, action] }</c>.</remarks>
+    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne, bool several = false)
     {
         if (node is null)
         {
@@ -493,6 +494,18 @@ internal sealed partial class OrdinanceReader
             if (type is YamlScalar { IsEmpty: false } typeName)
             {
                 builder.Add(new Binding(variable.Value, typeName.Value, variable.Location));
+            }
+            else if (several && type is YamlSequence list)
+            {
+                var names = list.Items.OfType<YamlScalar>().Where(i => !i.IsEmpty).Select(i => i.Value).ToList();
+                if (names.Count == 0 || names.Count != list.Items.Count)
+                {
+                    r.Report(YamlDiagnosticCodes.WrongShape, $"'{key}' in {r.Context}: '{variable.Value}' ranges over a list of type names, such as [inquiry, record, action]", list.Location);
+                    ok = false;
+                    continue;
+                }
+
+                builder.Add(new Binding(variable.Value, names[0], variable.Location) { FactTypes = [.. names] });
             }
             else if (type is not YamlRejected)
             {
@@ -519,7 +532,7 @@ internal sealed partial class OrdinanceReader
                 return parent.Condition(key, node) is { } condition ? FactTest.Of(condition) : null;
             case YamlMapping mapping:
                 var r = new MappingReader(mapping, $"'{key}' of {parent.Context}", TestKeys, _diagnostics);
-                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
                 var when = r.RequiredCondition("when");
                 return bindings is null || when is null ? null : new FactTest(bindings.Value, when);
             default:
@@ -595,7 +608,7 @@ internal sealed partial class OrdinanceReader
         var section = r.RequiredText("section");
         var title = r.RequiredText("title");
         var text = r.OptionalText("text");
-        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
         var when = r.RequiredCondition("when");
         var carveOut = ReadCarveOut(r);
         var lapsesNode = r.Optional("lapses");

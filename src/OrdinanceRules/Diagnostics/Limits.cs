@@ -72,6 +72,9 @@ public static class Limits
     /// <summary>The most variables a provision's match may bind, counting its <c>for:</c>, its breach's and its exceptions' (each adds a join).</summary>
     public const int MaxVariables = 8;
 
+    /// <summary>The most fact types one variable may range over (<c>x: [inquiry, record, action]</c>); its conditions are type-checked once per type.</summary>
+    public const int MaxBindingTypes = 8;
+
     /// <summary>The most NRules rules one compiled law stack may have.</summary>
     public const int MaxRules = 10_000;
 
