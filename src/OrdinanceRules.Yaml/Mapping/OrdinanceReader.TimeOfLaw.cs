@@ -150,23 +150,24 @@ internal sealed partial class OrdinanceReader
         }
     }
 
-    /// <summary>Each id a provision <c>prevails-over</c> must be another provision of the ordinance.</summary>
+    /// <summary>Each id a provision <c>prevails-over</c> or <c>narrows</c> must be another provision of the ordinance.</summary>
     private void CheckPrevailsOver(ImmutableArray<Provision> provisions)
     {
         var known = provisions.Select(p => p.Id).ToList();
-        foreach (var (provision, ids) in _prevailsOver)
+        foreach (var (provision, key, ids) in _prevailsOver)
         {
+            var verb = key == "narrows" ? "narrows" : "prevails over";
             foreach (var id in ids)
             {
                 if (id.Value == provision)
                 {
-                    _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"provision '{provision}' names itself in 'prevails-over'; list the provisions it prevails over", id.Location));
+                    _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"provision '{provision}' names itself in '{key}'; list the provisions it {verb}", id.Location));
                 }
                 else if (!known.Contains(id.Value, StringComparer.Ordinal))
                 {
                     _diagnostics.Add(new Diagnostic(
                         DiagnosticCodes.InvalidOrdinance,
-                        $"provision '{provision}' prevails over '{id.Value}', which is not a provision of this ordinance (provisions: {string.Join(", ", known)}){Suggestions.DidYouMean(id.Value, known)}",
+                        $"provision '{provision}' {verb} '{id.Value}', which is not a provision of this ordinance (provisions: {string.Join(", ", known)}){Suggestions.DidYouMean(id.Value, known)}",
                         id.Location));
                 }
             }

@@ -16,7 +16,7 @@ internal sealed partial class OrdinanceReader
     internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     internal static readonly string[] VocabularyKeys = ["uses", "types"];
     internal static readonly string[] SectionKeys = ["number", "heading", "text"];
-    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "recurs", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "exceptions"];
+    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "recurs", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "narrows", "carve-out", "exceptions"];
     internal static readonly string[] TestKeys = ["for", "when"];
     internal static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
     internal static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
@@ -29,7 +29,8 @@ internal sealed partial class OrdinanceReader
     ];
 
     internal static readonly string[] CountingWords = [.. Countings.Select(c => c.Word)];
-    internal static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "lapses", "exceptions"];
+    internal static readonly string[] ExceptionKeys = ["id", "section", "title", "text", "for", "when", "carve-out", "lapses", "exceptions"];
+    internal static readonly string[] CarveOutWords = ["not-applicable", "complied"];
     private static readonly (string Word, Modality Modality)[] Modalities =
     [
         ("prohibition", Modality.Prohibition),
@@ -46,7 +47,7 @@ internal sealed partial class OrdinanceReader
     private readonly YamlReadOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
-    private readonly List<(string Provision, ImmutableArray<YamlScalar> Ids)> _prevailsOver = [];
+    private readonly List<(string Provision, string Key, ImmutableArray<YamlScalar> Ids)> _prevailsOver = [];
     private readonly List<string> _texts = [];
     private ImmutableArray<HolidayCalendar> _calendars = [];
 
@@ -344,17 +345,30 @@ internal sealed partial class OrdinanceReader
         var versions = versionsNode is null ? [] : ReadVersions(r, versionsNode);
         var prevailsOverNode = r.Optional("prevails-over");
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
+        var narrowsNode = r.Optional("narrows");
+        ImmutableArray<YamlScalar>? narrows = narrowsNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "narrows", narrowsNode, requireOne: true);
+        var carveOut = ReadCarveOut(r);
+        if (r.Has("carve-out") && (modality != Modality.Permission || narrowsNode is null))
+        {
+            r.Report(DiagnosticCodes.InvalidOrdinance, $"'carve-out' on {r.Context} says what the provisions a permission narrows make of the conduct it permits: give it on a permission with 'narrows', or under an exception", r.KeyNode("carve-out")!.Location);
+        }
+
         var variables = (recurs is null ? [] : new[] { new Binding(recurs.Variable, RecurrenceWords[(int)recurs.Every], recurs.Location) })
             .Concat(bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
         var exceptions = ReadExceptions(r, r.Optional("exceptions"), variables);
         CheckModalityKeys(r, modality);
         if (id is not null && prevailsOver is { IsEmpty: false } named)
         {
-            _prevailsOver.Add((id, named));
+            _prevailsOver.Add((id, "prevails-over", named));
+        }
+
+        if (id is not null && narrows is { IsEmpty: false } narrowed)
+        {
+            _prevailsOver.Add((id, "narrows", narrowed));
         }
 
         if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
-            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null || (recursNode is not null && recurs is null))
+            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null || narrows is null || (recursNode is not null && recurs is null))
         {
             return null;
         }
@@ -378,6 +392,8 @@ internal sealed partial class OrdinanceReader
             InForce = inForce,
             Versions = versions.Value,
             PrevailsOver = [.. prevailsOver.Value.Select(s => s.Value)],
+            Narrows = [.. narrows.Value.Select(s => s.Value)],
+            CarveOut = carveOut ?? CarveOutOutcome.NotApplicable,
             Exceptions = exceptions,
             Location = mapping.Location,
         };
@@ -570,6 +586,25 @@ internal sealed partial class OrdinanceReader
         return builder.ToImmutable();
     }
 
+    /// <summary><c>carve-out: not-applicable | complied</c>: what a carve-out makes of the conduct it takes out of a provision.</summary>
+    private static CarveOutOutcome? ReadCarveOut(MappingReader r)
+    {
+        var scalar = r.Scalar("carve-out", r.Optional("carve-out"));
+        switch (scalar?.Value)
+        {
+            case null:
+                return null;
+            case "not-applicable":
+                return CarveOutOutcome.NotApplicable;
+            case "complied":
+                return CarveOutOutcome.Complied;
+            default:
+                r.Report(YamlDiagnosticCodes.InvalidValue,
+                    $"'carve-out' in {r.Context} must be one of {string.Join(", ", CarveOutWords)}, not '{scalar.Value}'{Suggestions.DidYouMean(scalar.Value, CarveOutWords)}", scalar.Location);
+                return null;
+        }
+    }
+
     private ProvisionException? ReadException(MappingReader parent, YamlMapping mapping, int index)
     {
         var peekedId = MappingReader.Peek(mapping, "id");
@@ -580,6 +615,7 @@ internal sealed partial class OrdinanceReader
         var text = r.OptionalText("text");
         var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
         var when = r.RequiredCondition("when");
+        var carveOut = ReadCarveOut(r);
         var lapsesNode = r.Optional("lapses");
         var lapses = lapsesNode is null ? null : ReadLapse(r, lapsesNode);
         var exceptions = ReadExceptions(r, r.Optional("exceptions"), provisionVariables: null);
@@ -596,6 +632,7 @@ internal sealed partial class OrdinanceReader
             Text = text,
             When = new FactTest(bindings.Value, when),
             Lapses = lapses,
+            CarveOut = carveOut,
             Exceptions = exceptions,
             Location = mapping.Location,
         };

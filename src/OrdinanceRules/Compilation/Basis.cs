@@ -45,6 +45,12 @@ internal enum Basis
     /// <summary>One or more exceptions defeat the breach or the duty (<c>exception-applies</c>).</summary>
     Exception,
 
+    /// <summary>A carve-out takes the conduct out of the provision (<c>exception-applies</c>, for a carve-out).</summary>
+    CarvedOut,
+
+    /// <summary>A carve-out says the conduct complies with the provision (<c>exception-applies</c>, for a carve-out that says so).</summary>
+    CarvedOutComplied,
+
     /// <summary>The duty was discharged in time (an obligation's <c>complied</c>).</summary>
     Discharged,
 
@@ -66,8 +72,8 @@ internal static class Bases
 {
     public static FindingStatus Status(this Basis basis) => basis switch
     {
-        Basis.NoMatch or Basis.NotInForce or Basis.Scope => FindingStatus.NotApplicable,
-        Basis.NoBreach or Basis.Discharged => FindingStatus.Complied,
+        Basis.NoMatch or Basis.NotInForce or Basis.Scope or Basis.CarvedOut => FindingStatus.NotApplicable,
+        Basis.NoBreach or Basis.Discharged or Basis.CarvedOutComplied => FindingStatus.Complied,
         Basis.Breach or Basis.DeadlinePassed => FindingStatus.Violated,
         Basis.Exception => FindingStatus.ExceptionApplies,
         Basis.Pending => FindingStatus.Pending,

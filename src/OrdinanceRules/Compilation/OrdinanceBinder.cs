@@ -172,6 +172,11 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         node.OwnFrame = Frame(exception.When.For, parent.ClaimFrame.Length, names, where);
         node.ClaimFrame = parent.ClaimFrame.AddRange(node.OwnFrame);
         node.When = Condition(exception.When.When, $"when of {where}", Scope(node.ClaimFrame), ConditionType.YesNo);
+        if (exception.CarveOut is not null && parent is not ProvisionNode)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{where} is a carve-out under an exception: a carve-out narrows a provision, so write it directly under the provision", exception.Location));
+        }
+
         if (exception.Lapses is { } lapse)
         {
             if (parent != parent.Provision || parent.Provision.Model.Modality != Modality.Obligation)

@@ -133,16 +133,26 @@ internal static class RuleActions
             DueAt = Ops.InstantOrNull(due)
         });
 
-    public static void ConcludeExceptions(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Standing> exceptions) =>
+    /// <summary>
+    /// Standing exceptions defeat the claim: ExceptionApplies, naming them. Where a carve-out stands among them, the
+    /// conduct is outside the provision instead (NotApplicable, or Complied where the carve-out says so), naming the carve-outs.
+    /// </summary>
+    public static void ConcludeExceptions(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Standing> exceptions)
+    {
+        var claims = exceptions.Select(s => s.Claim).OrderBy(c => c.Node.Id, StringComparer.Ordinal).ToList();
+        var carveOuts = claims.Where(c => ((ExceptionNode)c.Node).Model.CarveOut is not null).ToList();
+        var basis = carveOuts.Count == 0 ? Basis.Exception
+            : carveOuts.Any(c => ((ExceptionNode)c.Node).Model.CarveOut == Model.CarveOutOutcome.NotApplicable) ? Basis.CarvedOut : Basis.CarvedOutComplied;
         Link(ctx, new Outcome
         {
             Provision = node,
-            Basis = Basis.Exception,
+            Basis = basis,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
-            Exceptions = [.. exceptions.Select(s => s.Claim).OrderBy(c => c.Node.Id, StringComparer.Ordinal)],
+            Exceptions = [.. carveOuts.Count == 0 ? claims : carveOuts],
             Tentative = claim.IsTentative,
         });
+    }
 
     public static void ConcludeDischarged(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Discharge> discharges, Val due, IEnumerable<Lapsed> lapses)
     {

@@ -118,6 +118,7 @@ internal sealed partial class RuleSetCompiler
             _diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"provision id '{dup.Key}' is used by both {string.Join(" and ", dup.Select(x => x.Law.Citation).Distinct())}; ids in a stack must be distinct", dup.Last().Provision.Location));
         }
 
+        _diagnostics.AddRange(Precedence.Check(laws));
         return _diagnostics.Count > 0 ? null : laws;
     }
 
@@ -637,6 +638,11 @@ internal sealed partial class RuleSetCompiler
                 var permit = PermitPattern(lhs, prevailing, parent);
                 Act(rule, Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), Expression.Property(parent, nameof(Claim.Bindings))));
                 Add(rule);
+                if (child.Model.CarveOut is not null)
+                {
+                    EmitCarveOutDoubt(node, child, prevailing, childPriority);
+                }
+
                 EmitClaimLogic(child);
                 continue;
             }
@@ -669,6 +675,25 @@ internal sealed partial class RuleSetCompiler
 
             EmitClaimLogic(child);
         }
+    }
+
+    /// <summary>
+    /// A permission that narrows the provision may be engaged on the claim's facts: its match holds, but whether it was in
+    /// force or applies is unknown (and neither is no). The carve-out's claim is then tentative, naming what it depends on.
+    /// </summary>
+    private void EmitCarveOutDoubt(RuleNode node, ExceptionNode child, ProvisionNode permission, int priority)
+    {
+        var rule = NewRule(child, "carve-out-doubt", priority);
+        var lhs = RootLhs(rule);
+        var parent = ClaimPattern(lhs, "parent", node);
+        var permit = VerdictPattern(lhs, permission, "permit", v => Expression.AndAlso(
+            Expression.Not(Engaged(v)),
+            Stages(v, (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsNotFalse)), (nameof(Verdict.Applies), nameof(Ops.IsNotFalse)))));
+        var shares = Expression.Call(typeof(RuleActions).GetMethod(nameof(RuleActions.Shares))!, Expression.Property(parent, nameof(Claim.Bindings)), Expression.Property(permit, nameof(Verdict.Bindings)));
+        lhs.Last!.Condition(Expression.Lambda(shares, permit, parent));
+        var doubt = Expression.Call(OpsMethod(nameof(Ops.And)), Expression.Property(permit, nameof(Verdict.InForce)), Expression.Property(permit, nameof(Verdict.Applies)));
+        Act(rule, Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), Expression.Property(parent, nameof(Claim.Bindings)), doubt));
+        Add(rule);
     }
 
     /// <summary>Whether a lapsing exception's claim has lapsed by the as-of instant: its end is known, not after as-of, and its 'if' holds.</summary>

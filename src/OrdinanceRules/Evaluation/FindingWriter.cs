@@ -100,6 +100,10 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
                 $"Whether {about} breached the provision is unknown, but {Exceptions(exceptions)} either way.",
             Basis.Exception =>
                 $"{BreachBy(provision, about)}, but {Exceptions(exceptions)}.",
+            Basis.CarvedOut =>
+                $"{Subject(about)} is outside the provision: {CarveOuts(exceptions)} takes it out of {provision.Id}.",
+            Basis.CarvedOutComplied =>
+                $"{Subject(about)} complies with the provision: {CarveOuts(exceptions)} permits it.",
             Basis.DeadlinePassed =>
                 $"The duty arose from {about} and fell due at {Time(outcome.DueAt)}; it was not discharged by then, and no exception applies.",
             Basis.Breach =>
@@ -135,6 +139,11 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
         Modality.Permission => $"The permitted conduct was penalized or prevented ({about})",
         _ => $"The prohibited conduct occurred ({about})",
     };
+
+    private static string Subject(string about) => $"What was done ({about})";
+
+    private static string CarveOuts(ImmutableArray<AppliedException> carveOuts) =>
+        string.Join(" and ", carveOuts.Select(e => $"carve-out {e.Id} ({e.Section}, {e.Title})"));
 
     private static string Exceptions(ImmutableArray<AppliedException> exceptions)
     {

@@ -235,7 +235,12 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             yield return new ExplanationNode("exceptions", ExplanationStatus.Info, exceptions);
         }
 
-        if (defeaters.Count > 0)
+        var carvedOutBy = claim.Node.Children.Where(c => c.Model.CarveOut is not null).SelectMany(c => ClaimsUnder(c, claim)).Where(c => Stands(c)).Select(c => c.Node.Id).ToList();
+        if (carvedOutBy.Count > 0)
+        {
+            yield return Leaf($"the conduct is outside the provision: carved out by {string.Join(" and ", carvedOutBy)}", ExplanationStatus.Defeated);
+        }
+        else if (defeaters.Count > 0)
         {
             yield return Leaf($"{what} is defeated by {string.Join(" and ", defeaters)}", ExplanationStatus.Defeated);
         }

@@ -81,6 +81,17 @@ public sealed record Provision
     /// </summary>
     public ImmutableArray<string> PrevailsOver { get; init; } = [];
 
+    /// <summary>
+    /// For a permission: ids of provisions (of this law or another in the stack) it narrows. What it permits is outside
+    /// them: where it is engaged on facts a narrowed provision would find breached, that finding is
+    /// <see cref="CarveOut"/> (NotApplicable unless the text says Complied), not ExceptionApplies. An id that names no
+    /// provision of the stack is a load error.
+    /// </summary>
+    public ImmutableArray<string> Narrows { get; init; } = [];
+
+    /// <summary>For a permission that <see cref="Narrows"/> provisions: what the conduct it permits is under them.</summary>
+    public CarveOutOutcome CarveOut { get; init; } = CarveOutOutcome.NotApplicable;
+
     /// <summary>The exceptions, each able to carry its own.</summary>
     public ImmutableArray<ProvisionException> Exceptions { get; init; } = [];
 

@@ -31,6 +31,13 @@ public sealed record ProvisionException
     /// </summary>
     public Lapse? Lapses { get; init; }
 
+    /// <summary>
+    /// For a carve-out (a scope clause that narrows the provision): what its holding makes of the conduct, NotApplicable
+    /// or Complied, instead of ExceptionApplies. Null for an exception that defeats a breach. Only an exception written
+    /// directly under a provision may be a carve-out.
+    /// </summary>
+    public CarveOutOutcome? CarveOut { get; init; }
+
     /// <summary>Exceptions to this exception.</summary>
     public ImmutableArray<ProvisionException> Exceptions { get; init; } = [];
 

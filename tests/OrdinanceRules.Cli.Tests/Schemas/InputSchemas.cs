@@ -133,6 +133,8 @@ internal static class InputSchemas
             ["in-force"] = Ref("inForce"),
             ["versions"] = Array(Ref("version"), "Its wordings over time, each with its period: an event is judged by the one in force at its event time."),
             ["prevails-over"] = Array(Scalar("A provision's id."), "The provisions of equal rank this one prevails over."),
+            ["narrows"] = Array(Scalar("A provision's id."), "For a permission: the provisions it narrows (what it permits is outside them)."),
+            ["carve-out"] = Enum(OrdinanceReader.CarveOutWords, "For a permission with narrows: what the conduct it permits is under them, not-applicable (the default) or complied."),
             ["exceptions"] = Array(new JsonObject { ["anyOf"] = new JsonArray(Ref("exception"), Ref("exceptionUse")) }, "Its exceptions, and the shared exception sets it uses."),
         }),
         ["condition"] = new JsonObject
@@ -176,6 +178,7 @@ internal static class InputSchemas
             ["text"] = Scalar("Its wording."),
             ["for"] = TypedBindings("Further facts it joins, each a fact type."),
             ["when"] = Scalar("The condition under which it holds."),
+            ["carve-out"] = Enum(OrdinanceReader.CarveOutWords, "Makes it a carve-out: what it covers is outside the provision, not-applicable or complied, instead of an exception that defeats a breach."),
             ["lapses"] = Ref("lapse"),
             ["exceptions"] = Array(Ref("exception"), "Exceptions to this exception."),
         }),
