@@ -16,7 +16,7 @@ internal sealed partial class OrdinanceReader
     internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     internal static readonly string[] VocabularyKeys = ["uses", "types"];
     internal static readonly string[] SectionKeys = ["number", "heading", "text"];
-    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "exceptions"];
+    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "recurs", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "exceptions"];
     internal static readonly string[] TestKeys = ["for", "when"];
     internal static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
     internal static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
@@ -329,7 +329,10 @@ internal sealed partial class OrdinanceReader
         var modality = ReadModality(r);
         var binds = r.RequiredText("binds");
         var source = r.OptionalText("source");
-        var bindings = ReadBindings(r, "for", r.Required("for"), requireOne: true);
+        var recursNode = r.Optional("recurs");
+        var recurs = recursNode is null ? null : ReadRecurs(r, recursNode);
+        var bindings = recursNode is null ? ReadBindings(r, "for", r.Required("for"), requireOne: true, several: true)
+            : r.Optional("for") is { } forNode ? ReadBindings(r, "for", forNode, requireOne: false, several: true) : [];
         var match = r.OptionalCondition("match");
         var appliesWhen = r.OptionalCondition("applies-when");
         var violatedWhen = r.Optional("violated-when") is { } v ? ReadTest(r, "violated-when", v) : null;
@@ -341,7 +344,8 @@ internal sealed partial class OrdinanceReader
         var versions = versionsNode is null ? [] : ReadVersions(r, versionsNode);
         var prevailsOverNode = r.Optional("prevails-over");
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
-        var variables = (bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
+        var variables = (recurs is null ? [] : new[] { new Binding(recurs.Variable, RecurrenceWords[(int)recurs.Every], recurs.Location) })
+            .Concat(bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
         var exceptions = ReadExceptions(r, r.Optional("exceptions"), variables);
         CheckModalityKeys(r, modality);
         if (id is not null && prevailsOver is { IsEmpty: false } named)
@@ -350,7 +354,7 @@ internal sealed partial class OrdinanceReader
         }
 
         if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
-            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null)
+            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null || (recursNode is not null && recurs is null))
         {
             return null;
         }
@@ -365,6 +369,7 @@ internal sealed partial class OrdinanceReader
             Binds = binds,
             Source = source,
             For = bindings.Value,
+            Recurs = recurs,
             Match = match,
             AppliesWhen = appliesWhen,
             ViolatedWhen = violatedWhen,
@@ -456,7 +461,8 @@ internal sealed partial class OrdinanceReader
         return null;
     }
 
-    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    /// <remarks>With <paramref name="several"/>, a variable may range over a list of types: <c>{ x: [inquiry, record, action] }</c>.</remarks>
+    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne, bool several = false)
     {
         if (node is null)
         {
@@ -477,6 +483,18 @@ internal sealed partial class OrdinanceReader
             if (type is YamlScalar { IsEmpty: false } typeName)
             {
                 builder.Add(new Binding(variable.Value, typeName.Value, variable.Location));
+            }
+            else if (several && type is YamlSequence list)
+            {
+                var names = list.Items.OfType<YamlScalar>().Where(i => !i.IsEmpty).Select(i => i.Value).ToList();
+                if (names.Count == 0 || names.Count != list.Items.Count)
+                {
+                    r.Report(YamlDiagnosticCodes.WrongShape, $"'{key}' in {r.Context}: '{variable.Value}' ranges over a list of type names, such as [inquiry, record, action]", list.Location);
+                    ok = false;
+                    continue;
+                }
+
+                builder.Add(new Binding(variable.Value, names[0], variable.Location) { FactTypes = [.. names] });
             }
             else if (type is not YamlRejected)
             {
@@ -503,7 +521,7 @@ internal sealed partial class OrdinanceReader
                 return parent.Condition(key, node) is { } condition ? FactTest.Of(condition) : null;
             case YamlMapping mapping:
                 var r = new MappingReader(mapping, $"'{key}' of {parent.Context}", TestKeys, _diagnostics);
-                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
                 var when = r.RequiredCondition("when");
                 return bindings is null || when is null ? null : new FactTest(bindings.Value, when);
             default:
@@ -560,7 +578,7 @@ internal sealed partial class OrdinanceReader
         var section = r.RequiredText("section");
         var title = r.RequiredText("title");
         var text = r.OptionalText("text");
-        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
         var when = r.RequiredCondition("when");
         var lapsesNode = r.Optional("lapses");
         var lapses = lapsesNode is null ? null : ReadLapse(r, lapsesNode);

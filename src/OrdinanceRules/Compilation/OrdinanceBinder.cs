@@ -13,10 +13,11 @@ namespace OrdinanceRules.Compilation;
 /// binding's fact type, every condition's syntax and types. Reports every problem at once, and
 /// lays out the variables each provision and exception binds.
 /// </summary>
-internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
+/// <remarks><paramref name="stack"/> is every law compiled together: a finding test may name any of their provisions.</remarks>
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0, IReadOnlyList<Ordinance>? stack = null)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
+    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset) with { FindingTargets = FindingGraph.Targets(stack ?? [ordinance]) };
 
     private ConditionSource? _assumeInForce;
 
@@ -50,11 +51,15 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         var node = new ProvisionNode(provision, order, ordinance, _environment);
         var where = $"provision {provision.Id}";
         var names = new HashSet<string>(StringComparer.Ordinal);
-        node.SubjectFrame = Frame(provision.For, 0, names, where);
+        var period = provision.Recurs is { } recurs ? Period(node, recurs, names, where) : null;
+        node.SubjectFrame = period is not null ? [period, .. Frame(provision.For, 1, names, where)] : Frame(provision.For, 0, names, where);
         var subjectScope = Scope(node.SubjectFrame);
         node.Match = Condition(provision.Match, $"match of {where}", subjectScope, ConditionType.YesNo);
         node.AppliesWhen = Condition(provision.AppliesWhen, $"applies-when of {where}", subjectScope, ConditionType.YesNo);
-        node.EventTime = Condition(provision.EventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
+
+        // A recurring duty is judged, period by period, by the law in force as the period ends, unless it says otherwise.
+        var eventTime = provision.EventTime ?? (period is not null ? new ConditionText($"{period.Name}.end", provision.Recurs!.Location) : null);
+        node.EventTime = Condition(eventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
         node.Versions = ProvisionVersions.Resolve(provision, diagnostics);
         foreach (var version in node.Versions)
         {
@@ -191,6 +196,33 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         return node;
     }
 
+    /// <summary>
+    /// The period variable of a recurring provision, bound even when its periods cannot be generated (so that its conditions
+    /// are still checked); null when the variable itself is wrong. Sets the node's <see cref="ProvisionNode.Recurrence"/>.
+    /// </summary>
+    private FrameVariable? Period(ProvisionNode node, Recurrence recurs, HashSet<string> names, string where)
+    {
+        var provision = node.Model;
+        var location = recurs.Location ?? provision.Location;
+        if (!Identifiers.IsValid(recurs.Variable))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"in {where}: the period's variable '{recurs.Variable}' ('as' under 'recurs') must be an identifier", location));
+            return null;
+        }
+
+        names.Add(recurs.Variable);
+        if (provision.Modality != Modality.Obligation)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{where} recurs, but only an obligation can recur: a duty each period (a report each quarter); make it an obligation with a 'duty', or drop 'recurs'", location));
+        }
+        else if (JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
+        {
+            node.Recurrence = RecurringPeriods.For(ordinance, provision, recurs, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone], diagnostics);
+        }
+
+        return new FrameVariable(recurs.Variable, node.Recurrence?.Type ?? RecurringPeriods.TypeOf(provision, recurs), 0);
+    }
+
     private ImmutableArray<FrameVariable> Frame(ImmutableArray<Binding> bindings, int firstSlot, HashSet<string> names, string where)
     {
         var frame = ImmutableArray.CreateBuilder<FrameVariable>();
@@ -208,20 +240,42 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
                 continue;
             }
 
-            if (!_vocabulary.TryGetType(binding.FactType, out var type))
+            var types = new List<FactType>();
+            foreach (var name in binding.FactTypes)
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.ConditionUnknownName, $"in {where}: '{binding.FactType}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(binding.FactType, _vocabulary.Types.Select(t => t.Name))}", binding.Location));
+                if (!_vocabulary.TryGetType(name, out var type))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.ConditionUnknownName, $"in {where}: '{name}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(name, _vocabulary.Types.Select(t => t.Name))}", binding.Location));
+                }
+                else if (types.Contains(type))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"in {where}: '{binding.Variable}' lists type '{name}' twice", binding.Location));
+                }
+                else
+                {
+                    types.Add(type);
+                }
+            }
+
+            if (binding.FactTypes.Length > Limits.MaxBindingTypes)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OrdinanceLimit, $"in {where}: '{binding.Variable}' ranges over {binding.FactTypes.Length} types; the limit is {Limits.MaxBindingTypes}: each type is type-checked apart", binding.Location));
                 continue;
             }
 
-            frame.Add(new FrameVariable(binding.Variable, type, firstSlot + frame.Count));
+            if (types.Count != binding.FactTypes.Length)
+            {
+                continue;
+            }
+
+            frame.Add(new FrameVariable(binding.Variable, types[0], firstSlot + frame.Count) { Types = [.. types] });
         }
 
         return frame.ToImmutable();
     }
 
     private static List<ScopeVariable> Scope(ImmutableArray<FrameVariable> frame) =>
-        [.. frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.Parameter(typeof(Fact), "v_" + v.Name)))];
+        [.. frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.Parameter(typeof(Fact), "v_" + v.Name)) { Alternatives = v.Types })];
 
     private ConditionSource? Condition(ConditionText? text, string context, IEnumerable<ScopeVariable> scope, ConditionType expected)
     {
