@@ -11,5 +11,15 @@ if (args is ["verify"])
     return differences.Count == 0 ? 0 : 1;
 }
 
+// `records [COUNT] [SEED]`: write a synthetic year of Roeland Park's records as CSV to standard output (RecordGenerator).
+if (args is ["records", ..])
+{
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2021;
+    using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+    RecordGenerator.Write(output, count, seed);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RoelandPark).Assembly).Run(args);
 return 0;

@@ -120,6 +120,10 @@ internal static class CliApp
                 .WithDescription("Ask the questions still worth asking about a partial scenario, the one that could settle the most undetermined findings first, re-evaluating after each answer; on a terminal with prompts, otherwise from --answers.")
                 .WithExample("interview", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml")
                 .WithExample("interview", "samples/ordinances/roeland-park-ks.yaml", "samples/scenarios/roeland-park/p2-threat-specificity-unknown-undetermined.yaml", "--answers", "answers.txt", "--format", "json");
+            config.AddCommand<Audit.AuditCommand>("audit")
+                .WithDescription("Evaluate every record of a file (NDJSON scenarios, or CSV rows mapped to facts by --mapping) against an ordinance, streaming, and write its findings as NDJSON or CSV with a summary that accounts for every record; a bad record is reported with its line and skipped.")
+                .WithExample("audit", "samples/ordinances/roeland-park-ks.yaml", "samples/records/roeland-park-requests-2021.csv", "--mapping", "samples/records/roeland-park-requests.mapping.yaml")
+                .WithExample("audit", "samples/ordinances/roeland-park-ks.yaml", "records.ndjson", "--format", "csv", "--output", "findings.csv", "--parallel", "2");
             config.AddCommand<Serve.ServeCommand>("serve")
                 .WithDescription("Run the decision service over a folder of ordinances: POST a scenario to /v1/check, /v1/explain, /v1/what-if or /v1/interview and get the report JSON; reloads when a file changes; loopback only unless --public.")
                 .WithExample("serve", "--ordinances", "samples/ordinances")

@@ -38,4 +38,13 @@ internal static class CliDiagnosticCodes
 
     /// <summary><c>serve</c> cannot start: the folder is missing or holds no ordinance, a higher law is not a file, the port is taken, or the decision log cannot be opened.</summary>
     public const string CannotServe = "OR5501";
+
+    /// <summary><c>audit</c>: the records file is missing, of a kind it does not read, or CSV without <c>--mapping</c>.</summary>
+    public const string AuditCannotRead = "OR5601";
+
+    /// <summary><c>audit</c>: the mapping file is missing, names no column, or names a column the CSV file does not have.</summary>
+    public const string BadMapping = "OR5602";
+
+    /// <summary><c>audit</c>: a record is not well-formed (a JSON line that is not an object, a CSV row short of fields); it is skipped.</summary>
+    public const string BadRecord = "OR5603";
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Json;
@@ -36,7 +37,10 @@ internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// Writes the decision log, one JSON line per decision, to a file (appended to) or standard output, and nothing when none
-/// is configured. Thread-safe: lines from concurrent requests never interleave.
+/// is configured. A request only serialises its line and hands it to a bounded channel; one background writer takes the
+/// lines in order, writes them whole (never interleaved) and flushes whenever it has caught up, so no request waits on
+/// the disk or on a lock. When the channel is full (the disk slower than the decisions for long), a request waits for
+/// room rather than a line being dropped. Disposing completes the channel and writes every pending line first.
 /// </summary>
 internal sealed class DecisionLog : IDisposable
 {
@@ -48,10 +52,14 @@ internal sealed class DecisionLog : IDisposable
 
     private static readonly ServerJsonContext Context = new(Compact);
 
-    private readonly Lock _writing = new();
+    /// <summary>Lines waiting for the writer at most; past that, a request waits for room.</summary>
+    internal const int Capacity = 16 * 1024;
+
     private readonly TimeProvider _time;
     private readonly TextWriter? _writer;
     private readonly bool _owned;
+    private readonly Channel<string>? _lines;
+    private readonly Task _writing = Task.CompletedTask;
 
     public DecisionLog(IOptions<OrdinanceServerOptions> options, TimeProvider time)
     {
@@ -64,10 +72,19 @@ internal sealed class DecisionLog : IDisposable
         else if (!string.IsNullOrEmpty(target))
         {
             var stream = new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+            _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             _owned = true;
         }
+
+        if (_writer is not null)
+        {
+            _lines = Channel.CreateBounded<string>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+            _writing = Task.Run(() => WriteLinesAsync(_lines.Reader, _writer));
+        }
     }
+
+    /// <summary>Whether the log could not be written (the disk full, the file gone): its lines are then dropped, and the service goes on.</summary>
+    public bool Failed { get; private set; }
 
     /// <summary>Logs one decision and returns its id (a version 7 UUID, ordered by time), also when no log is written.</summary>
     public string Write(string endpoint, DecisionRequest request, ComplianceReport report, IEnumerable<string>? changes = null)
@@ -94,21 +111,57 @@ internal sealed class DecisionLog : IDisposable
             decision.InputDigest,
             decision.Outcomes,
             changes is null ? null : [.. changes]);
-        var line = JsonSerializer.Serialize(entry, Context.DecisionLogEntry);
-        lock (_writing)
-        {
-            _writer.WriteLine(line);
-            _writer.Flush();
-        }
-
+        Enqueue(JsonSerializer.Serialize(entry, Context.DecisionLogEntry));
         return id;
+    }
+
+    /// <summary>Hands one line to the writer, waiting for room only when the channel is full.</summary>
+    internal void Enqueue(string line)
+    {
+        if (_lines is not null && !_lines.Writer.TryWrite(line))
+        {
+            _lines.Writer.WriteAsync(line).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     public void Dispose()
     {
+        _lines?.Writer.TryComplete();
+        _writing.GetAwaiter().GetResult();
         if (_owned)
         {
             _writer?.Dispose();
+        }
+    }
+
+    private async Task WriteLinesAsync(ChannelReader<string> lines, TextWriter writer)
+    {
+        while (await lines.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (lines.TryRead(out var line))
+            {
+                Failed = Failed || !TryWrite(() => writer.WriteLine(line));
+            }
+
+            Failed = Failed || !TryWrite(writer.Flush);
+        }
+    }
+
+    private bool TryWrite(Action write)
+    {
+        if (Failed)
+        {
+            return false;
+        }
+
+        try
+        {
+            write();
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }

@@ -37,7 +37,7 @@ public class DocCommandTests
         }
 
         using var sandbox = new TempFolder();
-        foreach (var folder in new[] { "ordinances", "scenarios", "tests" })
+        foreach (var folder in new[] { "ordinances", "scenarios", "tests", "records" })
         {
             Copy(Path.Combine(Root, "samples", folder), Path.Combine(sandbox.Path, "samples", folder));
         }
