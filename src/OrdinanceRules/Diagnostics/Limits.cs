@@ -75,6 +75,9 @@ public static class Limits
     /// <summary>The most fact types one variable may range over (<c>x: [inquiry, record, action]</c>); its conditions are type-checked once per type.</summary>
     public const int MaxBindingTypes = 8;
 
+    /// <summary>The most quantifiers (<c>every</c>, <c>some</c>, <c>count</c>) one condition may have; each collects the facts of its type for every subject.</summary>
+    public const int MaxQuantifiers = 8;
+
     /// <summary>The most NRules rules one compiled law stack may have.</summary>
     public const int MaxRules = 10_000;
 
