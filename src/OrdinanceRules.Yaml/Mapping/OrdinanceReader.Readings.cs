@@ -231,7 +231,10 @@ internal sealed partial class OrdinanceReader
             {
                 if (!DurationText.TryParse(withinNode.Value, out var parsed, out var tooLarge))
                 {
-                    r.Report(YamlDiagnosticCodes.InvalidValue, tooLarge is null ? $"'within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{Echo.Value(withinNode.Value)}'" : $"'within': {tooLarge}", withinNode.Location);
+                    var calendarTime = tooLarge is null && Conditions.CalendarPeriod.TryParse(withinNode.Value, out _, out _)
+                        ? $": 'within' counts elapsed time; for calendar time give the due instant, such as due: {(r.Optional("from") is YamlScalar { IsEmpty: false } f ? f.Value : "k.receivedAt")} + {withinNode.Value}"
+                        : string.Empty;
+                    r.Report(YamlDiagnosticCodes.InvalidValue, tooLarge is null ? $"'within' must be a duration such as 48h, 30m, 2d or 1h30m, not '{Echo.Value(withinNode.Value)}'{calendarTime}" : $"'within': {tooLarge}", withinNode.Location);
                 }
                 else if (parsed <= TimeSpan.Zero)
                 {

@@ -16,7 +16,7 @@ internal sealed partial class OrdinanceReader
     internal static readonly string[] JurisdictionKeys = ["name", "state", "time-zone", "level"];
     internal static readonly string[] VocabularyKeys = ["uses", "types"];
     internal static readonly string[] SectionKeys = ["number", "heading", "text"];
-    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "exceptions"];
+    internal static readonly string[] ProvisionKeys = ["id", "section", "title", "text", "modality", "binds", "source", "recurs", "for", "match", "applies-when", "violated-when", "duty", "event-time", "in-force", "versions", "prevails-over", "exceptions"];
     internal static readonly string[] TestKeys = ["for", "when"];
     internal static readonly string[] DutyKeys = ["met-by", "at", "deadline"];
     internal static readonly string[] DeadlineKeys = ["within", "from", "due", "inclusive", "counting", "calendar", "anchor"];
@@ -329,7 +329,10 @@ internal sealed partial class OrdinanceReader
         var modality = ReadModality(r);
         var binds = r.RequiredText("binds");
         var source = r.OptionalText("source");
-        var bindings = ReadBindings(r, "for", r.Required("for"), requireOne: true, several: true);
+        var recursNode = r.Optional("recurs");
+        var recurs = recursNode is null ? null : ReadRecurs(r, recursNode);
+        var bindings = recursNode is null ? ReadBindings(r, "for", r.Required("for"), requireOne: true, several: true)
+            : r.Optional("for") is { } forNode ? ReadBindings(r, "for", forNode, requireOne: false, several: true) : [];
         var match = r.OptionalCondition("match");
         var appliesWhen = r.OptionalCondition("applies-when");
         var violatedWhen = r.Optional("violated-when") is { } v ? ReadTest(r, "violated-when", v) : null;
@@ -341,7 +344,8 @@ internal sealed partial class OrdinanceReader
         var versions = versionsNode is null ? [] : ReadVersions(r, versionsNode);
         var prevailsOverNode = r.Optional("prevails-over");
         ImmutableArray<YamlScalar>? prevailsOver = prevailsOverNode is null ? ImmutableArray<YamlScalar>.Empty : ReadIdList(r, "prevails-over", prevailsOverNode, requireOne: true);
-        var variables = (bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
+        var variables = (recurs is null ? [] : new[] { new Binding(recurs.Variable, RecurrenceWords[(int)recurs.Every], recurs.Location) })
+            .Concat(bindings ?? ImmutableArray<Binding>.Empty).Concat(violatedWhen?.For ?? ImmutableArray<Binding>.Empty).ToList();
         var exceptions = ReadExceptions(r, r.Optional("exceptions"), variables);
         CheckModalityKeys(r, modality);
         if (id is not null && prevailsOver is { IsEmpty: false } named)
@@ -350,7 +354,7 @@ internal sealed partial class OrdinanceReader
         }
 
         if (id is null || section is null || title is null || text is null || modality is null || binds is null || bindings is null ||
-            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null)
+            (inForceNode is not null && inForce is null) || versions is null || prevailsOver is null || (recursNode is not null && recurs is null))
         {
             return null;
         }
@@ -365,6 +369,7 @@ internal sealed partial class OrdinanceReader
             Binds = binds,
             Source = source,
             For = bindings.Value,
+            Recurs = recurs,
             Match = match,
             AppliesWhen = appliesWhen,
             ViolatedWhen = violatedWhen,

@@ -49,6 +49,9 @@ public sealed class CompiledOrdinance
     /// <summary>The yes/no fields with a vocabulary default that some condition reads: the defaults a report may list as applied.</summary>
     internal IReadOnlySet<(string Type, string Field)> DefaultsRead { get; init; } = new HashSet<(string Type, string Field)>();
 
+    /// <summary>The recurring duties, whose periods each evaluation generates and inserts beside the scenario's facts.</summary>
+    internal ImmutableArray<RecurringPeriods> Recurrences { get; init; } = [];
+
     /// <summary>How many NRules rules the ordinance compiled into.</summary>
     public int RuleCount { get; }
 

@@ -51,11 +51,15 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         var node = new ProvisionNode(provision, order, ordinance, _environment);
         var where = $"provision {provision.Id}";
         var names = new HashSet<string>(StringComparer.Ordinal);
-        node.SubjectFrame = Frame(provision.For, 0, names, where);
+        var period = provision.Recurs is { } recurs ? Period(node, recurs, names, where) : null;
+        node.SubjectFrame = period is not null ? [period, .. Frame(provision.For, 1, names, where)] : Frame(provision.For, 0, names, where);
         var subjectScope = Scope(node.SubjectFrame);
         node.Match = Condition(provision.Match, $"match of {where}", subjectScope, ConditionType.YesNo);
         node.AppliesWhen = Condition(provision.AppliesWhen, $"applies-when of {where}", subjectScope, ConditionType.YesNo);
-        node.EventTime = Condition(provision.EventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
+
+        // A recurring duty is judged, period by period, by the law in force as the period ends, unless it says otherwise.
+        var eventTime = provision.EventTime ?? (period is not null ? new ConditionText($"{period.Name}.end", provision.Recurs!.Location) : null);
+        node.EventTime = Condition(eventTime, $"event-time of {where}", subjectScope, ConditionType.Instant);
         node.Versions = ProvisionVersions.Resolve(provision, diagnostics);
         foreach (var version in node.Versions)
         {
@@ -190,6 +194,33 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// The period variable of a recurring provision, bound even when its periods cannot be generated (so that its conditions
+    /// are still checked); null when the variable itself is wrong. Sets the node's <see cref="ProvisionNode.Recurrence"/>.
+    /// </summary>
+    private FrameVariable? Period(ProvisionNode node, Recurrence recurs, HashSet<string> names, string where)
+    {
+        var provision = node.Model;
+        var location = recurs.Location ?? provision.Location;
+        if (!Identifiers.IsValid(recurs.Variable))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"in {where}: the period's variable '{recurs.Variable}' ('as' under 'recurs') must be an identifier", location));
+            return null;
+        }
+
+        names.Add(recurs.Variable);
+        if (provision.Modality != Modality.Obligation)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"{where} recurs, but only an obligation can recur: a duty each period (a report each quarter); make it an obligation with a 'duty', or drop 'recurs'", location));
+        }
+        else if (JurisdictionClock.IsKnownZone(ordinance.Jurisdiction.TimeZone))
+        {
+            node.Recurrence = RecurringPeriods.For(ordinance, provision, recurs, NodaTime.DateTimeZoneProviders.Tzdb[ordinance.Jurisdiction.TimeZone], diagnostics);
+        }
+
+        return new FrameVariable(recurs.Variable, node.Recurrence?.Type ?? RecurringPeriods.TypeOf(provision, recurs), 0);
     }
 
     private ImmutableArray<FrameVariable> Frame(ImmutableArray<Binding> bindings, int firstSlot, HashSet<string> names, string where)

@@ -27,7 +27,7 @@ internal sealed class OrdinanceValidator : AbstractValidator<Ordinance>
             p.RuleFor(x => x.Id).Must(Identifiers.IsValidId).WithMessage(x => $"provision id '{x.Id}' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'").WithState(x => x.Location);
             p.RuleFor(x => x.Section).NotEmpty().WithMessage(x => $"provision {x.Id} needs a section to cite").WithState(x => x.Location);
             p.RuleFor(x => x.Text).NotEmpty().WithMessage(x => $"provision {x.Id} needs its text").WithState(x => x.Location);
-            p.RuleFor(x => x.For).Must(f => !f.IsDefaultOrEmpty).WithMessage(x => $"provision {x.Id} binds no facts: give 'for'").WithState(x => x.Location);
+            p.RuleFor(x => x.For).Must(f => !f.IsDefaultOrEmpty).When(x => x.Recurs is null).WithMessage(x => $"provision {x.Id} binds no facts: give 'for'").WithState(x => x.Location);
             p.RuleFor(x => x.Duty).NotNull().When(x => x.Modality == Modality.Obligation)
                 .WithMessage(x => $"provision {x.Id} is an obligation: give its 'duty' (met-by, at and deadline)").WithState(x => x.Location);
             p.RuleFor(x => x.Duty).Null().When(x => x.Modality != Modality.Obligation)

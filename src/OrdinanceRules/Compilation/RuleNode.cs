@@ -61,6 +61,9 @@ internal sealed class ProvisionNode(Provision provision, int order, Ordinance la
 
     public ImmutableArray<FrameVariable> SubjectFrame { get; set; } = [];
 
+    /// <summary>For a duty that recurs: the periods generated for each evaluation, bound to the first variable of <see cref="SubjectFrame"/>.</summary>
+    public RecurringPeriods? Recurrence { get; set; }
+
     public ConditionSource? Match { get; set; }
 
     public ConditionSource? AppliesWhen { get; set; }

@@ -82,7 +82,7 @@ internal sealed partial class RuleSetCompiler
         var factory = ruleCompiler.Compile(compiler._rules);
         return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count,
             [.. compiler._joins.Select(j => new JoinPlan(j.Key.Node.Provision.Id, j.Value))])
-        { DefaultsRead = defaultsRead });
+        { DefaultsRead = defaultsRead, Recurrences = [.. all.Select(n => n.Recurrence).OfType<RecurringPeriods>()] });
     }
 
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>
@@ -740,9 +740,17 @@ internal sealed partial class RuleSetCompiler
             else
             {
                 var pattern = group.Pattern(typeof(Fact), name);
-                var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
-                pattern.Condition(Expression.Lambda(OfTypes(typeName, variable), p));
-                steps.Add(new JoinStep(string.Join(" or ", variable.TypeNames), Followed: false) { Types = [.. variable.TypeNames] });
+                if (variable.Type.Generated)
+                {
+                    pattern.Condition(Expression.Lambda(RecurringPeriods.IsOfType(p, variable.Type), p));
+                    steps.Add(new JoinStep(variable.Type.Name, Followed: false));
+                }
+                else
+                {
+                    var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
+                    pattern.Condition(Expression.Lambda(OfTypes(typeName, variable), p));
+                    steps.Add(new JoinStep(string.Join(" or ", variable.TypeNames), Followed: false) { Types = [.. variable.TypeNames] });
+                }
             }
 
             scope.Add(own);

@@ -126,25 +126,25 @@ internal static class CalendarTime
     /// </summary>
     public static DateTimeOffset Boundary(DateTimeOffset instant, CalendarUnit unit, bool end, DateTimeZone zone)
     {
-        var date = Instant.FromDateTimeOffset(instant).InZone(zone).Date;
-        var start = unit switch
-        {
-            CalendarUnit.Day => date,
-            CalendarUnit.Month => new LocalDate(date.Year, date.Month, 1),
-            CalendarUnit.Quarter => new LocalDate(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1),
-            _ => new LocalDate(date.Year, 1, 1),
-        };
-        if (end)
-        {
-            start = unit switch
-            {
-                CalendarUnit.Day => start.PlusDays(1),
-                CalendarUnit.Month => start.PlusMonths(1),
-                CalendarUnit.Quarter => start.PlusMonths(3),
-                _ => start.PlusYears(1),
-            };
-        }
-
-        return zone.AtStartOfDay(start).ToDateTimeOffset();
+        var start = StartDate(Instant.FromDateTimeOffset(instant).InZone(zone).Date, unit);
+        return zone.AtStartOfDay(end ? NextDate(start, unit) : start).ToDateTimeOffset();
     }
+
+    /// <summary>The first day of the day, month, quarter or year a date falls in.</summary>
+    public static LocalDate StartDate(LocalDate date, CalendarUnit unit) => unit switch
+    {
+        CalendarUnit.Day => date,
+        CalendarUnit.Month => new LocalDate(date.Year, date.Month, 1),
+        CalendarUnit.Quarter => new LocalDate(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1),
+        _ => new LocalDate(date.Year, 1, 1),
+    };
+
+    /// <summary>The first day of the next day, month, quarter or year, from the first day of one.</summary>
+    public static LocalDate NextDate(LocalDate start, CalendarUnit unit) => unit switch
+    {
+        CalendarUnit.Day => start.PlusDays(1),
+        CalendarUnit.Month => start.PlusMonths(1),
+        CalendarUnit.Quarter => start.PlusMonths(3),
+        _ => start.PlusYears(1),
+    };
 }

@@ -19,11 +19,13 @@ internal sealed class EvaluationGuard
 {
     private readonly IReadOnlyList<Ordinance> _laws;
     private readonly ILookup<string, JoinPlan> _joins;
+    private readonly IReadOnlyList<RecurringPeriods> _recurrences;
     private (IEnumerable<IRuleDefinition> Rules, IEnumerable<IFact> Facts)? _failure;
 
-    public EvaluationGuard(IReadOnlyList<Ordinance> laws, IEnumerable<JoinPlan> joins)
+    public EvaluationGuard(IReadOnlyList<Ordinance> laws, IEnumerable<JoinPlan> joins, IReadOnlyList<RecurringPeriods>? recurrences = null)
     {
         _laws = laws;
+        _recurrences = recurrences ?? [];
         _joins = joins.ToLookup(j => j.ProvisionId, StringComparer.Ordinal);
     }
 
@@ -36,17 +38,41 @@ internal sealed class EvaluationGuard
             yield return new Diagnostic(DiagnosticCodes.ValueOutOfRange, $"the as-of instant {FactValue.Format(asOf)} is out of range: the allowed {Limits.InstantRange}", where);
         }
 
-        var work = (long)scenario.Facts.Length * ruleCount;
-        if (work > Limits.MaxEvaluationWork)
+        // The periods of recurring duties are facts of the evaluation too, generated from the as-of instant.
+        var periods = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var recurrence in _recurrences)
         {
-            yield return new Diagnostic(DiagnosticCodes.EvaluationBudget, $"evaluating {scenario.Facts.Length:N0} facts against {ruleCount:N0} rules is {work:N0} units of work; the budget is {Limits.MaxEvaluationWork:N0} (facts × rules): split the scenario", where);
+            var count = recurrence.Count(asOf);
+            if (count > Limits.MaxRecurringPeriods)
+            {
+                yield return recurrence.TooMany(asOf, where);
+                yield break;
+            }
+
+            periods[recurrence.Provision.Id] = count;
         }
 
-        var counts = scenario.Facts.GroupBy(f => f.Type.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        var facts = scenario.Facts.Length + periods.Values.Sum();
+        var work = facts * ruleCount;
+        if (work > Limits.MaxEvaluationWork)
+        {
+            yield return new Diagnostic(DiagnosticCodes.EvaluationBudget, $"evaluating {facts:N0} facts against {ruleCount:N0} rules is {work:N0} units of work; the budget is {Limits.MaxEvaluationWork:N0} (facts × rules): split the scenario", where);
+        }
+
+        var scenarioCounts = scenario.Facts.GroupBy(f => f.Type.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         foreach (var law in _laws)
         {
             foreach (var provision in law.Provisions)
             {
+                var counts = scenarioCounts;
+                if (provision.Recurs is { } recurs && periods.TryGetValue(provision.Id, out var own))
+                {
+                    // The provision's own periods, beside any scenario facts of a vocabulary type with the same name.
+                    counts = new Dictionary<string, long>(scenarioCounts, StringComparer.Ordinal);
+                    var word = RecurringPeriods.Word(recurs.Every);
+                    counts[word] = counts.GetValueOrDefault(word) + own;
+                }
+
                 // The joins the network makes: a variable found by following a reference reaches the facts that
                 // reference (or are referenced by) the tuple, so it does not multiply the combinations.
                 foreach (var join in _joins[provision.Id])

@@ -19,7 +19,7 @@ internal static class Evaluator
         CheckVocabulary(ordinance, scenario);
         var laws = compiled.HigherLaws.Insert(0, ordinance);
         var readings = ResolveReadings(laws, options);
-        var guard = new EvaluationGuard(laws, compiled.Joins);
+        var guard = new EvaluationGuard(laws, compiled.Joins, compiled.Recurrences);
         var problems = guard.Check(scenario, asOf, compiled.RuleCount).ToList();
         if (problems.Count > 0)
         {
@@ -58,6 +58,11 @@ internal static class Evaluator
         guard.Attach(session);
         var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
+        foreach (var recurrence in compiled.Recurrences)
+        {
+            session.InsertAll(recurrence.Generate(asOf));
+        }
+
         session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts)));
         foreach (var type in scenario.UnknownTypes)
         {

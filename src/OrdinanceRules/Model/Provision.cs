@@ -34,7 +34,7 @@ public sealed record Provision
     /// <summary>Whom the provision binds, in words, such as "Roeland Park Police Department".</summary>
     public required string Binds { get; init; }
 
-    /// <summary>The facts the provision is evaluated over; at least one.</summary>
+    /// <summary>The facts the provision is evaluated over; at least one, unless the provision <see cref="Recurs"/>.</summary>
     public required ImmutableArray<Binding> For { get; init; }
 
     /// <summary>
@@ -57,6 +57,12 @@ public sealed record Provision
     /// <c>a.start</c>): the provision judges it by the law in force at that time. Null: time of law is not checked.
     /// </summary>
     public ConditionText? EventTime { get; init; }
+
+    /// <summary>
+    /// For a duty that recurs each month, quarter or year: the periods the engine generates, each bound (before the
+    /// variables of <see cref="For"/>) to the recurrence's variable. Null for a provision that does not recur.
+    /// </summary>
+    public Recurrence? Recurs { get; init; }
 
     /// <summary>The provision's own period in force, when it differs from the ordinance's (an amended version).</summary>
     public InForcePeriod? InForce { get; init; }

@@ -28,6 +28,7 @@ internal static class InputSchemas
         ("ordinance", "exceptionUse", OrdinanceReader.ExceptionUseKeys),
         ("ordinance", "amendment", OrdinanceReader.AmendmentKeys),
         ("ordinance", "inForce", OrdinanceReader.InForceKeys),
+        ("ordinance", "recurs", OrdinanceReader.RecursKeys),
         ("ordinance", "version", OrdinanceReader.VersionKeys),
         ("ordinance", "lapse", OrdinanceReader.LapseKeys),
         ("ordinance", "parameter", OrdinanceReader.ParameterKeys),
@@ -122,6 +123,7 @@ internal static class InputSchemas
             ["modality"] = Enum(OrdinanceReader.ModalityWords, "What it does: prohibition, obligation, permission or non-obligation."),
             ["binds"] = Scalar("Whom it binds."),
             ["source"] = Scalar("Where its text comes from."),
+            ["recurs"] = Ref("recurs"),
             ["for"] = TypedBindings("The variables it is evaluated for, each a fact type: { a: action }."),
             ["match"] = Scalar("A condition the combination of its variables must meet."),
             ["applies-when"] = Ref("condition"),
@@ -210,6 +212,12 @@ internal static class InputSchemas
         {
             ["from"] = Scalar("The first day the provision is in force (YYYY-MM-DD)."),
             ["until"] = Scalar("The last day, or the day it ends."),
+        }),
+        ["recurs"] = Object(OrdinanceReader.RecursKeys, ["every", "as"], new()
+        {
+            ["every"] = Enum(OrdinanceReader.RecurrenceWords, "The period the duty recurs in: month, quarter or year."),
+            ["as"] = Scalar("The variable that names the period, such as q (fields start, end and label)."),
+            ["from"] = Scalar("The day it starts recurring (YYYY-MM-DD); left out, the provision's or the ordinance's effective date."),
         }),
         ["version"] = Object(OrdinanceReader.VersionKeys, [], new()
         {
