@@ -40,6 +40,13 @@ internal static class FindingGraph
             var list = edges[node.Id] = [];
             foreach (var (condition, allowed) in Conditions(node))
             {
+                if (!allowed && condition.Quantifiers.FirstOrDefault() is { } quantifier)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.ConditionType,
+                        $"in {condition.Context}: {quantifier.Call.Name}() can only stand in a provision's match, applies-when or violated-when, or an exception's when",
+                        condition.Locate(quantifier.Call.Pos)));
+                }
+
                 foreach (var reference in condition.FindingReferences)
                 {
                     if (!allowed)
@@ -96,7 +103,7 @@ internal static class FindingGraph
         return diagnostics.Count == before;
     }
 
-    /// <summary>Every condition of a provision and its exceptions, with whether a finding test may stand in it.</summary>
+    /// <summary>Every condition of a provision and its exceptions, with whether a finding test or a quantifier may stand in it.</summary>
     private static IEnumerable<(ConditionSource Condition, bool Allowed)> Conditions(ProvisionNode node)
     {
         IEnumerable<(ConditionSource?, bool)> Own()
@@ -110,6 +117,12 @@ internal static class FindingGraph
             yield return (node.DeadlineFrom, false);
             yield return (node.DeadlineDue, false);
             yield return (node.DeadlineInclusive, false);
+            foreach (var version in node.Versions)
+            {
+                yield return (version.AppliesWhen, true);
+                yield return (version.ViolatedWhen, true);
+            }
+
             var pending = new Stack<ExceptionNode>(node.Children);
             while (pending.TryPop(out var exception))
             {

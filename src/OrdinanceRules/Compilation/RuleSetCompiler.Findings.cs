@@ -8,11 +8,15 @@ namespace OrdinanceRules.Compilation;
 /// provision's <see cref="Outcome"/>s, which are linked conclusions in working memory. The rule that evaluates the
 /// condition collects them with an NRules aggregate (<c>Collect</c>), joined to its own facts, so NRules forward-chains:
 /// when an outcome of P1a is inserted, replaced or retracted (an exception defeats its breach), the collection changes,
-/// the rule fires again on it and what it concluded before is retracted with it.
+/// the rule fires again on it and what it concluded before is retracted with it. A quantifier (<c>every</c>, <c>some</c>,
+/// <c>count</c>) is collected the same way: the facts of its type, weighed per subject by its where-clause.
 /// </summary>
 internal sealed partial class RuleSetCompiler
 {
     private Dictionary<string, ProvisionNode> _provisions = new(StringComparer.Ordinal);
+
+    /// <summary>The rules' left-hand sides to which <see cref="WithFindings"/> added an aggregate.</summary>
+    private readonly HashSet<Lhs> _aggregated = [];
 
     /// <summary>
     /// For each finding test of the conditions, NRules' <c>Collect</c> of the named provision's outcomes that bind the
@@ -23,9 +27,25 @@ internal sealed partial class RuleSetCompiler
     {
         var collected = new List<ParameterExpression>();
         var references = conditions.Where(c => c is not null).SelectMany(c => c!.FindingReferences).ToList();
-        if (references.Count == 0)
+        var quantifiers = conditions.Where(c => c is not null).SelectMany(c => c!.Quantifiers).ToList();
+        if (references.Count == 0 && quantifiers.Count == 0)
         {
             return (node.Provision.Environment, collected);
+        }
+
+        _aggregated.Add(lhs);
+        var collections = new Dictionary<CallExpr, Expression>(ReferenceEqualityComparer.Instance);
+        foreach (var quantifier in quantifiers)
+        {
+            // every / some / count: NRules' Collect of the facts of the quantifier's type; its where-clause is weighed per subject.
+            var name = $"members{collections.Count}";
+            var pattern = lhs.Pattern(typeof(IEnumerable<Facts.Fact>), name);
+            var aggregate = pattern.Aggregate();
+            aggregate.Collect();
+            var item = aggregate.Pattern(typeof(Facts.Fact), name + "Item");
+            var f = Expression.Parameter(typeof(Facts.Fact), name + "Item");
+            item.Condition(Expression.Lambda(Expression.Equal(Expression.Property(Expression.Property(f, nameof(Facts.Fact.Type)), nameof(Vocabulary.FactType.Name)), Expression.Constant(quantifier.Type)), f));
+            collections[quantifier.Call] = Expression.Parameter(typeof(IEnumerable<Facts.Fact>), name);
         }
 
         var values = new Dictionary<CallExpr, Expression>(ReferenceEqualityComparer.Instance);
@@ -52,15 +72,15 @@ internal sealed partial class RuleSetCompiler
             values[reference.Call] = Expression.Call(typeof(FindingTests).GetMethod(nameof(FindingTests.Test))!, collection, Expression.Constant(reference.ProvisionId));
         }
 
-        return (node.Provision.Environment with { Findings = values }, collected);
+        return (node.Provision.Environment with { Findings = values, Collections = collections }, collected);
     }
 
     /// <summary>
     /// A condition's value, as a binding of its own when the rule collected findings for it, so the test that follows
     /// joins onto the binding rather than onto the last collection.
     /// </summary>
-    private static Expression Settled(Lhs lhs, Expression value, List<ParameterExpression> collected) =>
-        collected.Count == 0 ? value : lhs.Let("tested", value);
+    private Expression Settled(Lhs lhs, Expression value, List<ParameterExpression> collected) =>
+        collected.Count == 0 && !_aggregated.Contains(lhs) ? value : lhs.Let("tested", value);
 
     /// <summary>The verdict's action, with the findings it rests on when its conditions test some.</summary>
     private static Expression VerdictAction(List<ParameterExpression> collected, params Expression[] arguments) =>

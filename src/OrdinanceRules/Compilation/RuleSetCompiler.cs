@@ -1024,6 +1024,7 @@ internal sealed partial class RuleSetCompiler
     private sealed class ParameterCollector : ExpressionVisitor
     {
         private readonly List<ParameterExpression> _found = [];
+        private readonly HashSet<ParameterExpression> _inner = [];
 
         public static ParameterExpression[] Collect(Expression expression)
         {
@@ -1032,9 +1033,16 @@ internal sealed partial class RuleSetCompiler
             return [.. collector._found];
         }
 
+        /// <summary>A nested lambda's own parameters (a quantifier's member) are not the rule's.</summary>
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            _inner.UnionWith(node.Parameters);
+            return base.VisitLambda(node);
+        }
+
         protected override Expression VisitParameter(ParameterExpression node)
         {
-            if (!_found.Contains(node))
+            if (!_found.Contains(node) && !_inner.Contains(node))
             {
                 _found.Add(node);
             }

@@ -38,6 +38,13 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
     /// </summary>
     public IReadOnlyDictionary<CallExpr, Expression>? Findings { get; init; }
 
+    /// <summary>
+    /// While a rule is built: for each quantifier of the condition being bound (<c>every</c>, <c>some</c>, <c>count</c>),
+    /// the facts of its type that the rule collects with an NRules aggregate (<see cref="QuantifierReference"/>). While a
+    /// condition is only type-checked this is null and a quantifier ranges over no facts.
+    /// </summary>
+    public IReadOnlyDictionary<CallExpr, Expression>? Collections { get; init; }
+
     public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) =>
         new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters, Zone = ZoneOf(ordinance) };
 
@@ -82,6 +89,7 @@ internal sealed class ConditionBinder
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
     private readonly List<Definition> _used = [];
     private readonly List<FindingReference> _findings = [];
+    private readonly List<QuantifierReference> _quantifiers = [];
     private readonly bool _inDefinition;
 
     /// <summary>Whether a path is read as stated, for <c>== none</c>, known() and absent(): an omitted field is then absent, not its default.</summary>
@@ -115,7 +123,7 @@ internal sealed class ConditionBinder
     }
 
     /// <summary>The built-in functions, which no definition may be named after.</summary>
-    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param", "violated", .. CalendarTime.Functions.Keys], StringComparer.Ordinal);
+    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param", "violated", "every", "some", "count", .. CalendarTime.Functions.Keys], StringComparer.Ordinal);
 
     /// <summary>The words of the language, which no definition or parameter may be named after.</summary>
     public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(["and", "or", "not", "in", "yes", "no", "true", "false", "none", "if", "then", "else"], StringComparer.Ordinal);
@@ -127,6 +135,9 @@ internal sealed class ConditionBinder
 
     /// <summary>The finding tests of the bound condition (<c>violated('P1a', a)</c>), in the order they appear.</summary>
     public IReadOnlyList<FindingReference> FindingReferences => _findings;
+
+    /// <summary>The quantifiers of the bound condition (<c>every(d in detainer, ..)</c>), in the order they appear.</summary>
+    public IReadOnlyList<QuantifierReference> Quantifiers => _quantifiers;
 
     /// <summary>Binds an expression of any type, returning the type it yields.</summary>
     public (Expression? Expr, ConditionType Type) BindAny(Expr expr) => Visit(expr);
@@ -608,6 +619,8 @@ internal sealed class ConditionBinder
                 return VisitReading(call);
             case "violated":
                 return VisitFinding(call);
+            case "every" or "some" or "count":
+                return VisitQuantifier(call);
             case "param":
                 return VisitParameter(call);
             case "known" or "absent":
@@ -679,7 +692,7 @@ internal sealed class ConditionBinder
                 }
 
                 var defined = _definitions.IsEmpty ? string.Empty : $"; the ordinance defines {string.Join(", ", _definitions.Names.Order(StringComparer.Ordinal))}";
-                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading, param, violated and the start-of- and end-of- day, month, quarter and year{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading, param, violated, every, some, count and the start-of- and end-of- day, month, quarter and year{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
     }
 
@@ -735,6 +748,82 @@ internal sealed class ConditionBinder
         _findings.Add(new FindingReference(id, call, variables.ToImmutable()));
         var value = _environment.Findings is { } findings && findings.TryGetValue(call, out var bound) ? bound : Expression.Constant(Val.False);
         return (value, ConditionType.YesNo);
+    }
+
+    /// <summary>
+    /// A quantifier over the facts of a type, joined to the variables in scope by its where-clause:
+    /// <c>every(d in detainer, where, test)</c>, <c>some(d in detainer, where)</c>, <c>count(d in detainer, where)</c>. The
+    /// facts come from an NRules aggregate of the rule (<see cref="BindingEnvironment.Collections"/>); the where-clause
+    /// and the test are bound with <c>d</c> in scope and evaluated per member in Kleene logic (<see cref="Ops.Every"/>).
+    /// </summary>
+    private (Expression?, ConditionType) VisitQuantifier(CallExpr call)
+    {
+        var result = call.Name == "count" ? ConditionType.Number : ConditionType.YesNo;
+        var usage = call.Name switch
+        {
+            "every" => "every(d in detainer, where, test): whether every detainer the where-clause selects passes the test",
+            "some" => "some(d in detainer, where): whether some detainer passes the where-clause",
+            _ => "count(d in detainer, where): how many detainers pass the where-clause",
+        };
+        if (_inDefinition)
+        {
+            return Fail($"{call.Name}() cannot stand in a definition; write it in the provision's condition", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (call.Arguments.Length != (call.Name == "every" ? 3 : 2))
+        {
+            return Fail($"{call.Name}() takes {(call.Name == "every" ? 3 : 2)} arguments: {usage}", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (call.Arguments[0] is not BinaryExpr { Op: BinaryOp.In, Left: PathExpr { Fields.IsEmpty: true } member, Right: PathExpr { Fields.IsEmpty: true } typeName })
+        {
+            return Fail($"{call.Name}() names its variable and fact type first, as in {usage}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (!_vocabulary.TryGetType(typeName.Variable, out var type))
+        {
+            return Fail($"'{typeName.Variable}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(typeName.Variable, _vocabulary.Types.Select(t => t.Name))}", typeName.Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        if (_scope.ContainsKey(member.Variable) || _arguments.ContainsKey(member.Variable))
+        {
+            return Fail($"'{member.Variable}' is already bound here; name the quantifier's variable otherwise", member.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (_quantifiers.Count >= Limits.MaxQuantifiers)
+        {
+            return Fail($"a condition may have at most {Limits.MaxQuantifiers} quantifiers (every, some, count): each collects the facts of its type for every subject", call.Pos, DiagnosticCodes.ConditionTooComplex);
+        }
+
+        var each = Expression.Parameter(typeof(Fact), "each_" + member.Variable);
+        var inner = new ConditionBinder(_environment, [.. _scope.Values, new ScopeVariable(member.Variable, type, each)], _arguments, _budget, _inDefinition);
+        var where = inner.Bind(call.Arguments[1], ConditionType.YesNo);
+        var test = call.Name == "every" ? inner.Bind(call.Arguments[2], ConditionType.YesNo) : null;
+        _errors.AddRange(inner._errors);
+        foreach (var used in inner._used)
+        {
+            Use(used);
+        }
+
+        _findings.AddRange(inner._findings);
+        if (where is null || (call.Name == "every" && test is null))
+        {
+            return (null, result);
+        }
+
+        _quantifiers.Add(new QuantifierReference(call, member.Variable, type.Name));
+        _quantifiers.AddRange(inner._quantifiers);
+        var members = _environment.Collections is { } collections && collections.TryGetValue(call, out var collected)
+            ? collected
+            : Expression.Constant(Array.Empty<Fact>(), typeof(IEnumerable<Fact>));
+        var whereLambda = Expression.Lambda<Func<Fact, Val>>(where, each);
+        Expression value = call.Name switch
+        {
+            "every" => Expression.Call(Method(nameof(Ops.Every)), members, whereLambda, Expression.Lambda<Func<Fact, Val>>(test!, each)),
+            "some" => Expression.Call(Method(nameof(Ops.Some)), members, whereLambda),
+            _ => Expression.Call(Method(nameof(Ops.Count)), members, whereLambda),
+        };
+        return (value, result);
     }
 
     /// <summary>
@@ -838,6 +927,9 @@ internal sealed class ConditionBinder
 
     private static System.Reflection.MethodInfo Method(string name) => OpsMethods[name];
 }
+
+/// <summary>A quantifier in a condition: the call (its place), its variable and the fact type it ranges over.</summary>
+internal sealed record QuantifierReference(CallExpr Call, string Variable, string Type);
 
 /// <summary>A finding test in a condition: the provision it names, the call (its place), and the variables whose facts the finding binds.</summary>
 internal sealed record FindingReference(string ProvisionId, CallExpr Call, ImmutableArray<string> Variables);

@@ -29,6 +29,9 @@ internal sealed class ConditionSource
     /// <summary>The finding tests the condition makes (<c>violated('P1a', a)</c>), in order (set when it binds).</summary>
     public ImmutableArray<FindingReference> FindingReferences { get; private set; } = [];
 
+    /// <summary>The quantifiers of the condition (<c>every</c>, <c>some</c>, <c>count</c>), in order (set when it binds).</summary>
+    public ImmutableArray<QuantifierReference> Quantifiers { get; private set; } = [];
+
     /// <summary>Where the condition stands in the ordinance, such as "applies-when of provision P2".</summary>
     public string Context { get; }
 
@@ -71,6 +74,7 @@ internal sealed class ConditionSource
         var expression = binder.Bind(_ast, expected);
         UsedDefinitions = [.. binder.UsedDefinitions];
         FindingReferences = [.. binder.FindingReferences];
+        Quantifiers = [.. binder.Quantifiers];
         if (diagnostics is not null)
         {
             foreach (var (code, message, pos) in binder.Errors)
@@ -95,6 +99,7 @@ internal sealed class ConditionSource
         var bound = new List<(ImmutableArray<(ScopeVariable Variable, Vocabulary.FactType Type)> Types, Expression? Expression, IReadOnlyList<(string Code, string Message, TextPos Pos)> Errors)>();
         var used = new List<Definition>();
         var findings = new List<FindingReference>();
+        var quantifiers = new List<QuantifierReference>();
         foreach (var combination in combinations)
         {
             var scope = variables.Select(v => combination.FirstOrDefault(c => c.Variable == v) is { Variable: not null } chosen ? v with { Type = chosen.Type, Alternatives = [] } : v);
@@ -102,10 +107,12 @@ internal sealed class ConditionSource
             bound.Add((combination, binder.Bind(_ast!, expected), binder.Errors));
             used.AddRange(binder.UsedDefinitions.Where(d => !used.Contains(d)));
             findings.AddRange(binder.FindingReferences.Where(f => !findings.Any(g => ReferenceEquals(g.Call, f.Call))));
+            quantifiers.AddRange(binder.Quantifiers.Where(q => !quantifiers.Any(g => ReferenceEquals(g.Call, q.Call))));
         }
 
         UsedDefinitions = [.. used];
         FindingReferences = [.. findings];
+        Quantifiers = [.. quantifiers];
         var errors = bound.SelectMany(b => b.Errors.Select(e => (e, b.Types))).ToList();
         if (diagnostics is not null)
         {

@@ -99,6 +99,69 @@ internal static class Ops
 
     public static Val Id(Val target) => target.IsKnown ? Val.Known(((Fact)target.Value!).Id) : target;
 
+    /// <summary>
+    /// Whether every member the where-clause selects passes the test, in Kleene logic: no as soon as one selected member
+    /// fails it (whatever the unknowns); otherwise unknown when a member's where-clause or test is unknown and could
+    /// change the answer (a member that passes the test whatever its where-clause changes nothing); otherwise yes.
+    /// </summary>
+    public static Val Every(IEnumerable<Fact> members, Func<Fact, Val> where, Func<Fact, Val> test)
+    {
+        var result = Val.True;
+        foreach (var member in members)
+        {
+            var selected = where(member);
+            if (IsFalse(selected))
+            {
+                continue;
+            }
+
+            result = And(result, Or(Not(selected), test(member)));
+            if (IsFalse(result))
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether some member passes the where-clause, in Kleene logic: yes as soon as one does, unknown when none does but one may.</summary>
+    public static Val Some(IEnumerable<Fact> members, Func<Fact, Val> where)
+    {
+        var result = Val.False;
+        foreach (var member in members)
+        {
+            result = Or(result, where(member));
+            if (IsTrue(result))
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>How many members pass the where-clause; unknown, naming what is missing, when whether one does is unknown.</summary>
+    public static Val Count(IEnumerable<Fact> members, Func<Fact, Val> where)
+    {
+        var count = 0m;
+        var missing = ImmutableArray<string>.Empty;
+        foreach (var member in members)
+        {
+            var selected = where(member);
+            if (IsTrue(selected))
+            {
+                count++;
+            }
+            else if (selected.IsUnknown)
+            {
+                missing = missing.AddRange(selected.Missing.Where(m => !missing.Contains(m)));
+            }
+        }
+
+        return missing.IsEmpty ? Val.Known(count) : Val.Unknown(missing);
+    }
+
     public static Val Not(Val a) => a.IsKnown ? Val.Bool(!(bool)a.Value!) : a.IsUnknown ? a : Val.True;
 
     public static Val And(Val a, Val b)

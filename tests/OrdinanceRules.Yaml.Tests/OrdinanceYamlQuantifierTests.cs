@@ -1,0 +1,154 @@
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
+
+namespace OrdinanceRules.Yaml.Tests;
+
+/// <summary>Quantifiers and aggregates (every, some, count) over facts joined to the subject, through NRules' Collect.</summary>
+public class OrdinanceYamlQuantifierTests
+{
+    // "The quarterly report lists every detainer received in that quarter." Q1's violated-when is on line 24.
+    private const string Ordinance = """
+        ordinance: "1"
+        title: T
+        jurisdiction: { name: Town, state: Kansas, time-zone: America/Chicago }
+        vocabulary:
+          uses: test-vocabulary.yaml
+          types:
+            report:
+              fields: { quarterStart: instant, quarterEnd: instant }
+            listing:
+              fields: { report: { type: reference, to: report }, request: { type: reference, to: request } }
+        provisions:
+          - id: Q1
+            section: "§ 5"
+            title: Every detainer reported
+            text: The quarterly report lists every detainer received in that quarter.
+            modality: prohibition
+            binds: Town
+            for: { p: report }
+            applies-when: some(d in request, d.kind == 'detainer' and within(d.receivedAt, p.quarterStart, p.quarterEnd))
+            violated-when: >-
+              not every(d in request, d.kind == 'detainer' and within(d.receivedAt, p.quarterStart, p.quarterEnd),
+                        some(l in listing, l.report == p and l.request == d))
+        """;
+
+    private static readonly DateTimeOffset AsOf = new(2022, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static string Facts(string r2ReceivedAt = "2021-11-02T10:00", bool listR2 = true) => $"""
+          - report: p-1
+            quarterStart: 2021-10-01T00:00
+            quarterEnd: 2022-01-01T00:00
+          - request: r1
+            kind: detainer
+            receivedAt: 2021-10-05T10:00
+          - request: r2
+            kind: detainer
+            receivedAt: {r2ReceivedAt}
+          - request: r3
+            kind: detainer
+            receivedAt: 2021-08-01T10:00
+          - request: r4
+            kind: support
+            receivedAt: 2021-10-06T10:00
+          - listing: l1
+            report: p-1
+            request: r1
+        {(listR2 ? "  - listing: l2\n    report: p-1\n    request: r2\n" : string.Empty)}
+        """;
+
+    private static Finding Q1(string facts, string ordinance = Ordinance) => TestFiles.Evaluate(ordinance, facts, AsOf).For("Q1").Single();
+
+    private static readonly string Counted = Ordinance.Replace("applies-when: some(", "applies-when: 0 < count(", StringComparison.Ordinal);
+
+    [Fact]
+    public void Evaluate_EveryDetainerOfTheQuarterListed_Complies()
+    {
+        Q1(Facts()).Status.Should().Be(FindingStatus.Complied);
+    }
+
+    [Fact]
+    public void Evaluate_ADetainerOfTheQuarterNotListed_IsViolated()
+    {
+        Q1(Facts(listR2: false)).Status.Should().Be(FindingStatus.Violated);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownMemberThatCouldChangeTheAnswer_IsUndeterminedNamingIt()
+    {
+        var finding = Q1(Facts("unknown", listR2: false));
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Equal("request r2: receivedAt");
+    }
+
+    [Fact]
+    public void Evaluate_UnknownMemberThatCannotChangeTheAnswer_StillDecides()
+    {
+        Q1(Facts("unknown", listR2: true)).Status.Should().Be(FindingStatus.Complied, "r2 is listed, so whether it was received in the quarter changes nothing");
+    }
+
+    [Fact]
+    public void Evaluate_NoDetainerInTheQuarter_CountIsZeroAndTheProvisionDoesNotApply()
+    {
+        var facts = "  - report: p-1\n    quarterStart: 2021-10-01T00:00\n    quarterEnd: 2022-01-01T00:00\n  - request: r3\n    kind: detainer\n    receivedAt: 2021-08-01T10:00\n";
+
+        Q1(facts).Status.Should().Be(FindingStatus.NotApplicable);
+        Q1(facts, Counted).Status.Should().Be(FindingStatus.NotApplicable);
+    }
+
+    [Fact]
+    public void Evaluate_Count_CountsTheMembersTheWhereClauseSelectsAndIsUnknownWhenOneMayBeSelected()
+    {
+        Q1(Facts(), Counted).Status.Should().Be(FindingStatus.Complied);
+        var unknown = Q1(Facts("unknown"), Counted);
+        unknown.Status.Should().Be(FindingStatus.Undetermined);
+        unknown.Unknowns.Should().Equal("request r2: receivedAt");
+    }
+
+    [Fact]
+    public void Compile_UnknownTypeInAQuantifier_IsLocatedWithASuggestion()
+    {
+        var (code, where, message) = TestFiles.Single(TestFiles.Compile(Counted.Replace("count(d in request", "count(d in requst", StringComparison.Ordinal)));
+
+        code.Should().Be(DiagnosticCodes.ConditionUnknownName);
+        where.Should().Be("19:34");
+        message.Should().Contain("'requst' is not a fact type").And.Contain("did you mean 'request'?");
+    }
+
+    [Fact]
+    public void Compile_FieldTheMemberLacks_IsLocatedInTheWhereClause()
+    {
+        var (code, where, message) = TestFiles.Single(TestFiles.Compile(Counted.Replace("count(d in request, d.kind", "count(d in request, d.knd", StringComparison.Ordinal)));
+
+        code.Should().Be(DiagnosticCodes.ConditionUnknownName);
+        where.Should().Be("19:45");
+        message.Should().Contain("fact type 'request' has no field 'knd'");
+    }
+
+    [Fact]
+    public void Compile_EveryWithoutItsTest_SaysHowItIsWritten()
+    {
+        var (code, _, message) = TestFiles.Single(TestFiles.Compile(Ordinance.Replace(
+            "p.quarterEnd),\n", "p.quarterEnd) and\n", StringComparison.Ordinal)));
+
+        code.Should().Be(DiagnosticCodes.ConditionType);
+        message.Should().Contain("every() takes 3 arguments: every(d in detainer, where, test)");
+    }
+
+    [Fact]
+    public void Compile_QuantifierVariableAlreadyBound_IsAnError()
+    {
+        var (code, _, message) = TestFiles.Single(TestFiles.Compile(Counted.Replace("count(d in request, d.kind == 'detainer'", "count(p in request, p.kind == 'detainer'", StringComparison.Ordinal)));
+
+        code.Should().Be(DiagnosticCodes.ConditionType);
+        message.Should().Contain("'p' is already bound here");
+    }
+
+    [Fact]
+    public void Compile_QuantifierInAnEventTime_IsRefused()
+    {
+        var result = TestFiles.Compile(Ordinance.Replace("    for: { p: report }\n", "    for: { p: report }\n    event-time: if some(d in request, d.kind == 'detainer') then p.quarterEnd else p.quarterStart\n", StringComparison.Ordinal));
+
+        result.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("some() can only stand in a provision's match, applies-when or violated-when");
+    }
+}
