@@ -64,9 +64,23 @@ public static class OrdinanceServer
     }
 
     /// <summary>
+    /// Maps the drafter's workbench (docs/workbench.md): a page at <c>/</c>, with its script and styles under
+    /// <c>/workbench/</c>, that calls the endpoints of <see cref="MapOrdinanceServer"/> on the same origin. The page is
+    /// embedded in this assembly and requests nothing from anywhere else.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoints.</param>
+    /// <returns>The endpoints.</returns>
+    public static IEndpointRouteBuilder MapOrdinanceWorkbench(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        Workbench.WorkbenchEndpoints.Map(endpoints);
+        return endpoints;
+    }
+
+    /// <summary>
     /// Builds the application <c>ordinance serve</c> runs: Kestrel on the loopback address (every address only when
     /// <paramref name="anyAddress"/> is set), the catalogue of the folder reloaded when a file changes, the decision
-    /// service's endpoints, problem details for every error (never a stack trace), and logs on standard error so that
+    /// service's endpoints and the workbench page at <c>/</c>, problem details for every error (never a stack trace), and logs on standard error so that
     /// standard output can carry the decision log.
     /// </summary>
     /// <param name="catalog">Sets the catalogue's options, at least <see cref="OrdinanceRulesOptions.Folder"/>.</param>
@@ -107,6 +121,7 @@ public static class OrdinanceServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOrdinanceServer();
+        app.MapOrdinanceWorkbench();
         return app;
     }
 }

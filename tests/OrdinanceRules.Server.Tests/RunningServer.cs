@@ -158,6 +158,8 @@ internal static class Repository
         throw new InvalidOperationException("OrdinanceRules.sln not found above the test folder.");
     });
 
+    public static string Root => RootPath.Value;
+
     public static string Ordinance(string id) => Path.Combine(RootPath.Value, "samples", "ordinances", id + ".yaml");
 
     public static string Scenario(string name) => File.ReadAllText(Path.Combine(RootPath.Value, "samples", "scenarios", "roeland-park", name + ".yaml"));

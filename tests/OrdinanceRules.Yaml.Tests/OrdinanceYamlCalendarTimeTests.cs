@@ -28,11 +28,7 @@ public class OrdinanceYamlCalendarTimeTests
                 due: DUE
         """;
 
-    private static Result<CompiledOrdinance> Compile(string due)
-    {
-        var read = TestFiles.Ordinance(Ordinance.Replace("DUE", due));
-        return read.Succeeded ? OrdinanceCompiler.TryCompile(read.Value!) : Result<CompiledOrdinance>.Failure(read.Diagnostics);
-    }
+    private static Result<CompiledOrdinance> Compile(string due) => TestFiles.Compile(Ordinance.Replace("DUE", due));
 
     private static Result<ComplianceReport> Evaluate(string due, string receivedAt, string? issuedAt = null)
     {

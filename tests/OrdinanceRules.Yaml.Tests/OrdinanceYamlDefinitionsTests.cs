@@ -58,18 +58,11 @@ public class OrdinanceYamlDefinitionsTests
               - use: specific-threat
         """;
 
-    private static Result<CompiledOrdinance> Compile(string yaml)
-    {
-        var read = TestFiles.Ordinance(yaml);
-        return read.Succeeded ? OrdinanceCompiler.TryCompile(read.Value!) : Result<CompiledOrdinance>.Failure(read.Diagnostics);
-    }
+    private static readonly DateTimeOffset AsOf = new(2022, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static ComplianceReport Evaluate(string facts, bool explain = false)
-    {
-        var compiled = Compile(Ordinance).GetValueOrThrow();
-        var scenario = OrdinanceYaml.ParseScenario($"scenario: S\nfacts:\n{facts}", "scenario.yaml", compiled.Ordinance).GetValueOrThrow();
-        return compiled.Evaluate(scenario, new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero), EvaluationOptions.Default with { Explain = explain });
-    }
+    private static Result<CompiledOrdinance> Compile(string yaml) => TestFiles.Compile(yaml);
+
+    private static ComplianceReport Evaluate(string facts, bool explain = false) => TestFiles.Evaluate(Ordinance, facts, AsOf, explain);
 
     private const string Ice = """
           - agency: ICE
@@ -211,7 +204,7 @@ public class OrdinanceYamlDefinitionsTests
         var (code, where, message) = TestFiles.Single(result);
         code.Should().Be(DiagnosticCodes.ConditionUnknownName);
         where.Should().Be("43:19");
-        message.Should().Be("in applies-when of provision P2: 'imigration-agency' is not a function or a definition: the functions are known, absent, within, any, only, reading, param and the start-of- and end-of- day, month, quarter and year; the ordinance defines civil-immigration-request, immigration-agency; did you mean 'immigration-agency'?");
+        message.Should().Be("in applies-when of provision P2: 'imigration-agency' is not a function or a definition: the functions are known, absent, within, any, only, reading, param, violated and the start-of- and end-of- day, month, quarter and year; the ordinance defines civil-immigration-request, immigration-agency; did you mean 'immigration-agency'?");
     }
 
     [Fact]

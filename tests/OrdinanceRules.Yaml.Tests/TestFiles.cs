@@ -1,4 +1,6 @@
+using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Yaml.Tests;
@@ -13,6 +15,21 @@ internal static class TestFiles
     /// <summary>Parses an inline ordinance as <c>test.yaml</c>; <c>uses: test-vocabulary.yaml</c> resolves to the fixture.</summary>
     public static Result<Ordinance> Ordinance(string yaml) =>
         OrdinanceYaml.ParseOrdinance(yaml, "test.yaml", path => path == "test-vocabulary.yaml" ? Read(path) : null);
+
+    /// <summary>Parses and compiles an inline ordinance; the reader's or the compiler's diagnostics when either fails.</summary>
+    public static Result<CompiledOrdinance> Compile(string yaml)
+    {
+        var read = Ordinance(yaml);
+        return read.Succeeded ? OrdinanceCompiler.TryCompile(read.Value!) : Result<CompiledOrdinance>.Failure(read.Diagnostics);
+    }
+
+    /// <summary>Evaluates the facts (a YAML list, indented by two) against an inline ordinance, through NRules.</summary>
+    public static ComplianceReport Evaluate(string yaml, string facts, DateTimeOffset asOf, bool explain = false)
+    {
+        var compiled = Compile(yaml).GetValueOrThrow();
+        var scenario = OrdinanceYaml.ParseScenario($"scenario: S\nfacts:\n{facts}", "scenario.yaml", compiled.Ordinance).GetValueOrThrow();
+        return compiled.Evaluate(scenario, asOf, EvaluationOptions.Default with { Explain = explain });
+    }
 
     /// <summary>The valid fixture ordinance, whose vocabulary the scenario tests use.</summary>
     public static Ordinance ValidOrdinance() => OrdinanceYaml.LoadOrdinance(PathOf("ordinance-valid.yaml")).GetValueOrThrow();

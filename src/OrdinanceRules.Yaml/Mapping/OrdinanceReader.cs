@@ -331,8 +331,8 @@ internal sealed partial class OrdinanceReader
         var source = r.OptionalText("source");
         var recursNode = r.Optional("recurs");
         var recurs = recursNode is null ? null : ReadRecurs(r, recursNode);
-        var bindings = recursNode is null ? ReadBindings(r, "for", r.Required("for"), requireOne: true)
-            : r.Optional("for") is { } forNode ? ReadBindings(r, "for", forNode, requireOne: false) : [];
+        var bindings = recursNode is null ? ReadBindings(r, "for", r.Required("for"), requireOne: true, several: true)
+            : r.Optional("for") is { } forNode ? ReadBindings(r, "for", forNode, requireOne: false, several: true) : [];
         var match = r.OptionalCondition("match");
         var appliesWhen = r.OptionalCondition("applies-when");
         var violatedWhen = r.Optional("violated-when") is { } v ? ReadTest(r, "violated-when", v) : null;
@@ -461,7 +461,8 @@ internal sealed partial class OrdinanceReader
         return null;
     }
 
-    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne)
+    /// <remarks>With <paramref name="several"/>, a variable may range over a list of types: <c>{ x: [inquiry, record, action] }</c>.</remarks>
+    private static ImmutableArray<Binding>? ReadBindings(MappingReader r, string key, YamlNode? node, bool requireOne, bool several = false)
     {
         if (node is null)
         {
@@ -482,6 +483,18 @@ internal sealed partial class OrdinanceReader
             if (type is YamlScalar { IsEmpty: false } typeName)
             {
                 builder.Add(new Binding(variable.Value, typeName.Value, variable.Location));
+            }
+            else if (several && type is YamlSequence list)
+            {
+                var names = list.Items.OfType<YamlScalar>().Where(i => !i.IsEmpty).Select(i => i.Value).ToList();
+                if (names.Count == 0 || names.Count != list.Items.Count)
+                {
+                    r.Report(YamlDiagnosticCodes.WrongShape, $"'{key}' in {r.Context}: '{variable.Value}' ranges over a list of type names, such as [inquiry, record, action]", list.Location);
+                    ok = false;
+                    continue;
+                }
+
+                builder.Add(new Binding(variable.Value, names[0], variable.Location) { FactTypes = [.. names] });
             }
             else if (type is not YamlRejected)
             {
@@ -508,7 +521,7 @@ internal sealed partial class OrdinanceReader
                 return parent.Condition(key, node) is { } condition ? FactTest.Of(condition) : null;
             case YamlMapping mapping:
                 var r = new MappingReader(mapping, $"'{key}' of {parent.Context}", TestKeys, _diagnostics);
-                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+                var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
                 var when = r.RequiredCondition("when");
                 return bindings is null || when is null ? null : new FactTest(bindings.Value, when);
             default:
@@ -565,7 +578,7 @@ internal sealed partial class OrdinanceReader
         var section = r.RequiredText("section");
         var title = r.RequiredText("title");
         var text = r.OptionalText("text");
-        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true) : [];
+        var bindings = r.Optional("for") is { } f ? ReadBindings(r, "for", f, requireOne: true, several: true) : [];
         var when = r.RequiredCondition("when");
         var lapsesNode = r.Optional("lapses");
         var lapses = lapsesNode is null ? null : ReadLapse(r, lapsesNode);

@@ -55,6 +55,9 @@ internal sealed class Verdict(ProvisionNode node, Fact[] bindings, Val match, Va
     /// <summary>Whether the provision was breached, for a breach tested on the subject alone; otherwise absent.</summary>
     public Val Violated { get; } = violated;
 
+    /// <summary>The findings of other provisions that its conditions tested (<c>violated('P1a', a)</c>), as collected when it was concluded.</summary>
+    public ImmutableArray<Outcome> RestsOn { get; init; } = [];
+
     /// <summary>The match holds, the law was in force and the provision applies: the provision is engaged.</summary>
     public bool Engaged { get; } = Ops.IsTrue(match) && Ops.IsTrue(inForce) && Ops.IsTrue(applies);
 }

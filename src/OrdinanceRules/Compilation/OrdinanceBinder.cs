@@ -13,10 +13,11 @@ namespace OrdinanceRules.Compilation;
 /// binding's fact type, every condition's syntax and types. Reports every problem at once, and
 /// lays out the variables each provision and exception binds.
 /// </summary>
-internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0)
+/// <remarks><paramref name="stack"/> is every law compiled together: a finding test may name any of their provisions.</remarks>
+internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diagnostics, int firstOrder = 0, int readingOffset = 0, IReadOnlyList<Ordinance>? stack = null)
 {
     private readonly FactVocabulary _vocabulary = ordinance.Vocabulary;
-    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset);
+    private BindingEnvironment _environment = BindingEnvironment.For(ordinance, readingOffset) with { FindingTargets = FindingGraph.Targets(stack ?? [ordinance]) };
 
     private ConditionSource? _assumeInForce;
 
@@ -239,20 +240,42 @@ internal sealed class OrdinanceBinder(Ordinance ordinance, List<Diagnostic> diag
                 continue;
             }
 
-            if (!_vocabulary.TryGetType(binding.FactType, out var type))
+            var types = new List<FactType>();
+            foreach (var name in binding.FactTypes)
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.ConditionUnknownName, $"in {where}: '{binding.FactType}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(binding.FactType, _vocabulary.Types.Select(t => t.Name))}", binding.Location));
+                if (!_vocabulary.TryGetType(name, out var type))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.ConditionUnknownName, $"in {where}: '{name}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(name, _vocabulary.Types.Select(t => t.Name))}", binding.Location));
+                }
+                else if (types.Contains(type))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidOrdinance, $"in {where}: '{binding.Variable}' lists type '{name}' twice", binding.Location));
+                }
+                else
+                {
+                    types.Add(type);
+                }
+            }
+
+            if (binding.FactTypes.Length > Limits.MaxBindingTypes)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OrdinanceLimit, $"in {where}: '{binding.Variable}' ranges over {binding.FactTypes.Length} types; the limit is {Limits.MaxBindingTypes}: each type is type-checked apart", binding.Location));
                 continue;
             }
 
-            frame.Add(new FrameVariable(binding.Variable, type, firstSlot + frame.Count));
+            if (types.Count != binding.FactTypes.Length)
+            {
+                continue;
+            }
+
+            frame.Add(new FrameVariable(binding.Variable, types[0], firstSlot + frame.Count) { Types = [.. types] });
         }
 
         return frame.ToImmutable();
     }
 
     private static List<ScopeVariable> Scope(ImmutableArray<FrameVariable> frame) =>
-        [.. frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.Parameter(typeof(Fact), "v_" + v.Name)))];
+        [.. frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.Parameter(typeof(Fact), "v_" + v.Name)) { Alternatives = v.Types })];
 
     private ConditionSource? Condition(ConditionText? text, string context, IEnumerable<ScopeVariable> scope, ConditionType expected)
     {

@@ -24,6 +24,10 @@ internal static class RuleActions
     public static void Verdict(IContext ctx, ProvisionNode node, Fact[] bindings, Val match, Val eventTime, Val assumeInForce, Val inForce, Val applies, Val violated) =>
         Link(ctx, new Verdict(node, bindings, match, eventTime, assumeInForce, inForce, applies, violated));
 
+    /// <summary>A verdict whose conditions test other provisions' findings: the same verdict, with the findings it rests on.</summary>
+    public static void DerivedVerdict(IContext ctx, ProvisionNode node, Fact[] bindings, Val match, Val eventTime, Val assumeInForce, Val inForce, Val applies, Val violated, IEnumerable<Outcome>[] restsOn) =>
+        Link(ctx, new Verdict(node, bindings, match, eventTime, assumeInForce, inForce, applies, violated) { RestsOn = FindingTests.RestsOn(restsOn) });
+
     public static void Claim(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings) =>
         Link(ctx, new Claim(node, parent, verdict, bindings, []));
 

@@ -6,7 +6,21 @@ using OrdinanceRules.Vocabulary;
 namespace OrdinanceRules.Compilation;
 
 /// <summary>A variable of a node's frame: its name, its fact type, and its slot in a claim's bindings.</summary>
-internal sealed record FrameVariable(string Name, FactType Type, int Slot);
+/// <remarks>A variable that ranges over several types (<c>x: [inquiry, record, action]</c>) has the first as its <see cref="Type"/> and all of them as <see cref="Types"/>.</remarks>
+internal sealed record FrameVariable(string Name, FactType Type, int Slot)
+{
+    private readonly ImmutableArray<FactType> _types;
+
+    /// <summary>Every type the variable ranges over: <see cref="Type"/> alone unless several were listed.</summary>
+    public ImmutableArray<FactType> Types
+    {
+        get => _types.IsDefaultOrEmpty ? [Type] : _types;
+        init => _types = value;
+    }
+
+    /// <summary>The names of <see cref="Types"/>.</summary>
+    public IEnumerable<string> TypeNames => Types.Select(t => t.Name);
+}
 
 /// <summary>A provision or an exception, as the compiler sees it: where its facts sit and who its children are.</summary>
 internal abstract class RuleNode

@@ -16,7 +16,7 @@ namespace OrdinanceRules.Compilation;
 /// network) and whose actions insert linked conclusions; the status of every finding is decided by
 /// these rules, and docs/concepts.md describes the rules a provision yields.
 /// </summary>
-internal sealed class RuleSetCompiler
+internal sealed partial class RuleSetCompiler
 {
     private const int OutcomePriority = -100;
 
@@ -50,7 +50,7 @@ internal sealed class RuleSetCompiler
         var defaultsRead = new HashSet<(string Type, string Field)>();
         foreach (var law in laws)
         {
-            var binder = new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset);
+            var binder = new OrdinanceBinder(law, compiler._diagnostics, nodes.Count, readingOffset, laws);
             nodes.AddRange(binder.Bind());
             defaultsRead.UnionWith(binder.DefaultsRead);
             readingOffset += law.Readings.Length;
@@ -62,6 +62,12 @@ internal sealed class RuleSetCompiler
         }
 
         var all = nodes.ToImmutable();
+        compiler._provisions = all.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        if (!FindingGraph.Check(all, compiler._diagnostics))
+        {
+            return Result<CompiledOrdinance>.Failure(compiler._diagnostics);
+        }
+
         var contests = Precedence.Plan(all);
         // A claim (with its stand, unsettled and outcome rules) only where something can bear on it: an exception,
         // a conflict with a permission, further facts to test its breach on, or a duty to discharge.
@@ -118,7 +124,7 @@ internal sealed class RuleSetCompiler
     private void EmitProvision(ProvisionNode node, bool withClaims)
     {
         var model = node.Model;
-        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var types = node.SubjectFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
 
         // Each combination of facts that the match does not rule out gets one verdict: every stage evaluated once.
         EmitVerdict(node);
@@ -235,7 +241,9 @@ internal sealed class RuleSetCompiler
         var rule = NewRule(node, "verdict", 0);
         var lhs = RootLhs(rule);
         var scope = OwnPatterns(lhs, node, node.SubjectFrame, node.Match, [], (node, "subject"), []);
-        var environment = node.Provision.Environment;
+        var (environment, findings) = WithFindings(lhs, node, scope,
+            [node.Match, node.AppliesWhen, node.ViolationFrame.IsEmpty ? node.ViolatedWhen : null,
+             .. node.Versions.SelectMany(v => new[] { v.AppliesWhen, node.ViolationFrame.IsEmpty ? v.ViolatedWhen : null })]);
         Expression match = Expression.Constant(Val.True);
         if (node.Match is not null)
         {
@@ -272,7 +280,7 @@ internal sealed class RuleSetCompiler
             ? After(engaged, "violated", ProvisionVersions.Select(node, eventTime, v => v.ViolatedWhen, node.ViolatedWhen, Bound))
             : absent;
         Expression Own(Expression stage, bool has) => has ? stage : Expression.Constant(Val.True);
-        Act(rule, Call(nameof(RuleActions.Verdict), Const(node), FrameArray(scope), match, eventTime, assume,
+        Act(rule, VerdictAction(findings, Const(node), FrameArray(scope), match, eventTime, assume,
             Own(inForce, node.Period is not null), Own(applies, node.HasScope), violated));
         Add(rule);
     }
@@ -313,7 +321,7 @@ internal sealed class RuleSetCompiler
 
     private void EmitExistentialBreach(ProvisionNode node)
     {
-        var types = node.ViolationFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var types = node.ViolationFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
 
         // Some further fact makes the breach true, or unknown: tested against each engaged verdict.
         foreach (var (suffix, test) in new[] { ("breach", nameof(Ops.IsTrue)), ("breach-doubt", nameof(Ops.IsUnknown)) })
@@ -325,8 +333,9 @@ internal sealed class RuleSetCompiler
             // A version's own violated-when may join differently: then the further facts are not looked up by the provision's.
             var versioned = node.Versions.Any(v => v.ViolatedWhen is not null);
             var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, versioned ? null : node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
-            var val = ProvisionVersions.Select(node, Expression.Property(subjectParam, nameof(Verdict.EventTime)), v => v.ViolatedWhen, node.ViolatedWhen,
-                source => source.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!);
+            var (environment, findings) = WithFindings(lhs, node, scope, [node.ViolatedWhen, .. node.Versions.Select(v => v.ViolatedWhen)]);
+            var val = Settled(lhs, ProvisionVersions.Select(node, Expression.Property(subjectParam, nameof(Verdict.EventTime)), v => v.ViolatedWhen, node.ViolatedWhen,
+                source => source.Bind(environment, scope, ConditionType.YesNo, null)!), findings);
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
                 ? Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(scope))
@@ -435,7 +444,7 @@ internal sealed class RuleSetCompiler
             Add(rule);
         }
 
-        foreach (var type in node.MetByFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))
+        foreach (var type in node.MetByFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal))
         {
             var rule = NewRule(node, $"discharge-existence-{type}", 0);
             var lhs = RootLhs(rule);
@@ -639,7 +648,8 @@ internal sealed class RuleSetCompiler
                 var parent = ClaimPattern(lhs, "parent", node);
                 var parentScope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).ToList();
                 var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope, (child, "when"), ClaimSteps(node))).ToList();
-                var val = child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
+                var (environment, findings) = WithFindings(lhs, node.Provision, scope, child.When);
+                var val = Settled(lhs, child.When!.Bind(environment, scope, ConditionType.YesNo, null)!, findings);
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)
                     ? Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), FrameArray(scope))
@@ -647,7 +657,7 @@ internal sealed class RuleSetCompiler
                 Add(rule);
             }
 
-            foreach (var type in child.OwnFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal))
+            foreach (var type in child.OwnFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal))
             {
                 var rule = NewRule(child, $"existence-{type}", childPriority);
                 var lhs = RootLhs(rule);
@@ -719,7 +729,7 @@ internal sealed class RuleSetCompiler
         {
             var name = Declaration(variable.Name);
             var p = Expression.Parameter(typeof(Fact), name);
-            var own = new ScopeVariable(variable.Name, variable.Type, p);
+            var own = new ScopeVariable(variable.Name, variable.Type, p) { Alternatives = variable.Types };
             var before = bound.Concat(scope).ToList();
             if (before.Count > 0 && condition?.Lookup(provision.Environment, before, own) is var (lookup, values))
             {
@@ -730,8 +740,17 @@ internal sealed class RuleSetCompiler
             else
             {
                 var pattern = group.Pattern(typeof(Fact), name);
-                pattern.Condition(Expression.Lambda(RecurringPeriods.IsOfType(p, variable.Type), p));
-                steps.Add(new JoinStep(variable.Type.Name, Followed: false));
+                if (variable.Type.Generated)
+                {
+                    pattern.Condition(Expression.Lambda(RecurringPeriods.IsOfType(p, variable.Type), p));
+                    steps.Add(new JoinStep(variable.Type.Name, Followed: false));
+                }
+                else
+                {
+                    var typeName = Expression.Property(Expression.Property(p, nameof(Fact.Type)), nameof(Vocabulary.FactType.Name));
+                    pattern.Condition(Expression.Lambda(OfTypes(typeName, variable), p));
+                    steps.Add(new JoinStep(string.Join(" or ", variable.TypeNames), Followed: false) { Types = [.. variable.TypeNames] });
+                }
             }
 
             scope.Add(own);
@@ -753,7 +772,7 @@ internal sealed class RuleSetCompiler
     };
 
     private static IEnumerable<ScopeVariable> FromArray(Expression owner, string property, ImmutableArray<FrameVariable> frame) =>
-        frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))));
+        frame.Select(v => new ScopeVariable(v.Name, v.Type, Expression.ArrayIndex(Expression.Property(owner, property), Expression.Constant(v.Slot))) { Alternatives = v.Types });
 
     private static ParameterExpression ClaimPattern(Lhs group, string name, RuleNode node, bool? tentative = null)
     {

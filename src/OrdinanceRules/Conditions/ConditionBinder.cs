@@ -25,6 +25,19 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
     /// <summary>The ordinance's parameters: fixed values, bound as constants of their declared kind.</summary>
     public ImmutableArray<Model.Parameter> Parameters { get; init; } = [];
 
+    /// <summary>
+    /// The provisions a finding test (<c>violated('P1a', a)</c>) may name, each with the fact types its findings bind;
+    /// null where no finding test may stand (nothing then checks the names).
+    /// </summary>
+    public IReadOnlyDictionary<string, ImmutableArray<string>>? FindingTargets { get; init; }
+
+    /// <summary>
+    /// While a rule is built: the value of each finding test of the condition being bound, computed from the NRules
+    /// aggregate of the named provision's outcomes that the rule collects (<see cref="FindingReference"/>). While a
+    /// condition is only type-checked this is null and a finding test binds to no.
+    /// </summary>
+    public IReadOnlyDictionary<CallExpr, Expression>? Findings { get; init; }
+
     public static BindingEnvironment For(Ordinance ordinance, int readingOffset = 0) =>
         new(ordinance.Vocabulary, ordinance.Readings, ContextParameter, readingOffset) { Parameters = ordinance.Parameters, Zone = ZoneOf(ordinance) };
 
@@ -33,7 +46,18 @@ internal sealed record BindingEnvironment(FactVocabulary Vocabulary, ImmutableAr
 }
 
 /// <summary>A variable in scope for a condition: its fact type and the expression that yields its fact.</summary>
-internal sealed record ScopeVariable(string Name, FactType Type, Expression Fact);
+/// <remarks>
+/// A variable that ranges over several types lists them as <see cref="Alternatives"/>; a condition over it is bound
+/// once per type (<see cref="ConditionSource.Bind"/>), with <see cref="Type"/> set to each in turn.
+/// </remarks>
+internal sealed record ScopeVariable(string Name, FactType Type, Expression Fact)
+{
+    /// <summary>The types the variable may have, when it ranges over several; empty otherwise.</summary>
+    public ImmutableArray<FactType> Alternatives { get; init; } = [];
+
+    /// <summary>Whether the variable ranges over several types.</summary>
+    public bool IsUnion => Alternatives.Length > 1;
+}
 
 /// <summary>
 /// Type-checks a parsed condition against the vocabulary and the variables in scope, and turns it into
@@ -57,23 +81,26 @@ internal sealed class ConditionBinder
     private readonly ExpansionBudget _budget;
     private readonly List<(string Code, string Message, TextPos Pos)> _errors = [];
     private readonly List<Definition> _used = [];
+    private readonly List<FindingReference> _findings = [];
+    private readonly bool _inDefinition;
 
     /// <summary>Whether a path is read as stated, for <c>== none</c>, known() and absent(): an omitted field is then absent, not its default.</summary>
     private bool _asStated;
 
     public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope)
-        : this(environment, scope, new Dictionary<string, (Expression, ConditionType)>(), new ExpansionBudget())
+        : this(environment, scope, new Dictionary<string, (Expression, ConditionType)>(), new ExpansionBudget(), inDefinition: false)
     {
     }
 
     /// <summary>A binder for a definition's body: only its parameters (bound to the caller's values) are in scope.</summary>
     public ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope, IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> parameters)
-        : this(environment, scope, parameters, new ExpansionBudget())
+        : this(environment, scope, parameters, new ExpansionBudget(), inDefinition: true)
     {
     }
 
-    private ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope, IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> parameters, ExpansionBudget budget)
+    private ConditionBinder(BindingEnvironment environment, IEnumerable<ScopeVariable> scope, IReadOnlyDictionary<string, (Expression Value, ConditionType Type)> parameters, ExpansionBudget budget, bool inDefinition)
     {
+        _inDefinition = inDefinition;
         _environment = environment;
         _vocabulary = environment.Vocabulary;
         _readings = environment.Readings;
@@ -88,7 +115,7 @@ internal sealed class ConditionBinder
     }
 
     /// <summary>The built-in functions, which no definition may be named after.</summary>
-    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param", .. CalendarTime.Functions.Keys], StringComparer.Ordinal);
+    public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(["known", "absent", "within", "any", "only", "reading", "param", "violated", .. CalendarTime.Functions.Keys], StringComparer.Ordinal);
 
     /// <summary>The words of the language, which no definition or parameter may be named after.</summary>
     public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(["and", "or", "not", "in", "yes", "no", "true", "false", "none", "if", "then", "else"], StringComparer.Ordinal);
@@ -97,6 +124,9 @@ internal sealed class ConditionBinder
 
     /// <summary>The definitions the bound condition used, directly or through other definitions, in order of first use.</summary>
     public IReadOnlyList<Definition> UsedDefinitions => _used;
+
+    /// <summary>The finding tests of the bound condition (<c>violated('P1a', a)</c>), in the order they appear.</summary>
+    public IReadOnlyList<FindingReference> FindingReferences => _findings;
 
     /// <summary>Binds an expression of any type, returning the type it yields.</summary>
     public (Expression? Expr, ConditionType Type) BindAny(Expr expr) => Visit(expr);
@@ -576,6 +606,8 @@ internal sealed class ConditionBinder
         {
             case "reading":
                 return VisitReading(call);
+            case "violated":
+                return VisitFinding(call);
             case "param":
                 return VisitParameter(call);
             case "known" or "absent":
@@ -647,8 +679,62 @@ internal sealed class ConditionBinder
                 }
 
                 var defined = _definitions.IsEmpty ? string.Empty : $"; the ordinance defines {string.Join(", ", _definitions.Names.Order(StringComparer.Ordinal))}";
-                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading, param and the start-of- and end-of- day, month, quarter and year{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
+                return Fail($"'{call.Name}' is not a function or a definition: the functions are known, absent, within, any, only, reading, param, violated and the start-of- and end-of- day, month, quarter and year{defined}{ScenarioBuilder.Suggest(call.Name, FunctionNames.Concat(_definitions.Names))}", call.Pos, DiagnosticCodes.ConditionUnknownName);
         }
+    }
+
+    /// <summary>
+    /// A finding test, <c>violated('P1a', a, ...)</c>: whether some finding of provision P1a that binds the facts named
+    /// is Violated. The provision must exist and bind facts of each named variable's type; the value is the rule's own
+    /// (see <see cref="BindingEnvironment.Findings"/>): yes when such a finding is Violated, unknown when none is but one
+    /// is Undetermined (naming what that one is missing), otherwise no.
+    /// </summary>
+    private (Expression?, ConditionType) VisitFinding(CallExpr call)
+    {
+        if (_inDefinition)
+        {
+            return Fail("violated() cannot stand in a definition: a definition is about facts, not about findings; test the finding in the provision's own condition", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (call.Arguments.Length < 2 || call.Arguments[0] is not LiteralExpr { Kind: LiteralKind.Text, Value: string id })
+        {
+            return Fail("violated() takes a provision's id in quotes and then the variables its finding binds, such as violated('P1a', a)", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        var targets = _environment.FindingTargets;
+        if (targets is null)
+        {
+            return Fail("violated() can only stand in a provision's match, applies-when or violated-when, or an exception's when", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (!targets.TryGetValue(id, out var types))
+        {
+            var known = targets.Count <= 20 ? $" (the provisions are {string.Join(", ", targets.Keys)})" : string.Empty;
+            return Fail($"violated() names provision '{id}', which does not exist{known}{ScenarioBuilder.Suggest(id, targets.Keys)}", call.Arguments[0].Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        var variables = ImmutableArray.CreateBuilder<string>();
+        foreach (var argument in call.Arguments.Skip(1))
+        {
+            if (argument is not PathExpr { Fields.IsEmpty: true } path || !_scope.TryGetValue(path.Variable, out var variable))
+            {
+                var names = _scope.Keys.Order(StringComparer.Ordinal).ToList();
+                var named = argument is PathExpr { Fields.IsEmpty: true } unknown ? ScenarioBuilder.Suggest(unknown.Variable, names) : string.Empty;
+                return Fail($"violated() names the facts of the finding by their variables (in scope: {(names.Count == 0 ? "none" : string.Join(", ", names))}), not by a field or a value{named}", argument.Pos,
+                    argument is PathExpr { Fields.IsEmpty: true } ? DiagnosticCodes.ConditionUnknownName : DiagnosticCodes.ConditionType);
+            }
+
+            if (!types.Contains(variable.Type.Name))
+            {
+                return Fail($"provision {id} binds no {variable.Type.Name}, so no finding of it is about '{path.Variable}': its findings bind {string.Join(", ", types.Distinct(StringComparer.Ordinal))}", argument.Pos, DiagnosticCodes.ConditionType);
+            }
+
+            variables.Add(path.Variable);
+        }
+
+        _findings.Add(new FindingReference(id, call, variables.ToImmutable()));
+        var value = _environment.Findings is { } findings && findings.TryGetValue(call, out var bound) ? bound : Expression.Constant(Val.False);
+        return (value, ConditionType.YesNo);
     }
 
     /// <summary>
@@ -701,7 +787,7 @@ internal sealed class ConditionBinder
             return Fail($"the condition grows past {Limits.MaxExpandedConditionNodes:N0} terms once its definitions are written out; define less through more", call.Pos, DiagnosticCodes.ConditionTooComplex);
         }
 
-        var body = new ConditionBinder(_environment, [], arguments, _budget);
+        var body = new ConditionBinder(_environment, [], arguments, _budget, inDefinition: true);
         var (expression, result) = body.Visit(definition.Body!);
         if (expression is null || body.Errors.Count > 0)
         {
@@ -752,6 +838,9 @@ internal sealed class ConditionBinder
 
     private static System.Reflection.MethodInfo Method(string name) => OpsMethods[name];
 }
+
+/// <summary>A finding test in a condition: the provision it names, the call (its place), and the variables whose facts the finding binds.</summary>
+internal sealed record FindingReference(string ProvisionId, CallExpr Call, ImmutableArray<string> Variables);
 
 /// <summary>How many terms the definitions a condition calls may add once written out; shared by the binders of one condition.</summary>
 internal sealed class ExpansionBudget

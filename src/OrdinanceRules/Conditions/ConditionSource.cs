@@ -26,6 +26,9 @@ internal sealed class ConditionSource
     /// <summary>The definitions the condition uses, directly or through others, in order of first use (set when it binds).</summary>
     public ImmutableArray<Definition> UsedDefinitions { get; private set; } = [];
 
+    /// <summary>The finding tests the condition makes (<c>violated('P1a', a)</c>), in order (set when it binds).</summary>
+    public ImmutableArray<FindingReference> FindingReferences { get; private set; } = [];
+
     /// <summary>Where the condition stands in the ordinance, such as "applies-when of provision P2".</summary>
     public string Context { get; }
 
@@ -57,9 +60,17 @@ internal sealed class ConditionSource
             return null;
         }
 
-        var binder = new ConditionBinder(environment, scope);
+        var variables = scope.ToList();
+        var unions = variables.Where(v => v.IsUnion).ToList();
+        if (unions.Count > 0)
+        {
+            return BindEachType(environment, variables, unions, expected, diagnostics);
+        }
+
+        var binder = new ConditionBinder(environment, variables);
         var expression = binder.Bind(_ast, expected);
         UsedDefinitions = [.. binder.UsedDefinitions];
+        FindingReferences = [.. binder.FindingReferences];
         if (diagnostics is not null)
         {
             foreach (var (code, message, pos) in binder.Errors)
@@ -72,12 +83,72 @@ internal sealed class ConditionSource
     }
 
     /// <summary>
+    /// A condition over variables that range over several types (<c>x: [inquiry, record, action]</c>): bound once per
+    /// combination of their types, each binding seeing each variable as one type, and chosen at run time by the facts'
+    /// types. A problem that only some types have is reported once, naming the type that has it (<c>when x is a
+    /// record: fact type 'record' has no field 'kind'</c>), so a condition reads of x only what every type has.
+    /// </summary>
+    private Expression? BindEachType(BindingEnvironment environment, List<ScopeVariable> variables, List<ScopeVariable> unions, ConditionType expected, List<Diagnostic>? diagnostics)
+    {
+        var combinations = unions.Aggregate<ScopeVariable, IEnumerable<ImmutableArray<(ScopeVariable Variable, Vocabulary.FactType Type)>>>(
+            [[]], (acc, v) => acc.SelectMany(c => v.Alternatives.Select(t => c.Add((v, t))))).ToList();
+        var bound = new List<(ImmutableArray<(ScopeVariable Variable, Vocabulary.FactType Type)> Types, Expression? Expression, IReadOnlyList<(string Code, string Message, TextPos Pos)> Errors)>();
+        var used = new List<Definition>();
+        var findings = new List<FindingReference>();
+        foreach (var combination in combinations)
+        {
+            var scope = variables.Select(v => combination.FirstOrDefault(c => c.Variable == v) is { Variable: not null } chosen ? v with { Type = chosen.Type, Alternatives = [] } : v);
+            var binder = new ConditionBinder(environment, scope);
+            bound.Add((combination, binder.Bind(_ast!, expected), binder.Errors));
+            used.AddRange(binder.UsedDefinitions.Where(d => !used.Contains(d)));
+            findings.AddRange(binder.FindingReferences.Where(f => !findings.Any(g => ReferenceEquals(g.Call, f.Call))));
+        }
+
+        UsedDefinitions = [.. used];
+        FindingReferences = [.. findings];
+        var errors = bound.SelectMany(b => b.Errors.Select(e => (e, b.Types))).ToList();
+        if (diagnostics is not null)
+        {
+            foreach (var same in errors.GroupBy(e => e.e))
+            {
+                var (code, message, pos) = same.Key;
+                var which = same.Count() == combinations.Count ? string.Empty
+                    : $"when {string.Join(" and ", same.First().Types.Select(t => $"{t.Variable.Name} is {Article(t.Type.Name)} {t.Type.Name}"))}: ";
+                diagnostics.Add(new Diagnostic(code, $"in {Context}: {which}{message}", Locate(Text, pos)));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        // The last combination is the fallback: the rules' patterns admit only facts of the listed types.
+        Expression chosenExpression = bound[^1].Expression!;
+        for (var i = bound.Count - 2; i >= 0; i--)
+        {
+            var test = bound[i].Types.Select(t => (Expression)Expression.Equal(
+                Expression.Property(Expression.Property(t.Variable.Fact, nameof(Facts.Fact.Type)), nameof(Vocabulary.FactType.Name)),
+                Expression.Constant(t.Type.Name))).Aggregate(Expression.AndAlso);
+            chosenExpression = Expression.Condition(test, bound[i].Expression!, chosenExpression);
+        }
+
+        return chosenExpression;
+    }
+
+    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+
+    /// <summary>
     /// How a rule finds <paramref name="target"/>'s candidates by following the references this condition tests, over
     /// the variables bound before it; null when the condition tests no such reference (the rule then joins every
     /// fact of the target's type).
     /// </summary>
+    /// <remarks>A variable that ranges over several types is never followed to nor from: its facts are joined.</remarks>
     public (FactLookup Lookup, Expression[] Values)? Lookup(BindingEnvironment environment, IEnumerable<ScopeVariable> bound, ScopeVariable target) =>
-        _ast is null ? null : new ConditionBinder(environment, bound).Lookup(_ast, target);
+        _ast is null || target.IsUnion || bound.Any(v => v.IsUnion) ? null : new ConditionBinder(environment, bound).Lookup(_ast, target);
+
+    /// <summary>Where a position of the condition's text is in its file.</summary>
+    public SourceLocation? Locate(TextPos pos) => Locate(Text, pos);
 
     private static SourceLocation? Locate(ConditionText text, TextPos pos) => text.Location?.Offset(pos.Line, pos.Column);
 }

@@ -63,6 +63,9 @@ public static class DiagnosticCodes
     /// <summary>Two versions of one provision are in force over overlapping periods; the message names both and the days they share.</summary>
     public const string VersionOverlap = "OR2108";
 
+    /// <summary>Provisions test one another's findings in a cycle (<c>violated('P1', x)</c> in P2 and the reverse); the message names the cycle.</summary>
+    public const string FindingCycle = "OR2110";
+
     /// <summary>A fault in the library itself, reported rather than thrown: please report it with the input that caused it.</summary>
     public const string InternalError = "OR9001";
 }

@@ -72,6 +72,9 @@ public static class Limits
     /// <summary>The most variables a provision's match may bind, counting its <c>for:</c>, its breach's and its exceptions' (each adds a join).</summary>
     public const int MaxVariables = 8;
 
+    /// <summary>The most fact types one variable may range over (<c>x: [inquiry, record, action]</c>); its conditions are type-checked once per type.</summary>
+    public const int MaxBindingTypes = 8;
+
     /// <summary>
     /// The most periods one recurring duty may generate for an evaluation (1,200: a hundred years of months): the
     /// periods from the duty's start to the as-of instant, each a fact and a finding. Checked before the facts are inserted.

@@ -80,7 +80,7 @@ internal sealed class EvaluationGuard
                     var combinations = Combinations(join.Steps, counts);
                     if (combinations > Limits.MaxCombinations)
                     {
-                        var product = string.Join(" × ", join.Steps.Select(s => s.Followed ? $"{s.Type} by reference" : $"{counts.GetValueOrDefault(s.Type):N0} {s.Type}"));
+                        var product = string.Join(" × ", join.Steps.Select(s => s.Followed ? $"{s.Type} by reference" : $"{s.Types.Sum(t => counts.GetValueOrDefault(t)):N0} {s.Type}"));
                         yield return new Diagnostic(
                             DiagnosticCodes.EvaluationBudget,
                             $"provision {provision.Id} would consider {(combinations == long.MaxValue ? "more than 9 quintillion" : combinations.ToString("N0", CultureInfo.InvariantCulture))} combinations of facts ({product}); the limit is {Limits.MaxCombinations:N0}: split the scenario, or narrow the provision's 'for'",
@@ -141,7 +141,7 @@ internal sealed class EvaluationGuard
         long product = 1;
         foreach (var step in steps.Where(s => !s.Followed))
         {
-            var n = Math.Max(1, counts.GetValueOrDefault(step.Type));
+            var n = Math.Max(1, step.Types.Sum(t => counts.GetValueOrDefault(t)));
             product = product > long.MaxValue / n ? long.MaxValue : product * n;
         }
 

@@ -114,12 +114,17 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
                     : $"The duty arising from {about} falls due at {Time(outcome.DueAt)} and has not been discharged as of {Time(asOf)}.",
             _ => outcome.Status.ToString(),
         };
-        return outcome.Note is null || outcome.Basis == Basis.NotInForce ? reason : $"{reason} {outcome.Note}";
+        reason = outcome.Note is null || outcome.Basis == Basis.NotInForce ? reason : $"{reason} {outcome.Note}";
+        return outcome.Verdict is { RestsOn.IsEmpty: false } derived ? $"{reason} {RestsOn(derived)}" : reason;
     }
+
+    /// <summary>The findings of other provisions that a derived finding's conditions tested, each with its status.</summary>
+    internal static string RestsOn(Verdict verdict) =>
+        $"It rests on {string.Join("; ", verdict.RestsOn.Select(o => $"{o.Provision.Id} for {FindingTests.About(o)} ({Suites.StatusWords.Of(o.Status)})"))}.";
 
     private static string Combination(ProvisionNode node)
     {
-        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct().ToList();
+        var types = node.SubjectFrame.Select(v => string.Join(" or ", v.TypeNames)).Distinct().ToList();
         return types.Count == 1 ? types[0] : $"combination of {string.Join(" and ", types)}";
     }
 

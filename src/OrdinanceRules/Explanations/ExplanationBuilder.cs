@@ -30,6 +30,14 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             }
         }
 
+        if (outcome.Verdict is { RestsOn.IsEmpty: false } derived)
+        {
+            // A derived finding: the findings its conditions tested, each with the rule that decided it.
+            children.Add(new ExplanationNode("rests on the findings", ExplanationStatus.Info, derived.RestsOn.Select(o => Leaf(
+                $"{o.Provision.Id} ({o.Provision.Law.Citation}, {o.Provision.Model.Section}) for {FindingTests.About(o)}: {o.Status}{(recorder.InsertedBy.TryGetValue(o, out var by) ? $", decided by rule {by.Rule}" : string.Empty)}",
+                o.Status switch { FindingStatus.Violated => ExplanationStatus.Held, FindingStatus.Undetermined => ExplanationStatus.Unknown, _ => ExplanationStatus.Failed }))));
+        }
+
         if (recorder.InsertedBy.TryGetValue(outcome, out var decided))
         {
             children.Add(Leaf($"decided by rule {decided.Rule}", ExplanationStatus.Info));
@@ -44,7 +52,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
     private IEnumerable<ExplanationNode> Subject(Outcome outcome, ProvisionNode node)
     {
-        var types = node.SubjectFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal).ToList();
+        var types = node.SubjectFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
         switch (outcome.Basis)
         {
             case Basis.NoMatch:

@@ -48,7 +48,8 @@ public sealed record ProvisionCoverage(string ProvisionId, ImmutableArray<Covera
 /// obligation without a deadline, which is never violated); complied; one item per exception written
 /// directly under the provision, reached by an exception-applies finding that names it; not-applicable;
 /// pending (obligations only); undetermined; and, for each reading the provision's conditions test with
-/// <c>reading('name')</c>, one item per alternative, reached by a case evaluated under it. A case reaches
+/// <c>reading('name')</c> (or that the conditions of a provision whose findings it tests with <c>violated('P', x)</c>
+/// test), one item per alternative, reached by a case evaluated under it. A case reaches
 /// a status or exception when its report has a finding of the provision with it, whether or not the case
 /// checks that provision and whether or not it passed.
 /// </remarks>
@@ -118,7 +119,7 @@ public sealed partial class OutcomeCoverage
 
         Status(FindingStatus.Undetermined);
 
-        var tested = ReadingsTested(provision);
+        var tested = ReadingsTested(ordinance, provision);
         foreach (var reading in ordinance.Readings.Where(r => tested.Contains(r.Name)))
         {
             foreach (var alternative in reading.Alternatives)
@@ -136,8 +137,34 @@ public sealed partial class OutcomeCoverage
     private static ImmutableArray<string> ReachedBy(List<CaseResult> results, string provisionId, Func<Finding, bool> reaches) =>
         [.. results.Where(r => r.Report!.For(provisionId).Any(reaches)).Select(r => r.Case.Name).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The names of the readings a provision's conditions test, anywhere in it, its duty or its exceptions.</summary>
-    private static HashSet<string> ReadingsTested(Provision provision)
+    /// <summary>
+    /// The names of the readings a provision's conditions test, anywhere in it, its duty or its exceptions, and those
+    /// of the provisions whose findings it tests (<c>violated('P1a', a)</c>), and theirs: a reading that decides a
+    /// finding a derived finding rests on decides the derived finding too.
+    /// </summary>
+    private static HashSet<string> ReadingsTested(Ordinance ordinance, Provision provision)
+    {
+        var tested = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { provision.Id };
+        var pending = new Queue<Provision>([provision]);
+        while (pending.TryDequeue(out var next))
+        {
+            var texts = ConditionTexts(next);
+            tested.UnionWith(texts.SelectMany(t => ReadingCall().Matches(t.Text)).Select(m => m.Groups["name"].Value));
+            foreach (var id in texts.SelectMany(t => FindingCall().Matches(t.Text)).Select(m => m.Groups["id"].Value))
+            {
+                if (seen.Add(id) && ordinance.Provisions.FirstOrDefault(p => p.Id == id) is { } rested)
+                {
+                    pending.Enqueue(rested);
+                }
+            }
+        }
+
+        return tested;
+    }
+
+    /// <summary>Every condition of a provision, its duty and its exceptions.</summary>
+    private static List<ConditionText> ConditionTexts(Provision provision)
     {
         var texts = new List<ConditionText?> { provision.Match, provision.AppliesWhen, provision.ViolatedWhen?.When };
         texts.AddRange(provision.Versions.SelectMany(v => new[] { v.AppliesWhen, v.ViolatedWhen }));
@@ -156,14 +183,12 @@ public sealed partial class OutcomeCoverage
             }
         }
 
-        return
-        [
-            .. texts.OfType<ConditionText>()
-                .SelectMany(t => ReadingCall().Matches(t.Text))
-                .Select(m => m.Groups["name"].Value),
-        ];
+        return [.. texts.OfType<ConditionText>()];
     }
 
     [GeneratedRegex("""reading\s*\(\s*(['"])(?<name>[^'"]+)\1\s*\)""", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ReadingCall();
+
+    [GeneratedRegex("""violated\s*\(\s*(['"])(?<id>[^'"]+)\1""", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex FindingCall();
 }

@@ -124,7 +124,7 @@ internal static class InputSchemas
             ["binds"] = Scalar("Whom it binds."),
             ["source"] = Scalar("Where its text comes from."),
             ["recurs"] = Ref("recurs"),
-            ["for"] = Bindings("The variables it is evaluated for, each a fact type: { a: action }."),
+            ["for"] = TypedBindings("The variables it is evaluated for, each a fact type: { a: action }."),
             ["match"] = Scalar("A condition the combination of its variables must meet."),
             ["applies-when"] = Ref("condition"),
             ["violated-when"] = Ref("condition"),
@@ -142,7 +142,7 @@ internal static class InputSchemas
         },
         ["test"] = Object(OrdinanceReader.TestKeys, ["when"], new()
         {
-            ["for"] = Bindings("Further facts the condition joins, each a fact type."),
+            ["for"] = TypedBindings("Further facts the condition joins, each a fact type."),
             ["when"] = Scalar("The condition."),
         }),
         ["duty"] = Object(OrdinanceReader.DutyKeys, ["met-by"], new()
@@ -174,7 +174,7 @@ internal static class InputSchemas
             ["section"] = Scalar("Its section."),
             ["title"] = Scalar("Its title."),
             ["text"] = Scalar("Its wording."),
-            ["for"] = Bindings("Further facts it joins, each a fact type."),
+            ["for"] = TypedBindings("Further facts it joins, each a fact type."),
             ["when"] = Scalar("The condition under which it holds."),
             ["lapses"] = Ref("lapse"),
             ["exceptions"] = Array(Ref("exception"), "Exceptions to this exception."),
@@ -392,6 +392,10 @@ internal static class InputSchemas
     private static JsonObject Map(JsonNode values, string description) => new() { ["type"] = "object", ["additionalProperties"] = values, ["description"] = description };
 
     private static JsonObject Bindings(string description) => Map(Scalar("A fact type."), description);
+
+    /// <summary>Variables each of a fact type, or of any of several: <c>{ x: [inquiry, record, action] }</c>.</summary>
+    private static JsonObject TypedBindings(string description) =>
+        Map(new JsonObject { ["anyOf"] = new JsonArray(Scalar("A fact type."), Array(Scalar("A fact type."), "Several fact types: the variable ranges over facts of any of them.")) }, description);
 
     private static JsonObject Ref(string def) => new() { ["$ref"] = $"#/$defs/{def}" };
 }

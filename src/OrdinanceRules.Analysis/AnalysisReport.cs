@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+
+namespace OrdinanceRules.Analysis;
+
+/// <summary>What an analysis finds about one provision or exception.</summary>
+public enum AnalysisFindingKind
+{
+    /// <summary>The provision never reaches any facts: its match, time of law and applies-when are never all yes.</summary>
+    NeverApplies,
+
+    /// <summary>The provision applies to some facts but is never <see cref="FindingStatus.Violated"/>.</summary>
+    NeverViolated,
+
+    /// <summary>The provision applies to some facts but is never <see cref="FindingStatus.Complied"/>.</summary>
+    NeverComplied,
+
+    /// <summary>An exception never stands against the claim it excepts.</summary>
+    ExceptionNeverHolds,
+
+    /// <summary>An exception can stand, but the provision's finding is the same without it in every scenario (a dead exception).</summary>
+    ExceptionNeverChangesOutcome,
+
+    /// <summary>The solver reached its time limit before it could decide a question: nothing is claimed.</summary>
+    Undecided,
+}
+
+/// <summary>
+/// A scenario the analysis built, and the status it claims the provision's finding for <see cref="Facts"/> has in it
+/// under <see cref="Readings"/>; evaluating the scenario with the compiled ordinance gives exactly that status.
+/// </summary>
+/// <param name="ProvisionId">The provision.</param>
+/// <param name="Scenario">The scenario, with its as-of instant.</param>
+/// <param name="Facts">The provision's <c>for</c> variables and the facts they bind.</param>
+/// <param name="Status">The status the finding for those facts has.</param>
+/// <param name="Readings">The readings the analysis took, by name.</param>
+public sealed record Witness(string ProvisionId, Scenario Scenario, ImmutableArray<FactBinding> Facts, FindingStatus Status, ImmutableDictionary<string, string> Readings);
+
+/// <summary>One finding of an analysis.</summary>
+/// <param name="Kind">What was found.</param>
+/// <param name="ProvisionId">The provision it is about.</param>
+/// <param name="ExceptionId">The exception it is about, or null.</param>
+/// <param name="Message">What was found, in a sentence.</param>
+/// <param name="Witness">A scenario that shows what happens instead (for an undecided question, null).</param>
+public sealed record AnalysisFinding(AnalysisFindingKind Kind, string ProvisionId, string? ExceptionId, string Message, Witness? Witness);
+
+/// <summary>What the analysis found a provision can do.</summary>
+/// <param name="ProvisionId">The provision.</param>
+/// <param name="NotAnalysed">What the provision uses that the analysis does not encode yet; empty when it was analysed.</param>
+/// <param name="Reachable">One witness for each status some scenario of the shape gives it.</param>
+/// <param name="Unreachable">The statuses no scenario of the shape gives it.</param>
+/// <param name="Undecided">The statuses the solver could not decide in time.</param>
+public sealed record ProvisionAnalysis(string ProvisionId, ImmutableArray<string> NotAnalysed, ImmutableArray<Witness> Reachable, ImmutableArray<FindingStatus> Unreachable, ImmutableArray<FindingStatus> Undecided)
+{
+    /// <summary>Whether the provision was analysed (it uses nothing the encoding does not cover).</summary>
+    public bool IsAnalysed => NotAnalysed.IsEmpty;
+}
+
+/// <summary>The result of analysing an ordinance: per provision what it can do, and the findings.</summary>
+/// <param name="Ordinance">The ordinance's citation.</param>
+/// <param name="FactsPerType">The bound the scenarios searched kept to.</param>
+/// <param name="Provisions">One entry per provision, in the ordinance's order.</param>
+/// <param name="Findings">What the analysis found, provision by provision.</param>
+public sealed record AnalysisReport(string Ordinance, int FactsPerType, ImmutableArray<ProvisionAnalysis> Provisions, ImmutableArray<AnalysisFinding> Findings)
+{
+    /// <summary>Every witness of the report: the provisions' reachable statuses and the findings' witnesses.</summary>
+    public IEnumerable<Witness> Witnesses =>
+        Provisions.SelectMany(p => p.Reachable).Concat(Findings.Where(f => f.Witness is not null).Select(f => f.Witness!)).Distinct();
+}

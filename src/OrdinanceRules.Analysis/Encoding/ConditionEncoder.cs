@@ -1,0 +1,449 @@
+using System.Collections.Immutable;
+using OrdinanceRules.Conditions;
+using OrdinanceRules.Model;
+using OrdinanceRules.Vocabulary;
+
+namespace OrdinanceRules.Analysis.Encoding;
+
+/// <summary>
+/// Encodes a parsed condition into the model with the evaluator's semantics (<c>Ops</c>): Kleene's strong three-valued
+/// logic, absent distinct from unknown, a comparison with an absent value no, a yes/no field left out read as the
+/// vocabulary's default or as unknown, definitions written out with their arguments' values. What it cannot encode yet
+/// throws <see cref="NotSupportedException"/> with what it is, which the analysis reports as "not analysed: uses …".
+/// </summary>
+internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions, IReadOnlyDictionary<string, string> readings, ImmutableArray<Parameter> parameters)
+{
+    private Sat Sat => shape.Sat;
+
+    /// <summary>The constants a set of conditions name, for the shape's text universe.</summary>
+    public static IEnumerable<string> Constants(Expr expr) => expr switch
+    {
+        LiteralExpr { Kind: LiteralKind.Text, Value: string s } => [s],
+        NotExpr n => Constants(n.Operand),
+        BinaryExpr b => Constants(b.Left).Concat(Constants(b.Right)),
+        CallExpr c => c.Arguments.SelectMany(Constants),
+        IfExpr i => Constants(i.Condition).Concat(Constants(i.Then)).Concat(Constants(i.Else)),
+        ListExpr l => l.Items.SelectMany(Constants),
+        _ => [],
+    };
+
+    public Term Encode(Expr expr, IReadOnlyDictionary<string, Term> scope) => Visit(expr, scope, asStated: false);
+
+    // ---- Kleene yes/no --------------------------------------------------------------------
+
+    public Lit IsTrue(Term t) => t.Kind == TermKind.YesNo ? Sat.And(t.Known, t.Bool) : Lit.False;
+
+    public Lit IsFalse(Term t) => Sat.And(IsTrue(t).Not(), t.Unknown.Not());
+
+    private static Term Kleene(Lit isTrue, Lit isUnknown) => new() { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue };
+
+    public static Term Constant(bool value) => Kleene(Lit.Of(value), Lit.False);
+
+    public Term Not(Term a) => Kleene(Sat.And(a.Unknown.Not(), IsTrue(a).Not()), a.Unknown);
+
+    public Term And(Term a, Term b)
+    {
+        var isFalse = Sat.Or(IsFalse(a), IsFalse(b));
+        return Kleene(Sat.And(IsTrue(a), IsTrue(b)), Sat.And(isFalse.Not(), Sat.Or(a.Unknown, b.Unknown)));
+    }
+
+    public Term Or(Term a, Term b)
+    {
+        var isTrue = Sat.Or(IsTrue(a), IsTrue(b));
+        return Kleene(isTrue, Sat.And(isTrue.Not(), Sat.Or(a.Unknown, b.Unknown)));
+    }
+
+    // ---- visiting ---------------------------------------------------------------------------
+
+    private Term Visit(Expr expr, IReadOnlyDictionary<string, Term> scope, bool asStated) => expr switch
+    {
+        LiteralExpr l => Literal(l),
+        PathExpr p => Path(p, scope, asStated),
+        NotExpr n => Not(Visit(n.Operand, scope, asStated)),
+        BinaryExpr b => Binary(b, scope, asStated),
+        CallExpr c => Call(c, scope, asStated),
+        IfExpr i => If(Visit(i.Condition, scope, asStated), Visit(i.Then, scope, asStated), Visit(i.Else, scope, asStated)),
+        _ => throw new NotSupportedException($"the expression at {expr.Pos.Line}:{expr.Pos.Column}"),
+    };
+
+    private Term Literal(LiteralExpr literal) => literal.Kind switch
+    {
+        LiteralKind.Text => KnownNum(TermKind.Textual, shape.IndexOf((string)literal.Value!)),
+        LiteralKind.Number => KnownNum(TermKind.Number, WholeNumber((decimal)literal.Value!)),
+        LiteralKind.YesNo => Constant((bool)literal.Value!),
+        LiteralKind.Duration => KnownNum(TermKind.Duration, Minutes((TimeSpan)literal.Value!)),
+        LiteralKind.Instant => KnownNum(TermKind.Instant, Minutes((DateTimeOffset)literal.Value!)),
+        LiteralKind.Period => throw new NotSupportedException("calendar periods (such as 1 month)"),
+        _ => Term.Absent,
+    };
+
+    private static Term KnownNum(TermKind kind, long value) => new() { Kind = kind, Known = Lit.True, Unknown = Lit.False, Value = Num.Of(value) };
+
+    public static long WholeNumber(decimal value) =>
+        decimal.Truncate(value) == value && Math.Abs(value) <= Shape.MaxNumber ? (long)value : throw new NotSupportedException($"the number {value} (numbers are analysed as whole numbers up to {Shape.MaxNumber:N0})");
+
+    public static long Minutes(TimeSpan value) =>
+        value.Ticks % TimeSpan.TicksPerMinute == 0 ? value.Ticks / TimeSpan.TicksPerMinute : throw new NotSupportedException($"the duration {value} (durations are analysed in whole minutes)");
+
+    public static long Minutes(DateTimeOffset value) => Minutes(value - Shape.Epoch);
+
+    private Term Path(PathExpr path, IReadOnlyDictionary<string, Term> scope, bool asStated)
+    {
+        var current = scope.TryGetValue(path.Variable, out var bound) ? bound : throw new NotSupportedException($"variable '{path.Variable}' outside its scope");
+        foreach (var (name, _) in path.Fields)
+        {
+            if (current.Kind != TermKind.Fact)
+            {
+                throw new NotSupportedException($"field '{name}' of a value that is not a fact");
+            }
+
+            current = name == "id" ? Id(current) : Field(current, current.Type!.Fields.FirstOrDefault(f => f.Name == name) ?? throw new NotSupportedException($"field '{name}'"), asStated);
+        }
+
+        return current;
+    }
+
+    /// <summary>Selects, over the K facts of the target's type, the one the target is, and reads something of it.</summary>
+    private List<(Lit Is, FactSlot Slot)> Choices(Term target)
+    {
+        var slots = shape.Slots(target.Type!);
+        var choices = new List<(Lit, FactSlot)>();
+        for (var j = (int)target.Value.Lb; j <= target.Value.Ub && j < slots.Count; j++)
+        {
+            choices.Add((Sat.And(target.Known, Sat.Eq(target.Value, Num.Of(j))), slots[j]));
+        }
+
+        return choices;
+    }
+
+    private Num Select(List<(Lit Is, FactSlot Slot)> choices, Func<FactSlot, Num> value, long lb, long ub)
+    {
+        if (choices.Count == 1)
+        {
+            return value(choices[0].Slot);
+        }
+
+        var result = Sat.NewInt(lb, ub, "select");
+        foreach (var (@is, slot) in choices)
+        {
+            if (!@is.IsFalse)
+            {
+                var v = value(slot);
+                if (@is.IsTrue)
+                {
+                    Sat.Model.Add(result.Expr == v.Expr);
+                }
+                else
+                {
+                    Sat.Model.Add(result.Expr == v.Expr).OnlyEnforceIf(@is.Literal!);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private Lit SelectLit(List<(Lit Is, FactSlot Slot)> choices, Func<FactSlot, Lit> value) =>
+        Sat.Or([.. choices.Select(c => Sat.And(c.Is, value(c.Slot)))]);
+
+    private Term Id(Term target)
+    {
+        var choices = Choices(target);
+        return new Term { Kind = TermKind.Textual, Known = target.Known, Unknown = target.Unknown, Value = Select(choices, s => s.Id, 0, shape.Universe.Count) };
+    }
+
+    private Term Field(Term target, FieldDefinition field, bool asStated)
+    {
+        var choices = Choices(target);
+        FieldSlot Of(FactSlot slot) => shape.Field(slot, field);
+
+        // A yes/no field read as a condition reads it: left out, it is the vocabulary's default, or unknown.
+        var readDefault = field.Type.Kind == FieldKind.YesNo && !asStated;
+        Lit KnownOf(FactSlot s) => !readDefault ? Of(s).Known : field.Default is null ? Of(s).Known : Of(s).Unknown.Not();
+        Lit UnknownOf(FactSlot s) => !readDefault ? Of(s).Unknown : field.Default is null ? Of(s).Known.Not() : Of(s).Unknown;
+        Lit BoolOf(FactSlot s) => !readDefault || field.Default is null ? Of(s).Bool : Sat.Ite(Of(s).Known, Of(s).Bool, Lit.Of(field.Default.Value));
+
+        var known = SelectLit(choices, KnownOf);
+        var unknown = Sat.Or(target.Unknown, SelectLit(choices, UnknownOf));
+        switch (field.Type.Kind)
+        {
+            case FieldKind.YesNo:
+                return new Term { Kind = TermKind.YesNo, Known = known, Unknown = unknown, Bool = SelectLit(choices, BoolOf) };
+            case FieldKind.EnumerationSet:
+                return new Term
+                {
+                    Kind = TermKind.Set, Known = known, Unknown = unknown, SetValues = field.Type.Values,
+                    Members = [.. field.Type.Values.Select((_, i) => SelectLit(choices, s => Of(s).Members[i]))],
+                };
+            case FieldKind.Reference:
+                var type = shape.Vocabulary.TryGetType(field.Type.ReferencedType!, out var t) ? t : throw new NotSupportedException($"reference to '{field.Type.ReferencedType}'");
+                return new Term { Kind = TermKind.Fact, Type = type, Known = known, Unknown = unknown, Value = Select(choices, s => Of(s).Value, 0, shape.FactsPerType - 1) };
+            default:
+                var kind = field.Type.Kind switch
+                {
+                    FieldKind.Text or FieldKind.Enumeration => TermKind.Textual,
+                    FieldKind.Number => TermKind.Number,
+                    FieldKind.Instant => TermKind.Instant,
+                    FieldKind.Duration => TermKind.Duration,
+                    _ => throw new NotSupportedException($"fields of kind {field.Type.Kind}"),
+                };
+                var (lb, ub) = kind switch
+                {
+                    TermKind.Textual => (0L, (long)shape.Universe.Count),
+                    TermKind.Number => (-Shape.MaxNumber, Shape.MaxNumber),
+                    _ => (0L, Shape.MaxMinutes),
+                };
+                return new Term { Kind = kind, Known = known, Unknown = unknown, Value = Select(choices, s => Of(s).Value, lb, ub) };
+        }
+    }
+
+    // ---- operators --------------------------------------------------------------------------
+
+    private Term Binary(BinaryExpr binary, IReadOnlyDictionary<string, Term> scope, bool asStated)
+    {
+        if (binary.Op is BinaryOp.Eq or BinaryOp.Ne && (IsNone(binary.Left) || IsNone(binary.Right)))
+        {
+            var operand = Visit(IsNone(binary.Left) ? binary.Right : binary.Left, scope, asStated: true);
+            var absent = IsAbsent(operand);
+            return Kleene(binary.Op == BinaryOp.Eq ? absent : absent.Not(), Lit.False);
+        }
+
+        if (binary.Op == BinaryOp.In && binary.Right is ListExpr list)
+        {
+            return InList(Visit(binary.Left, scope, asStated), [.. list.Items.Select(i => Visit(i, scope, asStated))]);
+        }
+
+        var l = Visit(binary.Left, scope, asStated);
+        var r = Visit(binary.Right, scope, asStated);
+        return binary.Op switch
+        {
+            BinaryOp.And => And(l, r),
+            BinaryOp.Or => Or(l, r),
+            BinaryOp.Eq => Eq(l, r),
+            BinaryOp.Ne => Ne(l, r),
+            BinaryOp.Lt => Compare(l, r, 0),
+            BinaryOp.Le => Compare(l, r, 1),
+            BinaryOp.Gt => Compare(l, r, 2),
+            BinaryOp.Ge => Compare(l, r, 3),
+            BinaryOp.In => In(l, r),
+            BinaryOp.Add => Arithmetic(l, r, subtract: false),
+            _ => Arithmetic(l, r, subtract: true),
+        };
+    }
+
+    private static bool IsNone(Expr expr) => expr is LiteralExpr { Kind: LiteralKind.None };
+
+    private Lit IsAbsent(Term t) => Sat.And(t.Known.Not(), t.Unknown.Not());
+
+    private Lit AnyUnknown(Term a, Term b) => Sat.Or(a.Unknown, b.Unknown);
+
+    /// <summary>Whether two known values are equal, as <c>Ops.ValueEquals</c> (a fact equals its id).</summary>
+    private Lit SameValue(Term a, Term b)
+    {
+        if (a.Kind == TermKind.None || b.Kind == TermKind.None)
+        {
+            return Lit.False;
+        }
+
+        if (a.Kind == TermKind.YesNo && b.Kind == TermKind.YesNo)
+        {
+            return Sat.Or(Sat.And(a.Bool, b.Bool), Sat.And(a.Bool.Not(), b.Bool.Not()));
+        }
+
+        if (a.Kind == TermKind.Fact && b.Kind == TermKind.Fact)
+        {
+            return a.Type!.Name == b.Type!.Name ? Sat.Eq(a.Value, b.Value) : Lit.False;
+        }
+
+        if (a.Kind == TermKind.Fact || b.Kind == TermKind.Fact)
+        {
+            return Sat.Eq(TextOf(a), TextOf(b));
+        }
+
+        if (a.Kind == TermKind.Set || b.Kind == TermKind.Set)
+        {
+            throw new NotSupportedException("comparing sets");
+        }
+
+        return Sat.Eq(a.Value, b.Value);
+    }
+
+    private Num TextOf(Term t) => t.Kind == TermKind.Fact ? Id(t).Value : t.Value;
+
+    private Term Eq(Term a, Term b)
+    {
+        var unknown = AnyUnknown(a, b);
+        return Kleene(Sat.And(unknown.Not(), a.Known, b.Known, SameValue(a, b)), unknown);
+    }
+
+    private Term Ne(Term a, Term b)
+    {
+        var eq = Eq(a, b);
+        return Kleene(Sat.And(eq.Unknown.Not(), eq.Bool.Not()), eq.Unknown);
+    }
+
+    private Term Compare(Term a, Term b, int op)
+    {
+        var unknown = AnyUnknown(a, b);
+        var holds = op switch
+        {
+            0 => Sat.Less(a.Value, b.Value, strict: true),
+            1 => Sat.Less(a.Value, b.Value, strict: false),
+            2 => Sat.Less(b.Value, a.Value, strict: true),
+            _ => Sat.Less(b.Value, a.Value, strict: false),
+        };
+        return Kleene(Sat.And(unknown.Not(), a.Known, b.Known, holds), unknown);
+    }
+
+    private Lit Member(Term set, Term item) =>
+        Sat.Or([.. set.SetValues.Select((v, i) => shape.Contains(v) ? Sat.And(set.Members[i], Sat.Eq(TextOf(item), Num.Of(shape.IndexOf(v)))) : Lit.False)]);
+
+    private Term In(Term item, Term set)
+    {
+        if (set.Kind != TermKind.Set)
+        {
+            throw new NotSupportedException("'in' over a value that is not a set");
+        }
+
+        var unknown = AnyUnknown(item, set);
+        return Kleene(Sat.And(unknown.Not(), item.Known, set.Known, Member(set, item)), unknown);
+    }
+
+    private Term InList(Term item, ImmutableArray<Term> list)
+    {
+        var match = Sat.Or([.. list.Select(c => Sat.And(c.Known, SameValue(item, c)))]);
+        var anyUnknown = Sat.Or([.. list.Select(c => c.Unknown)]);
+        return Kleene(Sat.And(item.Known, match), Sat.Or(item.Unknown, Sat.And(item.Known, match.Not(), anyUnknown)));
+    }
+
+    private Term Arithmetic(Term a, Term b, bool subtract)
+    {
+        var kind = (a.Kind, b.Kind, subtract) switch
+        {
+            (TermKind.Number, TermKind.Number, _) => TermKind.Number,
+            (TermKind.Duration, TermKind.Duration, _) => TermKind.Duration,
+            (TermKind.Instant, TermKind.Duration, _) => TermKind.Instant,
+            (TermKind.Duration, TermKind.Instant, false) => TermKind.Instant,
+            (TermKind.Instant, TermKind.Instant, true) => TermKind.Duration,
+            _ => throw new NotSupportedException($"arithmetic on {a.Kind} and {b.Kind}"),
+        };
+        var unknown = AnyUnknown(a, b);
+        return new Term { Kind = kind, Known = Sat.And(unknown.Not(), a.Known, b.Known), Unknown = unknown, Value = Sat.Sum(a.Value, b.Value, subtract) };
+    }
+
+    private Term If(Term test, Term then, Term otherwise)
+    {
+        var (t, f, u) = (IsTrue(test), IsFalse(test), test.Unknown);
+        var kind = then.Kind == TermKind.None ? otherwise.Kind : then.Kind;
+        if (kind == TermKind.Set || (then.Kind != otherwise.Kind && then.Kind != TermKind.None && otherwise.Kind != TermKind.None))
+        {
+            throw new NotSupportedException("if-then-else over sets or over values of two kinds");
+        }
+
+        var same = Sat.And(then.Known, otherwise.Known, SameValue(then, otherwise));
+        var known = Sat.Or(Sat.And(t, then.Known), Sat.And(f, otherwise.Known), Sat.And(u, same));
+        var unknown = Sat.Or(Sat.And(t, then.Unknown), Sat.And(f, otherwise.Unknown), Sat.And(u, same.Not()));
+        return new Term
+        {
+            Kind = kind, Known = known, Unknown = unknown, Type = then.Type ?? otherwise.Type,
+            Value = Sat.Ite(t, then.Value, otherwise.Value),
+            Bool = Sat.Ite(t, then.Bool, otherwise.Bool),
+        };
+    }
+
+    // ---- functions --------------------------------------------------------------------------
+
+    private Term Call(CallExpr call, IReadOnlyDictionary<string, Term> scope, bool asStated)
+    {
+        switch (call.Name)
+        {
+            case "reading":
+                {
+                    var name = (string)((LiteralExpr)call.Arguments[0]).Value!;
+                    return readings.TryGetValue(name, out var alternative)
+                        ? KnownNum(TermKind.Textual, shape.IndexOf(alternative))
+                        : throw new NotSupportedException($"reading '{name}'");
+                }
+
+            case "param":
+                return Parameter((string)((LiteralExpr)call.Arguments[0]).Value!);
+            case "known":
+                {
+                    var t = Visit(call.Arguments[0], scope, asStated: true);
+                    return Kleene(t.Known, Lit.False);
+                }
+
+            case "absent":
+                return Kleene(IsAbsent(Visit(call.Arguments[0], scope, asStated: true)), Lit.False);
+            case "within":
+                {
+                    var t = Visit(call.Arguments[0], scope, asStated);
+                    var start = Visit(call.Arguments[1], scope, asStated);
+                    var end = Visit(call.Arguments[2], scope, asStated);
+                    var beforeEnd = Compare(t, end, 1);
+                    var endAbsent = IsAbsent(end);
+                    return And(Compare(start, t, 1), Kleene(Sat.Or(endAbsent, IsTrue(beforeEnd)), Sat.And(endAbsent.Not(), beforeEnd.Unknown)));
+                }
+
+            case "any" or "only":
+                {
+                    var set = Visit(call.Arguments[0], scope, asStated);
+                    var items = ((ListExpr)call.Arguments[1]).Items.Select(i => Visit(i, scope, asStated)).ToList();
+                    Lit Listed(int j) => Sat.Or([.. items.Select(i => Sat.And(i.Known, Sat.Eq(TextOf(i), Num.Of(shape.IndexOf(set.SetValues[j])))))]);
+                    var holds = call.Name == "any"
+                        ? Sat.Or([.. set.SetValues.Select((_, j) => Sat.And(set.Members[j], Listed(j)))])
+                        : Sat.And(Sat.Or([.. set.Members]), Sat.And([.. set.SetValues.Select((_, j) => Sat.Implies(set.Members[j], Listed(j)))]));
+                    return Kleene(Sat.And(set.Known, holds), set.Unknown);
+                }
+
+            default:
+                if (CalendarTime.Functions.ContainsKey(call.Name))
+                {
+                    throw new NotSupportedException($"the calendar function {call.Name}()");
+                }
+
+                if (definitions.TryGet(call.Name, out var definition) && definition.Body is { } body)
+                {
+                    var arguments = new Dictionary<string, Term>(StringComparer.Ordinal);
+                    for (var i = 0; i < definition.Parameters.Length; i++)
+                    {
+                        arguments[definition.Parameters[i].Name] = Visit(call.Arguments[i], scope, asStated);
+                    }
+
+                    return Visit(body, arguments, asStated: false);
+                }
+
+                throw new NotSupportedException(call.Name == "violated"
+                    ? $"a finding test ({call.Name}(), another provision's outcome)"
+                    : $"the function {call.Name}()");
+        }
+    }
+
+    private Term Parameter(string name)
+    {
+        var parameter = parameters.FirstOrDefault(p => p.Name == name) ?? throw new NotSupportedException($"parameter '{name}'");
+        var value = parameter.Effective;
+        return parameter.Kind switch
+        {
+            ParameterKind.YesNo => Constant((bool)value),
+            ParameterKind.Number => KnownNum(TermKind.Number, WholeNumber(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture))),
+            ParameterKind.Duration => KnownNum(TermKind.Duration, Minutes((TimeSpan)value)),
+            ParameterKind.Text or ParameterKind.Choice => KnownNum(TermKind.Textual, shape.IndexOf((string)value)),
+            _ => SetOf((ImmutableArray<string>)value),
+        };
+    }
+
+    private static Term SetOf(ImmutableArray<string> values) =>
+        new() { Kind = TermKind.Set, Known = Lit.True, Unknown = Lit.False, SetValues = values, Members = [.. values.Select(_ => Lit.True)] };
+
+    /// <summary>The texts the ordinance's parameters and readings hold, for the shape's universe.</summary>
+    public static IEnumerable<string> Constants(Ordinance ordinance) =>
+        ordinance.Readings.SelectMany(r => r.Alternatives.Select(a => a.Name))
+            .Concat(ordinance.Parameters.SelectMany(p => p.Effective switch
+            {
+                string s => [s],
+                ImmutableArray<string> set => set,
+                _ => (IEnumerable<string>)[],
+            }))
+            .Concat(ordinance.Vocabulary.Types.SelectMany(t => t.Fields.SelectMany(f => f.Type.Values)));
+}

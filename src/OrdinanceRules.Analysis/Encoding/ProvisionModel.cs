@@ -1,0 +1,356 @@
+using System.Collections.Immutable;
+using NodaTime;
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Conditions;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Facts;
+using OrdinanceRules.Model;
+
+namespace OrdinanceRules.Analysis.Encoding;
+
+/// <summary>
+/// One provision's status for one combination of its <c>for</c> facts, encoded as the compiled rules decide it
+/// (docs/concepts.md, "The rules one provision compiles into"): the verdict's stages (match, time of law, applies-when,
+/// violated-when), the claim, and every exception's claims against it to any depth, each standing, unsettled or neither.
+/// </summary>
+internal sealed class ProvisionModel
+{
+    private readonly ProvisionNode _node;
+    private readonly ConditionEncoder _encoder;
+    private readonly Dictionary<string, Term> _whenCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<ExceptionNode, List<Lit>> _stands = [];
+    private readonly Term _violated;
+    private readonly Lit _engaged;
+    private readonly Lit _preClaimUndetermined;
+    private readonly Lit _claimExists;
+    private readonly Dictionary<string, Term> _claimScope;
+
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
+    {
+        _node = node;
+        var law = node.Law;
+        Sat = new Sat();
+        var definitions = node.Environment.Definitions ?? DefinitionTable.Empty;
+        var constants = Conditions(node).SelectMany(ConditionEncoder.Constants)
+            .Concat(definitions.Names.Select(n => definitions.TryGet(n, out var d) ? d.Body : null).Where(b => b is not null).SelectMany(b => ConditionEncoder.Constants(b!)))
+            .Concat(ConditionEncoder.Constants(law));
+        Shape = new Shape(Sat, law.Vocabulary, factsPerType, constants);
+        _encoder = new ConditionEncoder(Shape, definitions, readings, node.Environment.Parameters);
+
+        var scope = new Dictionary<string, Term>(StringComparer.Ordinal);
+        var subject = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
+        foreach (var variable in node.SubjectFrame)
+        {
+            var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name);
+            var slot = Shape.Slots(variable.Type)[index];
+            Sat.Require(slot.Exists);
+            subject.Add((variable.Name, slot));
+            scope[variable.Name] = FactTerm(slot);
+        }
+
+        Subject = subject.ToImmutable();
+        Scope = scope;
+
+        // A breach tested on further facts (violated-when with its own for): the claim analysed binds them to facts of
+        // their own, after the subject's; every other binding of them may still make a claim of its own.
+        var claimScope = new Dictionary<string, Term>(scope, StringComparer.Ordinal);
+        var breach = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
+        foreach (var variable in node.ViolationFrame)
+        {
+            var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name) + breach.Count(s => s.Slot.Type.Name == variable.Type.Name);
+            var slot = Shape.Slots(variable.Type)[index];
+            breach.Add((variable.Name, slot));
+            claimScope[variable.Name] = FactTerm(slot);
+        }
+
+        Breach = breach.ToImmutable();
+        _claimScope = claimScope;
+
+        var match = node.Match is null ? ConditionEncoder.Constant(true) : Encode(node.Match, scope);
+        NoFinding = _encoder.IsFalse(match);
+        var matchTrue = _encoder.IsTrue(match);
+        var inForce = node.Period is null ? ConditionEncoder.Constant(true) : InForce(node, scope);
+        var applies = node.AppliesWhen is null ? ConditionEncoder.Constant(true) : Encode(node.AppliesWhen, scope);
+        var (inForceTrue, inForceFalse) = (_encoder.IsTrue(inForce), _encoder.IsFalse(inForce));
+        var (appliesTrue, appliesFalse) = (_encoder.IsTrue(applies), _encoder.IsFalse(applies));
+        NotApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
+        _preClaimUndetermined = Sat.Or(match.Unknown, Sat.And(matchTrue, Sat.Or(Sat.And(inForce.Unknown, appliesFalse.Not()), Sat.And(inForceTrue, applies.Unknown))));
+        _engaged = Sat.And(matchTrue, inForceTrue, appliesTrue);
+        _violated = Encode(node.ViolatedWhen!, claimScope);
+        _claimExists = Sat.And(_engaged, Sat.And([.. Breach.Select(b => b.Slot.Exists)]), _encoder.IsFalse(_violated).Not());
+        if (Breach.IsEmpty)
+        {
+            Complied = Sat.And(_engaged, _encoder.IsFalse(_violated));
+        }
+        else
+        {
+            // Complied only when no binding of the further facts makes a claim, certain or tentative.
+            var claims = Bindings(node.ViolationFrame, scope).Select(b => Sat.And(b.Exist, _encoder.IsFalse(Encode(node.ViolatedWhen!, b.Scope)).Not()));
+            Complied = Sat.And(_engaged, Sat.Or([.. claims]).Not());
+        }
+
+        (Violated, ExceptionApplies, ClaimUndetermined) = Outcome(null);
+        Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
+    }
+
+    /// <summary>The further facts the analysed claim binds (a violated-when with its own for), after the subject's.</summary>
+    public ImmutableArray<(string Variable, FactSlot Slot)> Breach { get; }
+
+    /// <summary>Undetermined because the analysed claim is unsettled (its finding names the further facts too).</summary>
+    public Lit ClaimUndetermined { get; }
+
+    public Sat Sat { get; }
+
+    public Shape Shape { get; }
+
+    public ImmutableArray<(string Variable, FactSlot Slot)> Subject { get; }
+
+    public IReadOnlyDictionary<string, Term> Scope { get; }
+
+    /// <summary>The combination has no finding of its own: its match is no.</summary>
+    public Lit NoFinding { get; }
+
+    public Lit NotApplicable { get; }
+
+    public Lit Complied { get; }
+
+    public Lit Violated { get; }
+
+    public Lit ExceptionApplies { get; }
+
+    public Lit Undetermined { get; }
+
+    /// <summary>Match, time of law and applies-when all yes: the provision reaches these facts.</summary>
+    public Lit Engaged => _engaged;
+
+    /// <summary>What a provision uses that this encoding does not cover yet; empty when it covers all of it.</summary>
+    public static ImmutableArray<string> Unsupported(ProvisionNode node, int factsPerType)
+    {
+        var reasons = ImmutableArray.CreateBuilder<string>();
+        if (node.Model.Modality == Modality.Obligation)
+        {
+            reasons.Add("an obligation (duties, deadlines and as-of are not encoded yet)");
+        }
+        else if (node.ViolatedWhen is null)
+        {
+            reasons.Add("a provision with no violated-when");
+        }
+
+        if (!node.Versions.IsEmpty)
+        {
+            reasons.Add("versions of one provision (versions:)");
+        }
+
+        foreach (var exception in Exceptions(node))
+        {
+            if (exception.Prevailing is { } prevailing)
+            {
+                reasons.Add($"precedence: permission {prevailing.Id} prevails over it");
+            }
+
+            if (exception.Model.Lapses is not null)
+            {
+                reasons.Add($"a lapsing exception ({exception.Id})");
+            }
+        }
+
+        foreach (var group in node.SubjectFrame.Concat(node.ViolationFrame).GroupBy(v => v.Type.Name).Where(g => g.Count() > factsPerType))
+        {
+            reasons.Add($"{group.Count()} facts of type {group.Key} in its for (raise the facts per type above {factsPerType})");
+        }
+
+        return reasons.ToImmutable();
+    }
+
+    public static IEnumerable<ExceptionNode> Exceptions(RuleNode node) => node.Children.SelectMany(c => Exceptions(c).Prepend(c));
+
+    /// <summary>Whether some claim of the exception stands against the provision's claim for these facts.</summary>
+    public Lit Stands(ExceptionNode exception) => _stands.TryGetValue(exception, out var lits) ? Sat.Or([.. lits]) : Lit.False;
+
+    /// <summary>The statuses, in <see cref="Statuses"/> order.</summary>
+    public ImmutableArray<Lit> StatusLits => [NotApplicable, Violated, Complied, ExceptionApplies, Undetermined];
+
+    public static ImmutableArray<FindingStatus> Statuses { get; } =
+        [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Undetermined];
+
+    /// <summary>The outcome had <paramref name="excluded"/> (and everything under it) not been written: for dead-exception queries.</summary>
+    public ImmutableArray<Lit> StatusesWithout(ExceptionNode excluded)
+    {
+        var (violated, exceptionApplies, undetermined) = Outcome(excluded);
+        return [NotApplicable, violated, Complied, exceptionApplies, Sat.Or(_preClaimUndetermined, undetermined)];
+    }
+
+    private (Lit Violated, Lit ExceptionApplies, Lit Undetermined) Outcome(ExceptionNode? excluded)
+    {
+        var (stands, unsettled, childStands) = Resolve(_node, _claimScope, _claimExists, _violated.Unknown, excluded, "P");
+        return (stands, Sat.And(_claimExists, childStands), unsettled);
+    }
+
+    /// <summary>
+    /// A claim of <paramref name="node"/> that exists (certain or tentative) when <paramref name="exists"/>: whether it
+    /// stands, is unsettled, and whether a child exception stands against it, as the stand and unsettled rules decide.
+    /// </summary>
+    private (Lit Stands, Lit Unsettled, Lit ChildStands) Resolve(RuleNode node, IReadOnlyDictionary<string, Term> scope, Lit exists, Lit tentative, ExceptionNode? excluded, string key)
+    {
+        var childStands = new List<Lit>();
+        var childUnsettled = new List<Lit>();
+        foreach (var child in node.Children.Where(c => c != excluded))
+        {
+            foreach (var (binding, bindingKey, slotsExist) in Bindings(child.OwnFrame, scope))
+            {
+                var whenKey = $"{key}/{child.Id}/{bindingKey}";
+                if (!_whenCache.TryGetValue(whenKey, out var when))
+                {
+                    when = Encode(child.When!, binding);
+                    _whenCache[whenKey] = when;
+                }
+
+                var claimExists = Sat.And(exists, slotsExist, _encoder.IsFalse(when).Not());
+                var (stands, unsettled, _) = Resolve(child, binding, claimExists, when.Unknown, excluded, whenKey);
+                childStands.Add(stands);
+                childUnsettled.Add(unsettled);
+                if (excluded is null)
+                {
+                    if (!_stands.TryGetValue(child, out var list))
+                    {
+                        _stands[child] = list = [];
+                    }
+
+                    list.Add(stands);
+                }
+            }
+        }
+
+        var anyStands = Sat.Or([.. childStands]);
+        var anyUnsettled = Sat.Or([.. childUnsettled]);
+        return (Sat.And(exists, tentative.Not(), anyStands.Not(), anyUnsettled.Not()), Sat.And(exists, anyStands.Not(), Sat.Or(tentative, anyUnsettled)), anyStands);
+    }
+
+    /// <summary>Every way to bind a frame's variables (an exception's own, a breach's) to facts of the shape, with whether those facts exist.</summary>
+    private IEnumerable<(Dictionary<string, Term> Scope, string Key, Lit Exist)> Bindings(ImmutableArray<FrameVariable> frame, IReadOnlyDictionary<string, Term> scope)
+    {
+        IEnumerable<(Dictionary<string, Term>, string, Lit)> partial = [(new Dictionary<string, Term>(scope, StringComparer.Ordinal), string.Empty, Lit.True)];
+        foreach (var variable in frame)
+        {
+            var slots = Shape.Slots(variable.Type);
+            partial = partial.SelectMany(p => slots.Select(slot =>
+            {
+                var next = new Dictionary<string, Term>(p.Item1, StringComparer.Ordinal) { [variable.Name] = FactTerm(slot) };
+                return (next, $"{p.Item2}{variable.Name}={slot.Index};", Sat.And(p.Item3, slot.Exists));
+            })).ToList();
+        }
+
+        return partial;
+    }
+
+    private static Term FactTerm(FactSlot slot) => new() { Kind = TermKind.Fact, Type = slot.Type, Known = Lit.True, Unknown = Lit.False, Value = Num.Of(slot.Index) };
+
+    private Term Encode(ConditionSource source, IReadOnlyDictionary<string, Term> scope) => _encoder.Encode(Parse(source), scope);
+
+    private static Expr Parse(ConditionSource source) =>
+        ConditionParser.ParseCondition(source.Text.Text, out _, out _) ?? throw new NotSupportedException($"the condition of {source.Context}, which does not parse");
+
+    private static IEnumerable<Expr> Conditions(ProvisionNode node)
+    {
+        var sources = new List<ConditionSource?> { node.Match, node.AppliesWhen, node.EventTime, node.AssumeInForce, node.ViolatedWhen };
+        sources.AddRange(Exceptions(node).Select(e => e.When));
+        return sources.Where(s => s is not null).Select(s => ConditionParser.ParseCondition(s!.Text.Text, out _, out _)).Where(e => e is not null).Select(e => e!);
+    }
+
+    /// <summary>
+    /// Whether the law was in force at the event's time, as <c>LawPeriod.Check</c> decides it: a chain of tests on the
+    /// event's instant against adoption, the effective date (or the reading that assumes the law in force), the end of
+    /// the provision's period and its amendments, each a day's start in the jurisdiction's zone.
+    /// </summary>
+    private Term InForce(ProvisionNode node, IReadOnlyDictionary<string, Term> scope)
+    {
+        var law = node.Law;
+        var provision = node.Model;
+        var zone = DateTimeZoneProviders.Tzdb[law.Jurisdiction.TimeZone];
+        Num? Start(DateOnly? day) => day is { } d ? Num.Of(ConditionEncoder.Minutes(zone.AtStartOfDay(LocalDate.FromDateOnly(d)).ToDateTimeOffset())) : null;
+        var eventTime = Encode(node.EventTime!, scope);
+        var assume = node.AssumeInForce is null ? ConditionEncoder.Constant(false) : Encode(node.AssumeInForce, new Dictionary<string, Term>());
+        var t = eventTime.Value;
+
+        // (test, outcome: true, false, or null for unknown), in LawPeriod's order; the first test that holds decides.
+        var chain = new List<(Lit Test, bool? Outcome)> { (eventTime.Known.Not(), null) };
+        if (Start(law.AdoptedOn) is { } adopted)
+        {
+            chain.Add((Sat.Less(t, adopted, strict: true), false));
+        }
+
+        if (Start(provision.InForce?.From ?? law.EffectiveFrom) is { } effective)
+        {
+            chain.Add((Sat.Less(t, effective, strict: true), false));
+        }
+        else
+        {
+            chain.Add((_encoder.IsTrue(assume).Not(), null));
+        }
+
+        if (Start(provision.InForce?.Until) is { } until)
+        {
+            chain.Add((Sat.Less(t, until, strict: true).Not(), false));
+        }
+
+        // The amendments weighed together, whatever their order: one in force with known text ends the original; else one
+        // in force whose text is unknown, or one adopted whose effective date is unknown, leaves it unknown.
+        var amendments = law.Amendments.Where(a => a.Affects.Contains(provision.Id)).ToList();
+        Lit Reached(IEnumerable<Num> starts) => Sat.Or([.. starts.Select(start => Sat.Less(t, start, strict: true).Not())]);
+        chain.Add((Reached(amendments.Where(a => a.TextKnown).Select(a => Start(a.EffectiveFrom)).OfType<Num>()), false));
+        chain.Add((Reached(amendments.Select(a => Start(a.EffectiveFrom)).OfType<Num>()), null));
+        chain.Add((Reached(amendments.Where(a => a.EffectiveFrom is null).Select(a => Start(a.AdoptedOn)).OfType<Num>()), null));
+
+        var (isTrue, isUnknown) = (Lit.True, Lit.False);
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            var (test, outcome) = chain[i];
+            isTrue = Sat.Ite(test, Lit.Of(outcome == true), isTrue);
+            isUnknown = Sat.Ite(test, Lit.Of(outcome is null), isUnknown);
+        }
+
+        return new Term { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue };
+    }
+
+    /// <summary>The scenario a solution describes: the facts that exist, with the fields the conditions read.</summary>
+    public Scenario Decode(Google.OrTools.Sat.CpSolver solver, string name, DateTimeOffset asOf)
+    {
+        var builder = new ScenarioBuilder(Shape.Vocabulary, _node.Law.Jurisdiction.TimeZone).Named(name).AsOf(asOf);
+        foreach (var slot in Shape.AllSlots.Where(s => Sat.Value(solver, s.Exists)))
+        {
+            builder.Fact(slot.Type.Name, IdOf(solver, slot), fields =>
+            {
+                foreach (var field in slot.Fields.Values)
+                {
+                    if (Sat.Value(solver, field.Unknown))
+                    {
+                        fields.Unknown(field.Definition.Name);
+                    }
+                    else if (Sat.Value(solver, field.Known))
+                    {
+                        fields.Set(field.Definition.Name, ValueOf(solver, field));
+                    }
+                }
+            });
+        }
+
+        return builder.Build();
+    }
+
+    public string IdOf(Google.OrTools.Sat.CpSolver solver, FactSlot slot) => Shape.Universe[(int)Sat.Value(solver, slot.Id)];
+
+    private object ValueOf(Google.OrTools.Sat.CpSolver solver, FieldSlot field)
+    {
+        var value = field.Definition.Type.Kind == Vocabulary.FieldKind.EnumerationSet ? 0 : Sat.Value(solver, field.Value);
+        return field.Definition.Type.Kind switch
+        {
+            Vocabulary.FieldKind.YesNo => Sat.Value(solver, field.Bool),
+            Vocabulary.FieldKind.Text or Vocabulary.FieldKind.Enumeration => Shape.Universe[(int)value],
+            Vocabulary.FieldKind.Number => (decimal)value,
+            Vocabulary.FieldKind.Instant => Shape.Epoch.AddMinutes(value),
+            Vocabulary.FieldKind.Duration => TimeSpan.FromMinutes(value),
+            Vocabulary.FieldKind.Reference => IdOf(solver, Shape.AllSlots.First(s => s.Type.Name == field.Definition.Type.ReferencedType && s.Index == value)),
+            _ => field.Definition.Type.Values.Where((_, i) => Sat.Value(solver, field.Members[i])).ToArray(),
+        };
+    }
+}

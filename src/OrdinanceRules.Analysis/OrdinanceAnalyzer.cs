@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Google.OrTools.Sat;
+using OrdinanceRules.Analysis.Encoding;
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Model;
+
+namespace OrdinanceRules.Analysis;
+
+/// <summary>
+/// Static analysis of an ordinance with a constraint solver (OR-Tools CP-SAT): for each provision, which statuses some
+/// scenario of a bounded shape gives it, with a witness scenario for each; provisions that never apply, are never
+/// violated or never complied with; and exceptions that never hold or never change an outcome.
+/// </summary>
+/// <remarks>
+/// The encoding follows the compiled rules' semantics (three-valued logic, unknown distinct from absent, exceptions to
+/// any depth, time of law, readings, parameters, definitions). A provision that uses something the encoding does not
+/// cover yet is listed with what it uses, never guessed at. Each call to the solver has a time limit; a question it
+/// cannot decide in time is reported as undecided. Thread-safe: each call builds its own models.
+/// </remarks>
+public static class OrdinanceAnalyzer
+{
+    /// <summary>Analyses every provision of an ordinance.</summary>
+    /// <param name="ordinance">The ordinance, as loaded.</param>
+    /// <param name="options">The bound, the time limit and the readings; null for <see cref="AnalysisOptions.Default"/>.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="OrdinanceDiagnosticException">The ordinance does not compile; every problem is listed.</exception>
+    /// <exception cref="ArgumentException">The options name a reading or an alternative the ordinance does not declare.</exception>
+    public static AnalysisReport Analyze(Ordinance ordinance, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ordinance);
+        options ??= AnalysisOptions.Default;
+        var readings = Readings(ordinance, options);
+        var diagnostics = new List<Diagnostic>();
+        var nodes = new OrdinanceBinder(ordinance, diagnostics).Bind();
+        if (diagnostics.Count > 0)
+        {
+            throw new OrdinanceDiagnosticException(diagnostics);
+        }
+
+        Precedence.Plan(nodes);
+        var provisions = ImmutableArray.CreateBuilder<ProvisionAnalysis>();
+        var findings = ImmutableArray.CreateBuilder<AnalysisFinding>();
+        foreach (var node in nodes)
+        {
+            var (analysis, found) = new ProvisionAnalyzer(node, options, readings).Run();
+            provisions.Add(analysis);
+            findings.AddRange(found);
+        }
+
+        return new AnalysisReport(ordinance.Citation, options.FactsPerType, provisions.ToImmutable(), findings.ToImmutable());
+    }
+
+    private static ImmutableDictionary<string, string> Readings(Ordinance ordinance, AnalysisOptions options)
+    {
+        foreach (var (name, alternative) in options.Readings)
+        {
+            var reading = ordinance.Readings.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"{ordinance.Citation} declares no reading '{name}'.", nameof(options));
+            if (!reading.Allows(alternative))
+            {
+                throw new ArgumentException($"Reading '{name}' has no alternative '{alternative}'.", nameof(options));
+            }
+        }
+
+        return ordinance.Readings.ToImmutableDictionary(r => r.Name, r => options.Readings.TryGetValue(r.Name, out var chosen) ? chosen : r.Default, StringComparer.Ordinal);
+    }
+
+    /// <summary>The questions asked about one provision.</summary>
+    private sealed class ProvisionAnalyzer(ProvisionNode node, AnalysisOptions options, ImmutableDictionary<string, string> readings)
+    {
+        private static readonly DateTimeOffset AsOf = Shape.Epoch.AddMinutes(Shape.MaxMinutes).AddDays(1);
+
+        private readonly List<AnalysisFinding> _findings = [];
+
+        private string Id => node.Id;
+
+        public (ProvisionAnalysis, IReadOnlyList<AnalysisFinding>) Run()
+        {
+            var reasons = ProvisionModel.Unsupported(node, options.FactsPerType);
+            if (reasons.IsEmpty)
+            {
+                try
+                {
+                    _ = new ProvisionModel(node, readings, options.FactsPerType);
+                }
+                catch (NotSupportedException ex)
+                {
+                    reasons = [$"uses {ex.Message}"];
+                }
+            }
+
+            if (!reasons.IsEmpty)
+            {
+                return (new ProvisionAnalysis(Id, reasons, [], [], []), []);
+            }
+
+            var reachable = new Dictionary<FindingStatus, Witness>();
+            var unreachable = ImmutableArray.CreateBuilder<FindingStatus>();
+            var undecided = ImmutableArray.CreateBuilder<FindingStatus>();
+            for (var i = 0; i < ProvisionModel.Statuses.Length; i++)
+            {
+                var status = ProvisionModel.Statuses[i];
+                var index = i;
+                var (outcome, witness) = Solve(m => m.StatusLits[index], status.ToString());
+                switch (outcome)
+                {
+                    case Answer.Found:
+                        reachable[status] = witness!;
+                        break;
+                    case Answer.Impossible:
+                        unreachable.Add(status);
+                        break;
+                    default:
+                        undecided.Add(status);
+                        Undecided($"whether provision {Id} can be {status}");
+                        break;
+                }
+            }
+
+            Witness? Any(params FindingStatus[] preferred) =>
+                preferred.Select(s => reachable.GetValueOrDefault(s)).FirstOrDefault(w => w is not null) ?? reachable.Values.FirstOrDefault();
+
+            var (engaged, _) = Solve(m => m.Engaged, "engaged");
+            if (engaged == Answer.Impossible)
+            {
+                Add(AnalysisFindingKind.NeverApplies, null, $"Provision {Id} never applies: in no scenario of up to {options.FactsPerType} facts per type are its match, time of law and applies-when all yes.", Any(FindingStatus.NotApplicable));
+            }
+            else if (engaged == Answer.Undecided)
+            {
+                Undecided($"whether provision {Id} ever applies");
+            }
+            else
+            {
+                if (unreachable.Contains(FindingStatus.Violated))
+                {
+                    Add(AnalysisFindingKind.NeverViolated, null, $"Provision {Id} applies but is never violated: whenever it applies it is complied with, excepted or undetermined.", Any(FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
+                }
+
+                if (unreachable.Contains(FindingStatus.Complied))
+                {
+                    Add(AnalysisFindingKind.NeverComplied, null, $"Provision {Id} applies but is never complied with: its violated-when is never no where it applies.", Any(FindingStatus.Violated, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
+                }
+
+                foreach (var exception in ProvisionModel.Exceptions(node))
+                {
+                    Exception(exception, Any(FindingStatus.Violated, FindingStatus.Undetermined));
+                }
+            }
+
+            var analysis = new ProvisionAnalysis(Id, [], [.. ProvisionModel.Statuses.Where(reachable.ContainsKey).Select(s => reachable[s])], unreachable.ToImmutable(), undecided.ToImmutable());
+            return (analysis, _findings);
+        }
+
+        private void Exception(ExceptionNode exception, Witness? instead)
+        {
+            var (holds, standing) = Solve(m => m.Stands(exception), $"{exception.Id} stands");
+            if (holds == Answer.Impossible)
+            {
+                Add(AnalysisFindingKind.ExceptionNeverHolds, exception.Id, $"Exception {exception.Id} of provision {Id} never holds: in no scenario does it stand against the claim it excepts.", instead);
+                return;
+            }
+
+            if (holds == Answer.Undecided)
+            {
+                Undecided($"whether exception {exception.Id} of provision {Id} ever holds");
+                return;
+            }
+
+            var (changes, _) = Solve(m => Differs(m, exception), $"{exception.Id} decides");
+            if (changes == Answer.Impossible)
+            {
+                Add(AnalysisFindingKind.ExceptionNeverChangesOutcome, exception.Id, $"Exception {exception.Id} of provision {Id} is dead: it can hold, but the finding is the same without it in every scenario (another exception, or the provision's own conditions, always decide first).", standing);
+            }
+            else if (changes == Answer.Undecided)
+            {
+                Undecided($"whether exception {exception.Id} of provision {Id} ever changes an outcome");
+            }
+        }
+
+        private static Lit Differs(ProvisionModel model, ExceptionNode exception)
+        {
+            var with = model.StatusLits;
+            var without = model.StatusesWithout(exception);
+            return model.Sat.Or([.. with.Select((w, i) => model.Sat.And(w, without[i].Not()))]);
+        }
+
+        private void Add(AnalysisFindingKind kind, string? exceptionId, string message, Witness? witness) =>
+            _findings.Add(new AnalysisFinding(kind, Id, exceptionId, message, witness));
+
+        private void Undecided(string question) =>
+            Add(AnalysisFindingKind.Undecided, null, $"The solver could not decide {question} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: nothing is claimed.", null);
+
+        private enum Answer
+        {
+            Found,
+            Impossible,
+            Undecided,
+        }
+
+        /// <summary>One solver call: a scenario in which the combination has a finding and the goal holds, as small as the solver finds in time.</summary>
+        private (Answer, Witness?) Solve(Func<ProvisionModel, Lit> goal, string name)
+        {
+            var model = new ProvisionModel(node, readings, options.FactsPerType);
+            model.Sat.Require(model.NoFinding.Not());
+            model.Sat.Require(goal(model));
+            model.Sat.Require(model.Sat.Or([.. model.StatusLits]));
+            // As small as can be: few facts, few stated fields, and ids of the shape's own (not texts a condition names) where one will do.
+            var cost = model.Shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => new[] { f.Known, f.Unknown }).Append(s.Exists).Append(model.Shape.NamedId(s)))
+                .Where(l => l.Literal is not null).Select(l => l.Literal!).ToList();
+            if (cost.Count > 0)
+            {
+                model.Sat.Model.Minimize(LinearExpr.Sum(cost));
+            }
+
+            var solver = new CpSolver
+            {
+                StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers}, max_time_in_seconds:{options.Timeout.TotalSeconds}"),
+            };
+            var status = solver.Solve(model.Sat.Model);
+            if (status is CpSolverStatus.Infeasible)
+            {
+                return (Answer.Impossible, null);
+            }
+
+            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                return (Answer.Undecided, null);
+            }
+
+            var scenario = model.Decode(solver, $"{Id}: {name} (analysis witness)", AsOf);
+            var bound = Sat.Value(solver, model.ClaimUndetermined) || Sat.Value(solver, model.Violated) || Sat.Value(solver, model.ExceptionApplies)
+                ? model.Subject.AddRange(model.Breach)
+                : model.Subject;
+            var facts = bound.Select(s => new FactBinding(s.Variable, s.Slot.Type.Name, model.IdOf(solver, s.Slot))).ToImmutableArray();
+            var actual = ProvisionModel.Statuses.Where((_, i) => Sat.Value(solver, model.StatusLits[i])).ToList();
+            var claimed = actual.Count == 1 ? actual[0] : throw new InvalidOperationException($"The encoding of provision {Id} gives {actual.Count} statuses at once.");
+            return (Answer.Found, new Witness(Id, scenario, facts, claimed, readings));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Evaluation;
+using OrdinanceRules.Model;
+using OrdinanceRules.Yaml;
+
+namespace OrdinanceRules.Analysis.Tests;
+
+/// <summary>The bundled ordinances of samples/ordinances, and how a witness fares when the compiled rules evaluate it.</summary>
+internal static class BundledOrdinances
+{
+    public static string Root { get; } = FindRoot();
+
+    public static IEnumerable<string> Files => Directory.GetFiles(Path.Combine(Root, "samples", "ordinances"), "*.yaml").Order(StringComparer.Ordinal);
+
+    public static Ordinance Load(string file) => OrdinanceYaml.LoadOrdinance(Path.Combine(Root, "samples", "ordinances", file)).GetValueOrThrow();
+
+    /// <summary>The status the compiled rules give the witness's provision for the witness's facts, or a sentence on why there is none.</summary>
+    public static string Actual(CompiledOrdinance compiled, Witness witness)
+    {
+        var options = new EvaluationOptions { Readings = witness.Readings };
+        var report = compiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, options);
+        var findings = report.Findings.Where(f => f.ProvisionId == witness.ProvisionId && Same(f.Facts, witness.Facts)).ToList();
+        return findings.Count == 1 ? findings[0].Status.ToString() : $"{findings.Count} findings for those facts";
+    }
+
+    private static bool Same(IReadOnlyList<FactBinding> a, IReadOnlyList<FactBinding> b) =>
+        a.Count == b.Count && a.All(x => b.Any(y => y.Variable == x.Variable && y.FactId == x.FactId));
+
+    public static string Describe(Witness witness) =>
+        $"{witness.ProvisionId} [{string.Join(", ", witness.Facts.Select(f => $"{f.Variable}={f.FactId}"))}] claimed {witness.Status} in: " +
+        string.Join("; ", witness.Scenario.Facts.Select(f => $"{f.Type.Name} {f.Id} {{{string.Join(", ", f.Type.Fields.Select(d => (d.Name, Value: f[d.Name])).Where(x => x.Value.State != Facts.ValueState.Absent).Select(x => $"{x.Name}: {(x.Value.State == Facts.ValueState.Unknown ? "unknown" : Format(x.Value.Value!))}"))}}}"));
+
+    private static string Format(object value) => value switch
+    {
+        System.Collections.IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object>()) + "]",
+        Facts.Fact f => f.Id,
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OrdinanceRules.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (OrdinanceRules.sln) is not above the test's folder.");
+    }
+}
