@@ -31,7 +31,7 @@ internal static class CliApp
     /// Runs the command line as the program does: takes <c>--color</c> (and <c>NO_COLOR</c>) into account to
     /// make the console over <paramref name="output"/>, then runs the command.
     /// </summary>
-    public static int Start(string[] args, TextWriter output, TextWriter errors, TextReader input, Func<string, string?> environment)
+    public static int Start(string[] args, TextWriter output, TextWriter errors, Stream input, Func<string, string?> environment)
     {
         var consoleOutput = new AnsiConsoleOutput(output);
         var rest = ColorOption.Take(args, environment, consoleOutput.IsTerminal, out var settings, out var error);
@@ -49,9 +49,9 @@ internal static class CliApp
     /// <param name="args">The command line.</param>
     /// <param name="console">Where results go.</param>
     /// <param name="errors">Where problems go.</param>
-    /// <param name="input">Standard input, for <c>-</c>.</param>
+    /// <param name="input">Standard input, for <c>-</c>: bytes, read as files are (at most 1 MiB, valid UTF-8).</param>
     /// <param name="workingFolder">The folder files may reference each other within; null for the current directory.</param>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, TextReader? input = null, string? workingFolder = null)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, Stream? input = null, string? workingFolder = null)
     {
         // Text from the files read reaches both: neither may carry a control character to the terminal.
         console = SafeOutput.Console(console);
@@ -69,7 +69,7 @@ internal static class CliApp
             config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TextWriter>(errors);
-            config.Settings.Registrar.RegisterInstance(new StandardInput(input ?? TextReader.Null));
+            config.Settings.Registrar.RegisterInstance(new StandardInput(input ?? Stream.Null));
             config.Settings.Registrar.RegisterInstance(new WorkingFolder(workingFolder ?? Directory.GetCurrentDirectory()));
             config.Settings.StrictParsing = true;
             config.AddCommand<InitCommand>("init")

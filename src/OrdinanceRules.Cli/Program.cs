@@ -1,3 +1,3 @@
 using OrdinanceRules.Cli;
 
-return CliApp.Start(args, Console.Out, Console.Error, Console.In, Environment.GetEnvironmentVariable);
+return CliApp.Start(args, Console.Out, Console.Error, Console.OpenStandardInput(), Environment.GetEnvironmentVariable);

@@ -1,7 +1,14 @@
+using OrdinanceRules.Diagnostics;
+using OrdinanceRules.Yaml;
+
 namespace OrdinanceRules.Cli;
 
 /// <summary>The command line's standard input, read when a file argument is <c>-</c>.</summary>
-internal sealed class StandardInput(TextReader reader)
+/// <remarks>
+/// Read as bytes and held to the rules files are read by: at most <see cref="Limits.MaxFileBytes"/> bytes, counted
+/// while reading, and valid UTF-8, where an invalid byte is an error at its line and column (never a silent U+FFFD).
+/// </remarks>
+internal sealed class StandardInput(Stream stream)
 {
     /// <summary>The argument that stands for standard input.</summary>
     public const string Argument = "-";
@@ -9,32 +16,37 @@ internal sealed class StandardInput(TextReader reader)
     /// <summary>The name problems in standard input are reported under.</summary>
     public const string FileName = "<stdin>";
 
-    /// <summary>The YAML reader's size limit (1 MiB of UTF-8), as characters: a text has never more characters than bytes.</summary>
-    public const int MaxCharacters = 1024 * 1024;
-
-    private string? _text;
+    private (string? Text, List<Diagnostic> Problems)? _read;
 
     /// <summary>
-    /// The whole of standard input, read once (a second <c>-</c> gets the same text), and at most one
-    /// character past the YAML size limit, so that the reader reports an oversized input instead of
-    /// this process holding all of it.
+    /// The whole of standard input as text, read once (a second <c>-</c> gets the same text); null, with the problems,
+    /// when it is larger than the file limit or not valid UTF-8.
     /// </summary>
-    public string ReadAll()
+    public string? ReadAll(List<Diagnostic> problems)
     {
-        if (_text is null)
-        {
-            var buffer = new char[MaxCharacters + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = reader.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-            }
+        _read ??= Read();
+        problems.AddRange(_read.Value.Problems);
+        return _read.Value.Text;
+    }
 
-            _text = new string(buffer, 0, length);
+    private (string?, List<Diagnostic>) Read()
+    {
+        var problems = new List<Diagnostic>();
+        var buffer = new byte[Limits.MaxFileBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
         }
 
-        return _text;
+        if (length > Limits.MaxFileBytes)
+        {
+            problems.Add(new Diagnostic(YamlDiagnosticCodes.LimitExceeded, $"standard input is larger than {Limits.MaxFileBytes / 1024 / 1024} MiB", new SourceLocation(FileName, 1, 1)));
+            return (null, problems);
+        }
+
+        return (Yaml.Reading.SourceFiles.Decode(buffer[..length], FileName, problems), problems);
     }
 
     /// <summary>

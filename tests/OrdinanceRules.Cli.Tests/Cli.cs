@@ -20,11 +20,15 @@ internal static class Cli
     public static CliResult RunIn(string workingFolder, params string[] args) => Run(AnsiSupport.No, workingFolder, args);
 
     /// <summary>Runs as <c>Program</c> does, through <see cref="CliApp.Start"/>, with this standard input and environment.</summary>
-    public static CliResult Start(string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static CliResult Start(string input, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Start(System.Text.Encoding.UTF8.GetBytes(input), environment, args);
+
+    /// <summary>Runs as <c>Program</c> does, with these bytes on standard input.</summary>
+    public static CliResult Start(byte[] input, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exitCode = CliApp.Start(args, output, errors, new StringReader(input), name => environment?.GetValueOrDefault(name));
+        var exitCode = CliApp.Start(args, output, errors, new MemoryStream(input), name => environment?.GetValueOrDefault(name));
         return new CliResult(exitCode, output.ToString(), errors.ToString());
     }
 

@@ -78,9 +78,18 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
     public (Scenario Scenario, DateTimeOffset AsOf)? TryLoadScenario(string path, List<Diagnostic> problems, StandardInput? input = null)
     {
         var reading = new YamlReadOptions { ShowSensitive = Options.ShowSensitive };
-        var scenario = input is not null && StandardInput.IsStandardInput(path)
-            ? OrdinanceYaml.ParseScenario(input.ReadAll(), StandardInput.FileName, Ordinance.Ordinance, reading)
-            : OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, reading);
+        Result<Scenario> scenario;
+        if (input is not null && StandardInput.IsStandardInput(path))
+        {
+            var unread = new List<Diagnostic>();
+            var text = input.ReadAll(unread);
+            scenario = text is null ? Result<Scenario>.Failure(unread) : OrdinanceYaml.ParseScenario(text, StandardInput.FileName, Ordinance.Ordinance, reading);
+        }
+        else
+        {
+            scenario = OrdinanceYaml.LoadScenario(path, Ordinance.Ordinance, reading);
+        }
+
         if (!scenario.Succeeded)
         {
             problems.AddRange(InFile(path, scenario.Diagnostics));

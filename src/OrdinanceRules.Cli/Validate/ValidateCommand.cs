@@ -19,7 +19,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
     {
         var problems = new List<Diagnostic>();
         var files = InputPaths.Expand(settings.Paths, problems);
-        var read = folder.Reading(settings.AllowOutside);
+        var read = folder.Reading(settings.AllowOutside, settings.ShowSensitive);
         var laws = LoadLaws(settings.Laws, read, problems);
         var entries = files.Select(Read).ToList();
 
@@ -37,7 +37,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         var scenarioOrdinance = ScenarioOrdinance(settings, read, entries, laws, problems);
         foreach (var entry in entries.Where(e => e.Kind == FileKind.Scenario))
         {
-            ValidateScenario(entry, scenarioOrdinance, coveredBySuites, settings.Ordinance is not null, entries.Count(e => e.Kind == FileKind.Ordinance));
+            ValidateScenario(entry, read, scenarioOrdinance, coveredBySuites, settings.Ordinance is not null, entries.Count(e => e.Kind == FileKind.Ordinance));
         }
 
         var invalid = entries.Count(e => e.Problems.Count > 0);
@@ -92,23 +92,13 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
 
     private Entry Read(string path)
     {
-        string text;
-        if (StandardInput.IsStandardInput(path))
+        var loadProblems = new List<Diagnostic>();
+        var read = StandardInput.IsStandardInput(path) ? input.ReadAll(loadProblems) : ReadBounded(path, loadProblems);
+        if (read is not { } text)
         {
-            text = input.ReadAll();
-        }
-        else
-        {
-            var loadProblems = new List<Diagnostic>();
-            var read = ReadBounded(path, loadProblems);
-            if (read is null)
-            {
-                var failed = new Entry(path, FileKind.Unknown, string.Empty);
-                failed.Problems.AddRange(loadProblems);
-                return failed;
-            }
-
-            text = read;
+            var failed = new Entry(path, FileKind.Unknown, string.Empty);
+            failed.Problems.AddRange(loadProblems);
+            return failed;
         }
 
         var (kind, firstKey) = FileKinds.Of(text);
@@ -196,11 +186,11 @@ internal sealed class ValidateCommand(IAnsiConsole console, TextWriter errors, S
         return ordinances.Count == 1 ? ordinances[0].Ordinance : null;
     }
 
-    private static void ValidateScenario(Entry entry, CompiledOrdinance? ordinance, HashSet<string> coveredBySuites, bool ordinanceGiven, int ordinanceCount)
+    private static void ValidateScenario(Entry entry, YamlReadOptions read, CompiledOrdinance? ordinance, HashSet<string> coveredBySuites, bool ordinanceGiven, int ordinanceCount)
     {
         if (ordinance is not null)
         {
-            entry.Problems.AddRange(EvaluationSetup.InFile(entry.FileName, OrdinanceYaml.ParseScenario(entry.Text, entry.FileName, ordinance.Ordinance).Diagnostics));
+            entry.Problems.AddRange(EvaluationSetup.InFile(entry.FileName, OrdinanceYaml.ParseScenario(entry.Text, entry.FileName, ordinance.Ordinance, read).Diagnostics));
             return;
         }
 

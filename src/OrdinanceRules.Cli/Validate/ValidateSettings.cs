@@ -23,6 +23,10 @@ internal sealed class ValidateSettings : CommandSettings
     [Description("Let a suite name an ordinance or scenarios outside its own folder, and an ordinance a vocabulary file outside its own. Off by default.")]
     public bool AllowOutside { get; init; }
 
+    [CommandOption("--show-sensitive")]
+    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in the problems printed; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    public bool ShowSensitive { get; init; }
+
     [CommandOption("-f|--format <FORMAT>")]
     [Description("Output format: text (for people) or json (for programs: docs/json.md).")]
     [DefaultValue("text")]

@@ -1,3 +1,5 @@
+using OrdinanceRules.Diagnostics;
+
 namespace OrdinanceRules.Cli.Tests.Commands;
 
 /// <summary>What every command shares: standard input as '-', a folder where a file is expected, colour, the version.</summary>
@@ -21,6 +23,38 @@ public class CommandLineConventionTests
 
         result.ExitCode.Should().Be(CliApp.BadInput);
         result.Errors.Should().StartWith("<stdin>:4:5: error OR3001: ");
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("validate")]
+    public void Start_InvalidUtf8OnStandardInput_IsLocatedAsInAFile(string command)
+    {
+        // A lone continuation byte inside "colour", on line 4, column 7.
+        byte[] bytes = [.. "scenario: x\nfacts:\n  - agency: A\n    co"u8, 0x80, .. "lour: red\n"u8];
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "bad.yaml");
+        File.WriteAllBytes(file, bytes);
+        string[] args = command == "check" ? ["check", Samples.Ordinance, "-", "--as-of", "2021-01-01T00:00"] : ["validate", "-", "--ordinance", Samples.Ordinance];
+
+        var piped = Cli.Start(bytes, null, args);
+        var fromFile = Cli.Start([], null, [.. args.Select(a => a == "-" ? file : a)]);
+
+        piped.ExitCode.Should().Be(CliApp.BadInput);
+        piped.Errors.Should().Contain("<stdin>:4:7: error OR4010: the file is not valid UTF-8: byte 0x80 at this place is not part of a UTF-8 character; save the file as UTF-8");
+        fromFile.Errors.Should().Contain($"{file}:4:7: error OR4010: the file is not valid UTF-8: byte 0x80");
+    }
+
+    [Fact]
+    public void Start_StandardInputOverTheFileLimit_IsALimitError()
+    {
+        var bytes = new byte[Limits.MaxFileBytes + 10];
+        Array.Fill(bytes, (byte)'#');
+
+        var result = Cli.Start(bytes, null, "check", Samples.Ordinance, "-", "--as-of", "2021-01-01T00:00");
+
+        result.ExitCode.Should().Be(CliApp.BadInput);
+        result.Errors.Should().Contain("<stdin>:1:1: error OR4006: standard input is larger than 1 MiB");
     }
 
     [Fact]

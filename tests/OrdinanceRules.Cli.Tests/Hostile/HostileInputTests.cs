@@ -179,6 +179,65 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void FactsTimesRules_OverTheEvaluationBudget_EndsWithALocatedErrorBeforeAnyFactIsInserted()
+    {
+        // Each provision alone is cheap (one agency variable), but 300 of them over 9,000 agencies are more work than the budget.
+        var provisions = string.Concat(Enumerable.Range(1, 300).Select(i => $$"""
+              - id: W{{i}}
+                section: "§ {{i}}"
+                title: No help to federal agencies
+                text: The police shall not help a federal agency.
+                modality: prohibition
+                binds: the police
+                for: { g: agency }
+                violated-when: g.level == 'federal'
+                exceptions:
+                  - { id: W{{i}}e, section: "§ {{i}}", title: Not immigration enforcement, when: not g.enforcesImmigration }
+
+            """));
+        using var folder = new HostileFolder(Ordinance[..Ordinance.IndexOf("  - id: H1", StringComparison.Ordinal)] + provisions);
+        var agencies = string.Concat(Enumerable.Range(0, 9_000).Select(i => $"  - agency: AG-{i}\n    level: city\n"));
+        var scenario = folder.Write("crowd.yaml", $"scenario: Nine thousand agencies\nas-of: 2021-02-02T17:30:00-06:00\nfacts:\n{agencies}");
+        var compiled = OrdinanceCompiler.Compile(folder.LoadOrdinance());
+        ((long)compiled.RuleCount * 9_000).Should().BeGreaterThan(Limits.MaxEvaluationWork, "the fixture must exceed the budget");
+        var watch = Stopwatch.StartNew();
+
+        var result = compiled.TryEvaluate(OrdinanceYaml.LoadScenario(scenario, compiled.Ordinance).GetValueOrThrow(), DateTimeOffset.UnixEpoch.AddYears(51), null);
+        var cli = Cli.Run("check", folder.OrdinancePath, scenario);
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the budget is checked before any fact is inserted");
+        result.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Code == DiagnosticCodes.EvaluationBudget && d.Location!.File.EndsWith("crowd.yaml"));
+        result.Diagnostics[0].Message.Should().Be($"evaluating 9,000 facts against {compiled.RuleCount:N0} rules is {9_000L * compiled.RuleCount:N0} units of work; the budget is 20,000,000 (facts × rules): split the scenario");
+        cli.ExitCode.Should().Be(CliApp.BadInput);
+        cli.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"{scenario}:1:1: error OR3101: evaluating 9,000 facts against {compiled.RuleCount:N0} rules");
+    }
+
+    [Fact]
+    public void RecurringDuty_MorePeriodsThanTheLimit_EndsWithALocatedBudgetError()
+    {
+        var ordinance = Ordinance[..Ordinance.IndexOf("  - id: H1", StringComparison.Ordinal)] + """
+              - id: H1
+                section: "§ 1"
+                title: A notice each month
+                text: The police post a notice each month.
+                modality: obligation
+                binds: the police
+                recurs: { every: month, as: m, from: 1000-01-01 }
+                duty: { met-by: { for: { n: notice }, when: n.issuedAt >= m.start }, at: n.issuedAt, deadline: { due: m.end } }
+            """;
+        using var folder = new HostileFolder(ordinance);
+        var scenario = folder.Write("monthly.yaml", "scenario: Monthly since the year 1000\nas-of: 2021-02-02T17:30:00-06:00\nfacts: []\n");
+        var watch = Stopwatch.StartNew();
+
+        var result = Cli.Run("check", folder.OrdinancePath, scenario);
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the periods are counted, never generated past the limit");
+        result.ExitCode.Should().Be(CliApp.BadInput, result.Errors);
+        result.ErrorLines.Should().ContainSingle().Which.Should().Be($"{scenario}:1:1: error OR3101: provision H1 recurs each month from 1000-01: as of 2021-02-02T17:30:00-06:00 that is more than 1,200 periods, the limit; evaluate as of an earlier instant, or start the recurrence later ('from:' under 'recurs')");
+    }
+
+    [Fact]
     public void ForVariables_MoreThanTheLimit_AreRejectedWhenCompiling()
     {
         var bindings = string.Join(", ", Enumerable.Range(0, 9).Select(i => $"v{i}: agency"));

@@ -155,6 +155,22 @@ public class SensitiveOutputTests
         shown.Errors.Should().Contain("'per-1.immigrationStatus' is 'undocumented-alien', which is not one of:");
     }
 
+    [Fact]
+    public void Validate_BadSensitiveValue_ErrorQuotesItOnlyWithShowSensitive()
+    {
+        using var ordinance = new TempYaml("status.yaml", StatusOrdinance);
+        using var scenario = new TempYaml("scenario.yaml", StatusScenario.Replace("immigrationStatus: unknown", "immigrationStatus: undocumented-alien", StringComparison.Ordinal));
+
+        var hidden = Cli.Run("validate", scenario.Path, "--ordinance", ordinance.Path);
+        var shown = Cli.Run("validate", scenario.Path, "--ordinance", ordinance.Path, "--show-sensitive");
+        var json = Cli.Run("validate", scenario.Path, "--ordinance", ordinance.Path, "--format", "json");
+
+        hidden.ExitCode.Should().Be(CliApp.BadInput);
+        (hidden.Output + hidden.Errors).Should().Contain("'per-1.immigrationStatus' is [sensitive], which is not one of:").And.NotContain("undocumented");
+        json.Output.Should().Contain("[sensitive]").And.NotContain("undocumented");
+        (shown.Output + shown.Errors).Should().Contain("'per-1.immigrationStatus' is 'undocumented-alien', which is not one of:");
+    }
+
     /// <summary>The known values of a scenario's sensitive fields, less those the ordinance or the scenario's own title also say (they are not the facts' to reveal).</summary>
     private static IEnumerable<string> SensitiveValues(Scenario scenario, string alsoWritten) =>
         scenario.Facts
