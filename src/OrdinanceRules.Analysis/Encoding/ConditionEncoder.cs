@@ -172,7 +172,10 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
             case FieldKind.EnumerationSet:
                 return new Term
                 {
-                    Kind = TermKind.Set, Known = known, Unknown = unknown, SetValues = field.Type.Values,
+                    Kind = TermKind.Set,
+                    Known = known,
+                    Unknown = unknown,
+                    SetValues = field.Type.Values,
                     Members = [.. field.Type.Values.Select((_, i) => SelectLit(choices, s => Of(s).Members[i]))],
                 };
             case FieldKind.Reference:
@@ -345,7 +348,10 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         var unknown = Sat.Or(Sat.And(t, then.Unknown), Sat.And(f, otherwise.Unknown), Sat.And(u, same.Not()));
         return new Term
         {
-            Kind = kind, Known = known, Unknown = unknown, Type = then.Type ?? otherwise.Type,
+            Kind = kind,
+            Known = known,
+            Unknown = unknown,
+            Type = then.Type ?? otherwise.Type,
             Value = Sat.Ite(t, then.Value, otherwise.Value),
             Bool = Sat.Ite(t, then.Bool, otherwise.Bool),
         };
