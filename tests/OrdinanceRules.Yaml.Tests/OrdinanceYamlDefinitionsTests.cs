@@ -204,7 +204,7 @@ public class OrdinanceYamlDefinitionsTests
         var (code, where, message) = TestFiles.Single(result);
         code.Should().Be(DiagnosticCodes.ConditionUnknownName);
         where.Should().Be("43:19");
-        message.Should().Be("in applies-when of provision P2: 'imigration-agency' is not a function or a definition: the functions are known, absent, within, any, only, reading, param, violated and the start-of- and end-of- day, month, quarter and year; the ordinance defines civil-immigration-request, immigration-agency; did you mean 'immigration-agency'?");
+        message.Should().Be("in applies-when of provision P2: 'imigration-agency' is not a function or a definition: the functions are known, absent, within, any, only, reading, param, violated, every, some, count and the start-of- and end-of- day, month, quarter and year; the ordinance defines civil-immigration-request, immigration-agency; did you mean 'immigration-agency'?");
     }
 
     [Fact]
