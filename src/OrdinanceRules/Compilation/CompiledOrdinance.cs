@@ -13,14 +13,15 @@ namespace OrdinanceRules.Compilation;
 /// </summary>
 public sealed class CompiledOrdinance
 {
-    private readonly ISessionFactory _factory;
+    /// <summary>The NRules session factory: one fresh session per evaluation.</summary>
+    internal ISessionFactory Factory { get; }
 
     internal CompiledOrdinance(Ordinance ordinance, ImmutableArray<Ordinance> higherLaws, ISessionFactory factory, int ruleCount, ImmutableArray<JoinPlan> joins)
     {
         Joins = joins;
         Ordinance = ordinance;
         HigherLaws = higherLaws;
-        _factory = factory;
+        Factory = factory;
         RuleCount = ruleCount;
         ContentHash = higherLaws.IsEmpty
             ? ordinance.ContentHash
@@ -87,7 +88,7 @@ public sealed class CompiledOrdinance
     public Result<ComplianceReport> TryEvaluate(Scenario scenario, DateTimeOffset asOf, EvaluationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Evaluator.TryRun(this, _factory, scenario, asOf, options ?? EvaluationOptions.Default);
+        return Evaluator.TryRun(this, Factory, scenario, asOf, options ?? EvaluationOptions.Default);
     }
 
     /// <summary>Evaluates a scenario as of the instant the scenario names.</summary>

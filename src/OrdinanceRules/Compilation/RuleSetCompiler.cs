@@ -80,6 +80,7 @@ internal sealed partial class RuleSetCompiler
         compiler.EmitContests(contests);
         var ruleCompiler = fastExpressionCompiler ? new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() } : new RuleCompiler();
         var factory = ruleCompiler.Compile(compiler._rules);
+        IdentityComparerPriming.Prime(factory);
         return Result<CompiledOrdinance>.Success(new CompiledOrdinance(laws[0], [.. laws.Skip(1)], factory, compiler._rules.Count,
             [.. compiler._joins.Select(j => new JoinPlan(j.Key.Node.Provision.Id, j.Value))])
         { DefaultsRead = defaultsRead, Recurrences = [.. all.Select(n => n.Recurrence).OfType<RecurringPeriods>()] });

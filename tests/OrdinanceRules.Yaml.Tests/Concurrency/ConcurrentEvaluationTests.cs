@@ -1,3 +1,5 @@
+using OrdinanceRules.Compilation;
+using OrdinanceRules.Yaml.Tests.Samples;
 using OrdinanceRules.Yaml.Tests.Robustness;
 
 namespace OrdinanceRules.Yaml.Tests.Concurrency;
@@ -43,5 +45,42 @@ public class ConcurrentEvaluationTests
 
         mismatches.Should().BeEmpty();
         work.Should().HaveCountGreaterThan(40, "every bundled scenario takes part");
+    }
+
+    /// <summary>
+    /// The first evaluations of a freshly compiled ordinance, started at the same moment on several threads (as an
+    /// audit over several cores or a service's first requests do): each one succeeds with the sequential report. Many
+    /// fresh compiles, as the race this guards against (NRules' shared identity-comparer cache) is one of timing.
+    /// </summary>
+    [Fact]
+    public void Evaluate_FirstEvaluationsOfAFreshCompileAtOnce_EachSucceeds()
+    {
+        var ordinance = Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml");
+        var model = BundledSamples.Compile(ordinance);
+        var scenario = BundledSamples.Load(Repository.PathOf("samples", "scenarios", "roeland-park", "p1a-ordered-traffic-control-violated.yaml"), ordinance);
+        var expected = BundledSamples.Canonical(model.Evaluate(scenario));
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        for (var compile = 0; compile < 20; compile++)
+        {
+            var compiled = OrdinanceCompiler.Compile(model.Ordinance);
+            using var start = new Barrier(Threads);
+            var threads = Enumerable.Range(0, Threads).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                var report = compiled.TryEvaluate(scenario, scenario.AsOf!.Value, null);
+                if (!report.Succeeded)
+                {
+                    failures.Add(report.Diagnostics[0].Message);
+                }
+                else if (BundledSamples.Canonical(report.Value) != expected)
+                {
+                    failures.Add("a report unlike the sequential one");
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+        }
+
+        failures.Should().BeEmpty();
     }
 }
