@@ -105,7 +105,7 @@ public static class OrdinanceAnalyzer
         return all;
     }
 
-    private static ImmutableDictionary<string, string> Readings(IReadOnlyList<Ordinance> laws, AnalysisOptions options)
+    internal static ImmutableDictionary<string, string> Readings(IReadOnlyList<Ordinance> laws, AnalysisOptions options)
     {
         var declared = laws.SelectMany(l => l.Readings).ToList();
         foreach (var (name, alternative) in options.Readings)
@@ -120,11 +120,32 @@ public static class OrdinanceAnalyzer
         return declared.ToImmutableDictionary(r => r.Name, r => options.Readings.TryGetValue(r.Name, out var chosen) ? chosen : r.Default, StringComparer.Ordinal);
     }
 
+    /// <summary>The as-of instant of every witness: after every instant the shape can hold.</summary>
+    internal static readonly DateTimeOffset AsOf = Shape.Epoch.AddMinutes(Shape.MaxMinutes).AddDays(1);
+
+    /// <summary>
+    /// One solver call within the options' limits, asking for a solution as small as the solver finds in time: few facts,
+    /// few stated fields, and ids of the shape's own (not texts a condition names) where one will do.
+    /// </summary>
+    internal static (CpSolverStatus Status, CpSolver Solver) SolveMinimal(Sat sat, Shape shape, AnalysisOptions options)
+    {
+        var cost = shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => new[] { f.Known, f.Unknown }).Append(s.Exists).Append(shape.NamedId(s)))
+            .Where(l => l.Literal is not null).Select(l => l.Literal!).ToList();
+        if (cost.Count > 0)
+        {
+            sat.Model.Minimize(LinearExpr.Sum(cost));
+        }
+
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers}, max_time_in_seconds:{options.Timeout.TotalSeconds}"),
+        };
+        return (solver.Solve(sat.Model), solver);
+    }
+
     /// <summary>The questions asked about one provision.</summary>
     private sealed class ProvisionAnalyzer(ProvisionNode node, AnalysisOptions options, ImmutableDictionary<string, string> readings)
     {
-        private static readonly DateTimeOffset AsOf = Shape.Epoch.AddMinutes(Shape.MaxMinutes).AddDays(1);
-
         private readonly List<AnalysisFinding> _findings = [];
 
         private string Id => node.Id;
@@ -259,19 +280,7 @@ public static class OrdinanceAnalyzer
             model.Sat.Require(model.NoFinding.Not());
             model.Sat.Require(goal(model));
             model.Sat.Require(model.Sat.Or([.. model.StatusLits]));
-            // As small as can be: few facts, few stated fields, and ids of the shape's own (not texts a condition names) where one will do.
-            var cost = model.Shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => new[] { f.Known, f.Unknown }).Append(s.Exists).Append(model.Shape.NamedId(s)))
-                .Where(l => l.Literal is not null).Select(l => l.Literal!).ToList();
-            if (cost.Count > 0)
-            {
-                model.Sat.Model.Minimize(LinearExpr.Sum(cost));
-            }
-
-            var solver = new CpSolver
-            {
-                StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers}, max_time_in_seconds:{options.Timeout.TotalSeconds}"),
-            };
-            var status = solver.Solve(model.Sat.Model);
+            var (status, solver) = SolveMinimal(model.Sat, model.Shape, options);
             if (status is CpSolverStatus.Infeasible)
             {
                 return (Answer.Impossible, null);
@@ -283,13 +292,7 @@ public static class OrdinanceAnalyzer
             }
 
             var scenario = model.Decode(solver, $"{Id}: {name} (analysis witness)", AsOf);
-            var bound = Sat.Value(solver, model.ClaimUndetermined) || Sat.Value(solver, model.Violated) || Sat.Value(solver, model.ExceptionApplies)
-                ? model.Subject.AddRange(model.Breach)
-                : model.Subject;
-            var facts = bound.Select(s => new FactBinding(s.Variable, s.Slot.Type.Name, model.IdOf(solver, s.Slot))).ToImmutableArray();
-            var actual = ProvisionModel.Statuses.Where((_, i) => Sat.Value(solver, model.StatusLits[i])).ToList();
-            var claimed = actual.Count == 1 ? actual[0] : throw new InvalidOperationException($"The encoding of provision {Id} gives {actual.Count} statuses at once.");
-            return (Answer.Found, new Witness(Id, scenario, facts, claimed, readings));
+            return (Answer.Found, new Witness(Id, scenario, model.FactsOf(solver), model.StatusOf(solver), readings));
         }
     }
 }

@@ -128,6 +128,10 @@ internal static class CliApp
                 .WithDescription("Analyse an ordinance with a constraint solver: for each provision what some scenario makes it (with a witness scenario each), provisions never violated, complied with or applying, and exceptions that never hold or never change an outcome; --witnesses writes the witnesses as scenario files that check confirms.")
                 .WithExample("analyze", "samples/ordinances/roeland-park-ks.yaml")
                 .WithExample("analyze", "samples/ordinances/lawrence-ks.yaml", "--witnesses", "witnesses", "--timeout", "5", "--format", "json");
+            config.AddCommand<Analyze.DiffCommand>("diff")
+                .WithDescription("Find, with a constraint solver, minimal scenarios on which two ordinances (or one under two readings, or two versions of a file) give different findings, grouped by the provisions that disagree, each with both outcomes; exit 1 when some differ, 0 when there is no difference up to the bound.")
+                .WithExample("diff", "samples/ordinances/roeland-park-ks.yaml", "samples/ordinances/lawrence-ks.yaml")
+                .WithExample("diff", "samples/ordinances/roeland-park-ks.yaml", "--reading-b", "p2-judicial-warrant=exception-for-criminal-immigration", "--witnesses", "witnesses");
             config.AddCommand<Serve.ServeCommand>("serve")
                 .WithDescription("Run the decision service over a folder of ordinances: POST a scenario to /v1/check, /v1/explain, /v1/what-if or /v1/interview and get the report JSON; reloads when a file changes; loopback only unless --public.")
                 .WithExample("serve", "--ordinances", "samples/ordinances")

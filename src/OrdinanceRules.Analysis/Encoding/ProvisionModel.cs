@@ -26,15 +26,17 @@ internal sealed class ProvisionModel
     private readonly Dictionary<string, Term> _claimScope;
 
     public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
+        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node)))
+    {
+    }
+
+    /// <summary>The provision encoded over a shape shared with other provisions (the shape's texts must include <see cref="Constants"/>).</summary>
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, Shape shape)
     {
         _node = node;
-        var law = node.Law;
-        Sat = new Sat();
+        Sat = shape.Sat;
         var definitions = node.Environment.Definitions ?? DefinitionTable.Empty;
-        var constants = Conditions(node).SelectMany(ConditionEncoder.Constants)
-            .Concat(definitions.Names.Select(n => definitions.TryGet(n, out var d) ? d.Body : null).Where(b => b is not null).SelectMany(b => ConditionEncoder.Constants(b!)))
-            .Concat(ConditionEncoder.Constants(law));
-        Shape = new Shape(Sat, law.Vocabulary, factsPerType, constants);
+        Shape = shape;
         _encoder = new ConditionEncoder(Shape, definitions, readings, node.Environment.Parameters);
 
         var scope = new Dictionary<string, Term>(StringComparer.Ordinal);
@@ -91,6 +93,29 @@ internal sealed class ProvisionModel
 
         (Violated, ExceptionApplies, ClaimUndetermined) = Outcome(null);
         Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
+    }
+
+    /// <summary>Every text the provision's conditions, definitions and law name: the shape's text universe must hold them.</summary>
+    public static IEnumerable<string> Constants(ProvisionNode node)
+    {
+        var definitions = node.Environment.Definitions ?? DefinitionTable.Empty;
+        return Conditions(node).SelectMany(ConditionEncoder.Constants)
+            .Concat(definitions.Names.Select(n => definitions.TryGet(n, out var d) ? d.Body : null).Where(b => b is not null).SelectMany(b => ConditionEncoder.Constants(b!)))
+            .Concat(ConditionEncoder.Constants(node.Law));
+    }
+
+    /// <summary>The facts a finding found in a solution is for: the subject's, and the further facts' when the analysed claim bears on it.</summary>
+    public ImmutableArray<FactBinding> FactsOf(Google.OrTools.Sat.CpSolver solver)
+    {
+        var bound = Sat.Value(solver, ClaimUndetermined) || Sat.Value(solver, Violated) || Sat.Value(solver, ExceptionApplies) ? Subject.AddRange(Breach) : Subject;
+        return [.. bound.Select(s => new FactBinding(s.Variable, s.Slot.Type.Name, IdOf(solver, s.Slot)))];
+    }
+
+    /// <summary>The one status a solution gives the combination.</summary>
+    public FindingStatus StatusOf(Google.OrTools.Sat.CpSolver solver)
+    {
+        var actual = Statuses.Where((_, i) => Sat.Value(solver, StatusLits[i])).ToList();
+        return actual.Count == 1 ? actual[0] : throw new InvalidOperationException($"The encoding of provision {_node.Id} gives {actual.Count} statuses at once.");
     }
 
     /// <summary>The further facts the analysed claim binds (a violated-when with its own for), after the subject's.</summary>

@@ -43,8 +43,30 @@ internal sealed record WitnessJson(
     [property: JsonPropertyName("file")] string? File,
     [property: JsonPropertyName("scenario")] string Scenario);
 
+/// <summary>What <c>diff --format json</c> writes (docs/cli.md, "diff").</summary>
+internal sealed record DiffDocument(
+    [property: JsonPropertyName("a")] string A,
+    [property: JsonPropertyName("b")] string B,
+    [property: JsonPropertyName("factsPerType")] int FactsPerType,
+    [property: JsonPropertyName("timeoutSeconds")] double TimeoutSeconds,
+    [property: JsonPropertyName("pairs")] ImmutableArray<PairDiffJson> Pairs,
+    [property: JsonPropertyName("notCompared")] ImmutableArray<string> NotCompared);
+
+/// <summary>Two provisions compared: differs, no-difference or unknown, with the witnesses where they differ.</summary>
+internal sealed record PairDiffJson(
+    [property: JsonPropertyName("provisionA")] string ProvisionA,
+    [property: JsonPropertyName("provisionB")] string ProvisionB,
+    [property: JsonPropertyName("outcome")] string Outcome,
+    [property: JsonPropertyName("differences")] ImmutableArray<DifferenceJson> Differences);
+
+/// <summary>One scenario and the two findings on it.</summary>
+internal sealed record DifferenceJson(
+    [property: JsonPropertyName("a")] WitnessJson A,
+    [property: JsonPropertyName("b")] WitnessJson B);
+
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(AnalysisDocument))]
+[JsonSerializable(typeof(DiffDocument))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext
 {
     /// <summary>Indented JSON, with '§' and apostrophes readable.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using OrdinanceRules.Analysis;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
@@ -21,11 +20,16 @@ internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOn
     /// <summary>Writes the witness under a name made of <paramref name="parts"/>, unless it is written already.</summary>
     public void Write(Witness witness, params string?[] parts)
     {
-        if (folder is null || _files.ContainsKey(witness))
+        if (folder is not null && !_files.ContainsKey(witness))
         {
-            return;
+            var path = PathFor(parts);
+            WriteFile(path, witness, [$"Witness: {Claim(witness)}", $"Check it: {CheckCommand(path, witness)}"]);
         }
+    }
 
+    /// <summary>A new file name in the folder, made of <paramref name="parts"/>; null when no folder was given.</summary>
+    public string PathFor(params string?[] parts)
+    {
         var stem = string.Join('.', parts.Where(p => !string.IsNullOrEmpty(p)).Select(p => Safe(p!)));
         var name = stem + ".yaml";
         for (var n = 2; !_names.Add(name); n++)
@@ -33,14 +37,22 @@ internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOn
             name = $"{stem}.{n}.yaml";
         }
 
-        var path = Path.Combine(folder, name);
-        var header = new StringBuilder()
-            .Append("# Witness: ").Append(Claim(witness)).Append('\n')
-            .Append("# Check it: ").Append(CheckCommand(path, witness)).Append('\n');
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(path, header + OrdinanceYaml.WriteScenario(witness.Scenario));
+        return Path.Combine(folder!, name);
+    }
+
+    /// <summary>Writes the witness's scenario to <paramref name="path"/>, after the header's lines as comments.</summary>
+    public void WriteFile(string path, Witness witness, IEnumerable<string> header)
+    {
+        Directory.CreateDirectory(folder!);
+        File.WriteAllText(path, string.Concat(header.Select(h => $"# {h}\n")) + OrdinanceYaml.WriteScenario(witness.Scenario));
         _files[witness] = path;
     }
+
+    /// <summary>Records that the witness is in a file written already (the other side of a diff witness).</summary>
+    public void Alias(Witness witness, string path) => _files[witness] = path;
+
+    /// <summary>Whether witness files are written.</summary>
+    public bool Writes => folder is not null;
 
     /// <summary>"provision P2 is violated for a=x, b=y under p2-judicial-warrant=not-an-exception".</summary>
     public static string Claim(Witness witness)
