@@ -126,7 +126,7 @@ public static class OrdinanceJson
             report.HasViolations,
             [.. report.Findings.Select(f => Finding(f))],
             Decision(report),
-            [.. report.DefaultsApplied.Select(d => new AppliedDefaultJson(d.FactType, d.FactId, d.Field, d.Value))],
+            [.. report.DefaultsApplied.Select(d => new AppliedDefaultJson(d.FactType, d.FactId, d.Field, d.Value.ToString()))],
             Notes: report.Notes);
     }
 
