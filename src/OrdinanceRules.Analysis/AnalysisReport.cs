@@ -67,4 +67,13 @@ public sealed record AnalysisReport(string Ordinance, int FactsPerType, Immutabl
     /// <summary>Every witness of the report: the provisions' reachable statuses and the findings' witnesses.</summary>
     public IEnumerable<Witness> Witnesses =>
         Provisions.SelectMany(p => p.Reachable).Concat(Findings.Where(f => f.Witness is not null).Select(f => f.Witness!)).Distinct();
+
+    /// <summary>The alternative each reading of the laws analysed took, by name (the options' choices, else each reading's default).</summary>
+    public ImmutableDictionary<string, string> Readings { get; init; } = ImmutableDictionary<string, string>.Empty;
 }
+
+/// <summary>How far an analysis has got: reported before each provision, and once at the end.</summary>
+/// <param name="ProvisionId">The provision about to be analysed; null at the end.</param>
+/// <param name="Done">How many provisions are analysed.</param>
+/// <param name="Total">How many provisions there are.</param>
+public sealed record AnalysisProgress(string? ProvisionId, int Done, int Total);

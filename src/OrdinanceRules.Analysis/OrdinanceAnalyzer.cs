@@ -22,49 +22,102 @@ namespace OrdinanceRules.Analysis;
 /// </remarks>
 public static class OrdinanceAnalyzer
 {
+    /// <summary>Analyses every provision of an ordinance with the default options.</summary>
+    /// <param name="ordinance">The ordinance, as loaded.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="OrdinanceDiagnosticException">The ordinance does not compile; every problem is listed.</exception>
+    public static AnalysisReport Analyze(Ordinance ordinance) => Analyze(ordinance, [], null, null);
+
     /// <summary>Analyses every provision of an ordinance.</summary>
     /// <param name="ordinance">The ordinance, as loaded.</param>
     /// <param name="options">The bound, the time limit and the readings; null for <see cref="AnalysisOptions.Default"/>.</param>
     /// <returns>The report.</returns>
     /// <exception cref="OrdinanceDiagnosticException">The ordinance does not compile; every problem is listed.</exception>
     /// <exception cref="ArgumentException">The options name a reading or an alternative the ordinance does not declare.</exception>
-    public static AnalysisReport Analyze(Ordinance ordinance, AnalysisOptions? options = null)
+    public static AnalysisReport Analyze(Ordinance ordinance, AnalysisOptions? options) => Analyze(ordinance, [], options, null);
+
+    /// <summary>
+    /// Analyses every provision of an ordinance stacked under higher laws (as <see cref="OrdinanceCompiler.Compile(Ordinance, IEnumerable{Ordinance})"/>
+    /// stacks them), reporting each provision analysed to <paramref name="progress"/>.
+    /// </summary>
+    /// <param name="ordinance">The local ordinance, as loaded.</param>
+    /// <param name="higherLaws">Laws of a higher level; empty for none. Their provisions are analysed too, after the ordinance's.</param>
+    /// <param name="options">The bound, the time limit and the readings (of any law of the stack); null for <see cref="AnalysisOptions.Default"/>.</param>
+    /// <param name="progress">Told before each provision is analysed; null for none.</param>
+    /// <returns>The report.</returns>
+    /// <remarks>
+    /// A provision over which a permission prevails (higher law, or a declared <c>prevails-over</c>) is listed as not
+    /// analysed: the encoding does not cover precedence yet.
+    /// </remarks>
+    /// <exception cref="OrdinanceDiagnosticException">The laws do not compile together; every problem is listed.</exception>
+    /// <exception cref="ArgumentException">The options name a reading or an alternative no law of the stack declares.</exception>
+    public static AnalysisReport Analyze(Ordinance ordinance, IEnumerable<Ordinance> higherLaws, AnalysisOptions? options, IProgress<AnalysisProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(ordinance);
+        ArgumentNullException.ThrowIfNull(higherLaws);
         options ??= AnalysisOptions.Default;
-        var readings = Readings(ordinance, options);
+        var nodes = Bind(ordinance, [.. higherLaws], out var laws);
+        var readings = Readings(laws, options);
+        var provisions = ImmutableArray.CreateBuilder<ProvisionAnalysis>();
+        var findings = ImmutableArray.CreateBuilder<AnalysisFinding>();
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            progress?.Report(new AnalysisProgress(nodes[i].Id, i, nodes.Length));
+            var (analysis, found) = new ProvisionAnalyzer(nodes[i], options, readings).Run();
+            provisions.Add(analysis);
+            findings.AddRange(found);
+        }
+
+        progress?.Report(new AnalysisProgress(null, nodes.Length, nodes.Length));
+        return new AnalysisReport(ordinance.Citation, options.FactsPerType, provisions.ToImmutable(), findings.ToImmutable()) { Readings = readings };
+    }
+
+    /// <summary>
+    /// The provisions of the stack, bound as the compiler binds them (each law over the stack's one vocabulary, readings
+    /// numbered across the stack), with the precedence between them planned.
+    /// </summary>
+    internal static ImmutableArray<ProvisionNode> Bind(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws, out IReadOnlyList<Ordinance> laws)
+    {
+        // Compiling first reports every problem of the stack (vocabularies that cannot be shared, ranks, duplicate ids) as the compiler does.
+        var compiled = OrdinanceCompiler.TryCompile(ordinance, higherLaws);
+        if (!compiled.Succeeded)
+        {
+            throw new OrdinanceDiagnosticException(compiled.Diagnostics);
+        }
+
+        laws = [compiled.Value.Ordinance, .. compiled.Value.HigherLaws];
         var diagnostics = new List<Diagnostic>();
-        var nodes = new OrdinanceBinder(ordinance, diagnostics).Bind();
+        var nodes = ImmutableArray.CreateBuilder<ProvisionNode>();
+        var readingOffset = 0;
+        foreach (var law in laws)
+        {
+            nodes.AddRange(new OrdinanceBinder(law, diagnostics, nodes.Count, readingOffset, laws).Bind());
+            readingOffset += law.Readings.Length;
+        }
+
         if (diagnostics.Count > 0)
         {
             throw new OrdinanceDiagnosticException(diagnostics);
         }
 
-        Precedence.Plan(nodes);
-        var provisions = ImmutableArray.CreateBuilder<ProvisionAnalysis>();
-        var findings = ImmutableArray.CreateBuilder<AnalysisFinding>();
-        foreach (var node in nodes)
-        {
-            var (analysis, found) = new ProvisionAnalyzer(node, options, readings).Run();
-            provisions.Add(analysis);
-            findings.AddRange(found);
-        }
-
-        return new AnalysisReport(ordinance.Citation, options.FactsPerType, provisions.ToImmutable(), findings.ToImmutable());
+        var all = nodes.ToImmutable();
+        Precedence.Plan(all);
+        return all;
     }
 
-    private static ImmutableDictionary<string, string> Readings(Ordinance ordinance, AnalysisOptions options)
+    private static ImmutableDictionary<string, string> Readings(IReadOnlyList<Ordinance> laws, AnalysisOptions options)
     {
+        var declared = laws.SelectMany(l => l.Readings).ToList();
         foreach (var (name, alternative) in options.Readings)
         {
-            var reading = ordinance.Readings.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"{ordinance.Citation} declares no reading '{name}'.", nameof(options));
+            var reading = declared.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"{laws[0].Citation} declares no reading '{name}'.", nameof(options));
             if (!reading.Allows(alternative))
             {
                 throw new ArgumentException($"Reading '{name}' has no alternative '{alternative}'.", nameof(options));
             }
         }
 
-        return ordinance.Readings.ToImmutableDictionary(r => r.Name, r => options.Readings.TryGetValue(r.Name, out var chosen) ? chosen : r.Default, StringComparer.Ordinal);
+        return declared.ToImmutableDictionary(r => r.Name, r => options.Readings.TryGetValue(r.Name, out var chosen) ? chosen : r.Default, StringComparer.Ordinal);
     }
 
     /// <summary>The questions asked about one provision.</summary>

@@ -124,6 +124,10 @@ internal static class CliApp
                 .WithDescription("Evaluate every record of a file (NDJSON scenarios, or CSV rows mapped to facts by --mapping) against an ordinance, streaming, and write its findings as NDJSON or CSV with a summary that accounts for every record; a bad record is reported with its line and skipped.")
                 .WithExample("audit", "samples/ordinances/roeland-park-ks.yaml", "samples/records/roeland-park-requests-2021.csv", "--mapping", "samples/records/roeland-park-requests.mapping.yaml")
                 .WithExample("audit", "samples/ordinances/roeland-park-ks.yaml", "records.ndjson", "--format", "csv", "--output", "findings.csv", "--parallel", "2");
+            config.AddCommand<Analyze.AnalyzeCommand>("analyze")
+                .WithDescription("Analyse an ordinance with a constraint solver: for each provision what some scenario makes it (with a witness scenario each), provisions never violated, complied with or applying, and exceptions that never hold or never change an outcome; --witnesses writes the witnesses as scenario files that check confirms.")
+                .WithExample("analyze", "samples/ordinances/roeland-park-ks.yaml")
+                .WithExample("analyze", "samples/ordinances/lawrence-ks.yaml", "--witnesses", "witnesses", "--timeout", "5", "--format", "json");
             config.AddCommand<Serve.ServeCommand>("serve")
                 .WithDescription("Run the decision service over a folder of ordinances: POST a scenario to /v1/check, /v1/explain, /v1/what-if or /v1/interview and get the report JSON; reloads when a file changes; loopback only unless --public.")
                 .WithExample("serve", "--ordinances", "samples/ordinances")

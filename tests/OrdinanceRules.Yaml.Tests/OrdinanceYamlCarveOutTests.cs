@@ -62,6 +62,22 @@ public class OrdinanceYamlCarveOutTests
         return report.For("P1").Should().ContainSingle().Subject;
     }
 
+    [Theory]
+    [InlineData("not-applicable")]
+    [InlineData("complied")]
+    public void Coverage_ScopeClauseUnderTheProvision_IsReachedByTheOutcomeItGives(string carve)
+    {
+        var compiled = Compile(carve).GetValueOrThrow();
+        var scenario = OrdinanceYaml.ParseScenario("scenario: S\nfacts:\n  - request: req-1\n    kind: support\n    statedPurpose: other\n    persons: 3\n    purposes: [criminal-other]", "scenario.yaml", compiled.Ordinance).GetValueOrThrow();
+        var report = compiled.Evaluate(scenario, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var result = new Suites.CaseResult(new Suites.SuiteCase { Name = "carved out", Scenario = scenario }, report, []);
+
+        var items = Suites.OutcomeCoverage.Measure(compiled.Ordinance, [result]).Provisions.Single(p => p.ProvisionId == "P1").Items;
+
+        items.Single(i => i.Label == "carve-out C1").ReachedBy.Should().Equal("carved out");
+        items.Select(i => i.Label).Should().NotContain("exception C1", "a carve-out never gives exception-applies");
+    }
+
     [Fact]
     public void Evaluate_PermissionThatNarrowsTheProhibition_IsNotApplicableNotExceptionApplies()
     {

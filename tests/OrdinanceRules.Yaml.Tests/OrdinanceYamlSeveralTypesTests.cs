@@ -86,6 +86,30 @@ public class OrdinanceYamlSeveralTypesTests
     }
 
     [Fact]
+    public void Evaluate_TwoExceptionsOverTheVariable_CompileSideBySideAndDecide()
+    {
+        // Each exception's rules test x's type on the claim's bindings; NRules compares such tests across rules.
+        var ordinance = Ordinance + """
+
+                exceptions:
+                  - id: E1
+                    section: "§ 1(b)"
+                    title: Asked or kept by a federal agency
+                    when: x.by.level == 'federal'
+                  - id: E2
+                    section: "§ 1(c)"
+                    title: About status
+                    when: x.subject == 'status'
+            """;
+
+        var report = TestFiles.Evaluate(ordinance, Facts, AsOf);
+
+        var inquiry = report.Findings.Single(f => f.Facts.Single().FactId == "q-1");
+        inquiry.Status.Should().Be(FindingStatus.ExceptionApplies);
+        inquiry.Exceptions.Select(e => e.Id).Should().Equal("E2");
+    }
+
+    [Fact]
     public void Compile_FieldOnlySomeTypesHave_SaysWhichTypeLacksItAtItsColumn()
     {
         var (code, where, message) = TestFiles.Single(TestFiles.Compile(Ordinance.Replace("x.subject == 'status'", "x.subject == 'status' and x.retained", StringComparison.Ordinal)));

@@ -13,6 +13,9 @@ namespace OrdinanceRules.Cli.Commands;
 /// </summary>
 internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffset? AsOf, EvaluationOptions Options)
 {
+    /// <summary>The ordinance and its higher laws as read from their files, before they were stacked: the ordinance first.</summary>
+    public IReadOnlyList<Model.Ordinance> Loaded { get; init; } = [];
+
     public static EvaluationSetup? TryLoad(string ordinancePath, IReadOnlyList<string> laws, string? asOfText, IReadOnlyList<string> readings, YamlReadOptions read, List<Diagnostic> problems)
     {
         var loaded = OrdinanceYaml.LoadOrdinance(ordinancePath, read);
@@ -68,7 +71,7 @@ internal sealed record EvaluationSetup(CompiledOrdinance Ordinance, DateTimeOffs
             return null;
         }
 
-        return new EvaluationSetup(ordinance, asOf, options with { ShowSensitive = read.ShowSensitive });
+        return new EvaluationSetup(ordinance, asOf, options with { ShowSensitive = read.ShowSensitive }) { Loaded = [loaded.Value, .. higherLaws] };
     }
 
     /// <summary>

@@ -134,9 +134,8 @@ internal sealed class ConditionSource
         Expression chosenExpression = bound[^1].Expression!;
         for (var i = bound.Count - 2; i >= 0; i--)
         {
-            var test = bound[i].Types.Select(t => (Expression)Expression.Equal(
-                Expression.Property(Expression.Property(t.Variable.Fact, nameof(Facts.Fact.Type)), nameof(Vocabulary.FactType.Name)),
-                Expression.Constant(t.Type.Name))).Aggregate(Expression.AndAlso);
+            var test = bound[i].Types.Select(t => (Expression)Expression.Call(
+                typeof(Ops).GetMethod(nameof(Ops.IsOfType))!, t.Variable.Fact, Expression.Constant(t.Type.Name))).Aggregate(Expression.AndAlso);
             chosenExpression = Expression.Condition(test, bound[i].Expression!, chosenExpression);
         }
 

@@ -11,6 +11,12 @@ internal static class Ops
 {
     public static Val OfFact(Fact? fact) => fact is null ? Val.Absent : Val.Known(fact);
 
+    /// <summary>
+    /// Whether a fact is of the named type: a call, not a member access, so that NRules' expression comparer, which
+    /// does not compare a member of an array element (<c>claim.Bindings[0].Type</c>), can compare two rules' tests.
+    /// </summary>
+    public static bool IsOfType(Fact fact, string type) => string.Equals(fact.Type.Name, type, StringComparison.Ordinal);
+
     public static Val Field(Val target, string type, int index, string field)
     {
         if (!target.IsKnown)

@@ -11,7 +11,10 @@ public enum CoverageItemKind
     /// <summary>A finding status other than exception-applies.</summary>
     Status,
 
-    /// <summary>A finding of exception-applies that names one exception of the provision.</summary>
+    /// <summary>
+    /// A finding of exception-applies that names one exception of the provision, or, for a carve-out, the finding of
+    /// its outcome (not-applicable or complied) that names it.
+    /// </summary>
     Exception,
 
     /// <summary>An evaluation under one alternative of a reading the provision's conditions test.</summary>
@@ -46,7 +49,8 @@ public sealed record ProvisionCoverage(string ProvisionId, ImmutableArray<Covera
 /// <remarks>
 /// The universe, per provision, in this order (docs/drafting.md, "Outcome coverage"): violated (not for an
 /// obligation without a deadline, which is never violated); complied; one item per exception written
-/// directly under the provision, reached by an exception-applies finding that names it; not-applicable;
+/// directly under the provision, reached by an exception-applies finding that names it (a carve-out, by a
+/// finding of its outcome, not-applicable or complied, that names it); not-applicable;
 /// pending (obligations only); undetermined; and, for each reading the provision's conditions test with
 /// <c>reading('name')</c> (or that the conditions of a provision whose findings it tests with <c>violated('P', x)</c>
 /// test), one item per alternative, reached by a case evaluated under it. A case reaches
@@ -105,10 +109,18 @@ public sealed partial class OutcomeCoverage
         Status(FindingStatus.Complied);
         foreach (var exception in provision.Exceptions)
         {
+            // A carve-out never makes a finding exception-applies: it is reached by the NotApplicable (or Complied)
+            // finding that names it, the outcome it gives.
+            var outcome = exception.CarveOut switch
+            {
+                CarveOutOutcome.NotApplicable => FindingStatus.NotApplicable,
+                CarveOutOutcome.Complied => FindingStatus.Complied,
+                _ => FindingStatus.ExceptionApplies,
+            };
             items.Add(new CoverageItem(
                 CoverageItemKind.Exception,
-                $"exception {exception.Id}",
-                ReachedBy(results, provision.Id, f => f.Status == FindingStatus.ExceptionApplies && f.Exceptions.Any(e => e.Id == exception.Id))));
+                exception.CarveOut is null ? $"exception {exception.Id}" : $"carve-out {exception.Id}",
+                ReachedBy(results, provision.Id, f => f.Status == outcome && f.Exceptions.Any(e => e.Id == exception.Id))));
         }
 
         Status(FindingStatus.NotApplicable);

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Text;
+using OrdinanceRules.Analysis;
+using OrdinanceRules.Json;
+using OrdinanceRules.Yaml;
+
+namespace OrdinanceRules.Cli.Analyze;
+
+/// <summary>
+/// The witnesses of an analysis as scenario files: one file per witness, named after the provision and what it shows,
+/// opening with comment lines that say the outcome claimed and the <c>ordinance check</c> command that confirms it.
+/// </summary>
+internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOnlyList<string> laws, IReadOnlyDictionary<string, string> defaults)
+{
+    private readonly Dictionary<Witness, string> _files = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The file a witness was written to (as the folder was given), or null when no folder was given.</summary>
+    public string? FileOf(Witness witness) => _files.GetValueOrDefault(witness);
+
+    /// <summary>Writes the witness under a name made of <paramref name="parts"/>, unless it is written already.</summary>
+    public void Write(Witness witness, params string?[] parts)
+    {
+        if (folder is null || _files.ContainsKey(witness))
+        {
+            return;
+        }
+
+        var stem = string.Join('.', parts.Where(p => !string.IsNullOrEmpty(p)).Select(p => Safe(p!)));
+        var name = stem + ".yaml";
+        for (var n = 2; !_names.Add(name); n++)
+        {
+            name = $"{stem}.{n}.yaml";
+        }
+
+        var path = Path.Combine(folder, name);
+        var header = new StringBuilder()
+            .Append("# Witness: ").Append(Claim(witness)).Append('\n')
+            .Append("# Check it: ").Append(CheckCommand(path, witness)).Append('\n');
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(path, header + OrdinanceYaml.WriteScenario(witness.Scenario));
+        _files[witness] = path;
+    }
+
+    /// <summary>"provision P2 is violated for a=x, b=y under p2-judicial-warrant=not-an-exception".</summary>
+    public static string Claim(Witness witness)
+    {
+        var facts = witness.Facts.IsEmpty ? string.Empty : " for " + string.Join(", ", witness.Facts.Select(f => $"{f.Variable}={f.FactId}"));
+        return $"provision {witness.ProvisionId} is {OrdinanceJson.Word(witness.Status)}{facts}";
+    }
+
+    /// <summary>The readings of a witness that are not their default, as <c>--reading</c> values.</summary>
+    public ImmutableArray<string> ReadingArguments(Witness witness) =>
+        [.. witness.Readings.Where(r => defaults.GetValueOrDefault(r.Key) != r.Value).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")];
+
+    /// <summary>The command that evaluates the witness file as the analysis did.</summary>
+    public string CheckCommand(string file, Witness witness) =>
+        string.Join(' ', new[] { "ordinance", "check", ordinancePath, file }
+            .Concat(ReadingArguments(witness).SelectMany(r => new[] { "--reading", r }))
+            .Concat(laws.SelectMany(l => new[] { "--law", l })));
+
+    private static string Safe(string part) => new([.. part.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
+}
