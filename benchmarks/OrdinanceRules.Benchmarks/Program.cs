@@ -21,5 +21,12 @@ if (args is ["records", ..])
     return 0;
 }
 
+// `load [--clients N] [--seconds N] [--warmup N] [--in-process | --url URL]`: the decision service on 127.0.0.1 driven by
+// concurrent clients for a fixed time; throughput and latency percentiles (LoadTest).
+if (args is ["load", ..])
+{
+    return await LoadTest.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RoelandPark).Assembly).Run(args);
 return 0;

@@ -20,6 +20,9 @@ public static class RoelandPark
         throw new DirectoryNotFoundException("OrdinanceRules.sln was not found above " + AppContext.BaseDirectory);
     });
 
+    /// <summary>The repository's root folder, the one that holds OrdinanceRules.sln.</summary>
+    public static string RootFolder => Root.Value;
+
     /// <summary>The path of samples/ordinances/roeland-park-ks.yaml.</summary>
     public static string OrdinancePath => Path.Combine(Root.Value, "samples", "ordinances", "roeland-park-ks.yaml");
 

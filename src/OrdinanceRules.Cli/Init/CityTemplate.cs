@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrdinanceRules.Cli.SampleFiles;
+using OrdinanceRules.Cli.Schemas;
 
 namespace OrdinanceRules.Cli.Init;
 
@@ -57,9 +58,17 @@ internal sealed record CityTemplate(string Slug, string Name, string State, stri
         (DetainerScenarioPath, DetainerScenario),
         (AlertScenarioPath, AlertScenario),
         (SuitePath, Suite),
-        .. SchemaNames.Select(n => ($"{SchemaFolder}/{n}.schema.json", BundledSchemas.Read(n))),
+        .. SchemaNames.Select(n => ($"{SchemaFolder}/{n}.schema.json", n == "scenario" ? ScenarioSchema : BundledSchemas.Read(n))),
         (EditorSettingsPath, EditorSettings),
     ];
+
+    /// <summary>
+    /// The schema of the city's scenarios, made for its vocabulary (the standard one with the stub's additions), so that
+    /// the editor completes fact types, fields and values; after editing the extension, regenerate it with the command
+    /// the stub's comments give.
+    /// </summary>
+    private string ScenarioSchema =>
+        FileSchemas.Text(FileSchemas.Scenario(Yaml.OrdinanceYaml.ParseVocabulary(Vocabulary, VocabularyPath).GetValueOrThrow()));
 
     private string Ordinance => $$"""
         # {{Name}}, {{State}}: an ordinance file written by `ordinance init`. It starts from the ACLU of Kansas
@@ -123,7 +132,9 @@ internal sealed record CityTemplate(string Slug, string Name, string State, stri
         # The vocabulary extension of {{Name}}: the fact types, fields and values its provisions need beyond
         # the standard vocabulary (immigration-cooperation). An extension only adds, so every scenario written
         # for the standard vocabulary reads the same under it. This stub adds one field to agency; rename it,
-        # add your own, or delete the file and the ordinance's `vocabulary:` block.
+        # add your own, or delete the file and the ordinance's `vocabulary:` block. After a change, refresh the
+        # editor's schema of the scenarios (it lists every type, field and value), from the folder that holds {{Slug}}/:
+        #   ordinance vocabulary {{Slug}}/{{VocabularyPath}} --format json-schema > {{Slug}}/{{SchemaFolder}}/scenario.schema.json
         vocabulary: {{Slug}}
         extends: immigration-cooperation
         description: The standard vocabulary, with what the {{Name}} ordinance adds.

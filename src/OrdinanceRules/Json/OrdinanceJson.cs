@@ -6,6 +6,7 @@ using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Model;
 using OrdinanceRules.Suites;
+using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Json;
 
@@ -287,6 +288,62 @@ public static class OrdinanceJson
                 p.Name, ParameterTypeWord(p.Kind), ParameterValue(p.Effective), ParameterValue(p.Default), p.DeclaredBy ?? ordinance.Citation, p.Description.Trim()))]);
     }
 
+    /// <summary>A vocabulary's types, fields and values, as <c>vocabulary --format json</c> writes it; for an extension, what it adds is marked <c>added</c>.</summary>
+    /// <param name="vocabulary">The vocabulary.</param>
+    /// <returns>The document.</returns>
+    public static VocabularyDocument Vocabulary(FactVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var @base = vocabulary.Extends;
+        return new VocabularyDocument(
+            SchemaVersion,
+            vocabulary.Name,
+            [.. vocabulary.Types.Select(type =>
+            {
+                FactType? baseType = null;
+                var typeAdded = @base is not null && !@base.TryGetType(type.Name, out baseType);
+                return new FactTypeJson(
+                    type.Name,
+                    typeAdded,
+                    [.. type.Fields.Select(field =>
+                    {
+                        FieldDefinition? baseField = null;
+                        var fieldAdded = baseType is not null && !baseType.TryGetField(field.Name, out baseField);
+                        return new FieldJson(
+                            field.Name,
+                            Word(field.Type.Kind),
+                            fieldAdded,
+                            field.Sensitive,
+                            [.. field.Type.Values.Select(v => new FieldValueJson(
+                                v,
+                                baseField is not null && !baseField.Type.Allows(v),
+                                field.ValueDescriptions.TryGetValue(v, out var meaning) ? meaning.Trim() : null))],
+                            field.Description?.Trim(),
+                            field.Type.ReferencedType,
+                            field.Default);
+                    })],
+                    type.Description?.Trim());
+            })],
+            vocabulary.Description?.Trim(),
+            @base?.Name);
+    }
+
+    /// <summary>A field's kind as a vocabulary file and the contract write it: <c>text</c>, <c>yes-no</c>, <c>number</c>, <c>instant</c>, <c>duration</c>, <c>enumeration</c>, <c>set</c>, <c>reference</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The word.</returns>
+    public static string Word(FieldKind kind) => kind switch
+    {
+        FieldKind.Text => "text",
+        FieldKind.YesNo => "yes-no",
+        FieldKind.Number => "number",
+        FieldKind.Instant => "instant",
+        FieldKind.Duration => "duration",
+        FieldKind.Enumeration => "enumeration",
+        FieldKind.EnumerationSet => "set",
+        FieldKind.Reference => "reference",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a field kind"),
+    };
+
     /// <summary>A problem as the contract writes it: its code, its message, and its file, line and column when it has a place.</summary>
     /// <param name="diagnostic">The problem.</param>
     /// <returns>The JSON shape.</returns>
@@ -300,7 +357,7 @@ public static class OrdinanceJson
 
     /// <summary>An interview's step: the findings with the answers so far, and the questions still worth asking, as <c>interview</c> writes it.</summary>
     /// <param name="interview">The interview's step.</param>
-    /// <returns>The document; a sensitive field's answer shown as <see cref="Vocabulary.Redaction.Placeholder"/> unless its options show sensitive values.</returns>
+    /// <returns>The document; a sensitive field's answer shown as <see cref="Redaction.Placeholder"/> unless its options show sensitive values.</returns>
     public static InterviewDocument Interview(Interview interview)
     {
         ArgumentNullException.ThrowIfNull(interview);
@@ -343,7 +400,7 @@ public static class OrdinanceJson
     /// <summary>An answer's value as it may be shown: a sensitive field's hidden unless the interview's options show it.</summary>
     private static string Answered(Interview interview, InterviewAnswer answer) =>
         interview.Scenario.FindFact(answer.FactId) is { } fact && fact.Type.TryGetField(answer.Field, out var field)
-            ? Vocabulary.Redaction.Show(field, answer.Value, interview.Options.ShowSensitive)
+            ? Redaction.Show(field, answer.Value, interview.Options.ShowSensitive)
             : answer.Value;
 
     /// <summary>A parameter's type as the YAML writes it.</summary>

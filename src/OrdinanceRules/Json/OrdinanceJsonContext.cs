@@ -17,4 +17,5 @@ namespace OrdinanceRules.Json;
 [JsonSerializable(typeof(InitDocument))]
 [JsonSerializable(typeof(SamplesDocument))]
 [JsonSerializable(typeof(InterviewDocument))]
+[JsonSerializable(typeof(VocabularyDocument))]
 internal sealed partial class OrdinanceJsonContext : JsonSerializerContext;

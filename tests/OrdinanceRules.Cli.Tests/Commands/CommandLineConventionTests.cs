@@ -7,6 +7,35 @@ public class CommandLineConventionTests
 {
     private const string Violated = "p2-detainer-hold-violated";
 
+    /// <summary>
+    /// Every command that <c>ordinance --help</c> lists offers <c>--format json</c>, except the two whose output is no one
+    /// document: <c>audit</c> streams one JSON object a line (<c>--format ndjson</c>), <c>serve</c> answers HTTP requests.
+    /// </summary>
+    [Fact]
+    public void EveryCommand_OffersFormatJson()
+    {
+        var commands = Cli.Run("--help").OutputLines
+            .SkipWhile(l => l.Trim() != "COMMANDS:").Skip(1)
+            .Where(l => l.StartsWith("    ", StringComparison.Ordinal) && !l.StartsWith("     ", StringComparison.Ordinal))
+            .Select(l => l.Trim().Split(' ')[0])
+            .SelectMany(c => c == "samples" ? ["samples list", "samples copy"] : new[] { c })
+            .ToList();
+        commands.Should().Contain(["check", "vocabulary", "samples list", "audit", "serve"]);
+
+        foreach (var command in commands)
+        {
+            var help = Cli.Run([.. command.Split(' '), "--help"]).Output;
+            if (command is "audit")
+            {
+                help.Should().Contain("ndjson (one JSON line a finding)");
+            }
+            else if (command is not "serve")
+            {
+                help.Should().MatchRegex(@"--format <FORMAT>.*\bjson\b", $"`ordinance {command}` writes the JSON contract with --format json");
+            }
+        }
+    }
+
     [Fact]
     public void Check_DashForAScenario_ReadsItFromStandardInput()
     {

@@ -68,14 +68,26 @@ public class InitCommandTests
         foreach (var (schema, globs) in settings)
         {
             var path = Path.Combine(city, schema);
-            File.ReadAllText(path).Should().Be(File.ReadAllText(Path.Combine(Samples.Root, "schemas", Path.GetFileName(schema))), "init writes the schemas the tool was built with");
+            var name = Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(schema));
+            var written = File.ReadAllText(path);
+            if (name == "scenario")
+            {
+                // The scenarios' schema is made for the city's vocabulary, as `vocabulary --format json-schema` makes it.
+                written.Should().Be(Cli.Run("vocabulary", Path.Combine(city, "vocabulary", "overland-park.yaml"), "--format", "json-schema").Output);
+                JsonNode.Parse(written)!["$defs"]!["fact-agency"]!["properties"]!["localUnit"].Should().NotBeNull("the stub's added field is completed");
+            }
+            else
+            {
+                written.Should().Be(File.ReadAllText(Path.Combine(Samples.Root, "schemas", Path.GetFileName(schema))), "init writes the schemas the tool was built with");
+            }
+
             var matcher = new Matcher();
             matcher.AddIncludePatterns(globs!.AsArray().Select(g => g!.GetValue<string>()));
             var files = matcher.GetResultsInFullPath(city).ToList();
             files.Should().NotBeEmpty($"{schema}'s globs match the city's files");
             foreach (var yaml in files)
             {
-                SchemaFiles.Errors(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(schema)), SchemaFiles.YamlAsJson(yaml)).Should().BeNull(yaml);
+                SchemaFiles.ErrorsAgainstText(written, SchemaFiles.YamlAsJson(yaml)).Should().BeNull(yaml);
             }
         }
     }

@@ -25,6 +25,7 @@ internal static class OutputSchemas
         ("readings", typeof(ReadingsDocument), "What `ordinance readings --format json` and OrdinanceJson.Readings write (docs/json.md)."),
         ("validation", typeof(ValidationDocument), "What `ordinance validate --format json` writes (docs/json.md)."),
         ("init", typeof(InitDocument), "What `ordinance init --format json` writes (docs/json.md)."),
+        ("vocabulary-reference", typeof(VocabularyDocument), "What `ordinance vocabulary --format json` and OrdinanceJson.Vocabulary write (docs/json.md)."),
         ("samples", typeof(SamplesDocument), "What `ordinance samples list --format json` and `ordinance samples copy --format json` write (docs/json.md)."),
     ];
 

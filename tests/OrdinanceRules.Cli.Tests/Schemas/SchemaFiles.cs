@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using OrdinanceRules.Cli.Schemas;
 using YamlDotNet.RepresentationModel;
 
 namespace OrdinanceRules.Cli.Tests.Schemas;
@@ -12,8 +12,6 @@ internal static class SchemaFiles
     /// <summary>Set to 1 to rewrite schemas/ from the generators (docs/json.md, "Schemas").</summary>
     public const string UpdateVariable = "UPDATE_SCHEMAS";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Folder => Path.Combine(Samples.Root, "schemas");
 
     public static string PathOf(string name) => Path.Combine(Folder, name + ".schema.json");
@@ -23,32 +21,24 @@ internal static class SchemaFiles
         InputSchemas.All().Concat(OutputSchemas.All()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <summary>A draft 2020-12 schema whose root is one of its <c>$defs</c>.</summary>
-    public static JsonObject Schema(string title, string root, IEnumerable<KeyValuePair<string, JsonNode>> defs)
-    {
-        var all = new JsonObject();
-        foreach (var (name, schema) in defs)
-        {
-            all[name] = schema;
-        }
+    public static JsonObject Schema(string title, string root, IEnumerable<KeyValuePair<string, JsonNode>> defs) =>
+        FileSchemas.Document(title, root, defs);
 
-        return new JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["title"] = title,
-            ["$ref"] = $"#/$defs/{root}",
-            ["$defs"] = all,
-        };
-    }
-
-    public static string Text(JsonNode schema) => schema.ToJsonString(Indented) + "\n";
+    public static string Text(JsonNode schema) => FileSchemas.Text(schema);
 
     public static JsonSchema Load(string name) => JsonSchema.FromText(File.ReadAllText(PathOf(name)));
 
     /// <summary>Validates a JSON text against a checked-in schema; the errors, one a line, when it does not.</summary>
-    public static string? Errors(string name, string json)
+    public static string? Errors(string name, string json) => ErrorsAgainst(Load(name), json);
+
+    /// <summary>Validates a JSON text against a schema's text; the errors, one a line, when it does not.</summary>
+    public static string? ErrorsAgainstText(string schema, string json) => ErrorsAgainst(JsonSchema.FromText(schema), json);
+
+    /// <summary>Validates a JSON text against a schema; the errors, one a line, when it does not.</summary>
+    public static string? ErrorsAgainst(JsonSchema schema, string json)
     {
         using var document = JsonDocument.Parse(json);
-        var result = Load(name).Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         return result.IsValid
             ? null
             : string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")));

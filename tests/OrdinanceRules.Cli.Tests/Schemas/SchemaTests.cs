@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Json.Schema;
+using OrdinanceRules.Cli.Schemas;
+using OrdinanceRules.Yaml;
 
 namespace OrdinanceRules.Cli.Tests.Schemas;
 
@@ -84,6 +87,76 @@ public class SchemaTests
         SchemaFiles.Errors(schema, SchemaFiles.YamlAsJson(Path.Combine(Samples.Root, file))).Should().BeNull();
     }
 
+    /// <summary>
+    /// Every bundled scenario under the vocabulary of every bundled ordinance: the scenario schema made for that
+    /// vocabulary (what <c>vocabulary --format json-schema</c> writes) accepts each scenario the reader accepts, and
+    /// refuses each one the reader refuses only for a fact type, field or value the vocabulary lacks.
+    /// </summary>
+    [Fact]
+    public void ScenarioSchemaOfAVocabulary_AgreesWithTheReader_OnEveryBundledScenarioUnderEveryBundledOrdinance()
+    {
+        var scenarios = Directory.EnumerateFiles(Path.Combine(Samples.Root, "samples", "scenarios"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => (File: f, Json: SchemaFiles.YamlAsJson(f))).ToList();
+        var disagreements = new List<string>();
+        var (accepted, refused) = (0, 0);
+        foreach (var ordinanceFile in Directory.EnumerateFiles(Path.Combine(Samples.Root, "samples", "ordinances"), "*.yaml"))
+        {
+            var ordinance = OrdinanceYaml.LoadOrdinance(ordinanceFile).GetValueOrThrow();
+            var schema = JsonSchema.FromText(FileSchemas.Text(FileSchemas.Scenario(ordinance.Vocabulary)));
+            foreach (var (file, json) in scenarios)
+            {
+                var read = OrdinanceYaml.LoadScenario(file, ordinance);
+                var errors = SchemaFiles.ErrorsAgainst(schema, json);
+                var under = $"{Path.GetRelativePath(Samples.Root, file)} under {Path.GetFileName(ordinanceFile)}";
+                if (read.Succeeded)
+                {
+                    accepted++;
+                    if (errors is not null)
+                    {
+                        disagreements.Add($"{under}: the reader accepts it, the schema refuses it: {errors}");
+                    }
+                }
+                else if (read.Diagnostics.All(d => d.Message.Contains("has no field", StringComparison.Ordinal) || d.Message.Contains("which the vocabulary does not declare", StringComparison.Ordinal) || d.Message.Contains("which is not one of", StringComparison.Ordinal)))
+                {
+                    refused++;
+                    if (errors is null)
+                    {
+                        disagreements.Add($"{under}: the reader refuses it ({read.Diagnostics[0]}), the schema accepts it");
+                    }
+                }
+            }
+        }
+
+        disagreements.Should().BeEmpty();
+        accepted.Should().BeGreaterThan(500);
+        refused.Should().BeGreaterThan(10, "the Chicago and Lawrence scenarios use types and fields that other ordinances' vocabularies lack");
+    }
+
+    [Fact]
+    public void ScenarioSchemaOfAVocabulary_MisspelledFieldOrValue_IsInvalid()
+    {
+        var schema = FileSchemas.Text(FileSchemas.Scenario(StandardVocabularies.Get("immigration-cooperation")));
+        const string Scenario = """{"scenario": "s", "facts": [{"threat": "t-1", "specificity": "specific", "action": "act-1"}]}""";
+
+        SchemaFiles.ErrorsAgainstText(schema, Scenario).Should().BeNull();
+        SchemaFiles.ErrorsAgainstText(schema, Scenario.Replace("specificity", "specifity", StringComparison.Ordinal)).Should().NotBeNull();
+        SchemaFiles.ErrorsAgainstText(schema, Scenario.Replace("\"specific\"", "\"very\"", StringComparison.Ordinal)).Should().NotBeNull();
+        SchemaFiles.ErrorsAgainstText(schema, Scenario.Replace("\"specific\"", "\"unknown\"", StringComparison.Ordinal)).Should().BeNull("any field may be unknown");
+    }
+
+    [Fact]
+    public void VocabularyFormatJsonSchema_IsTheScenarioSchemaOfThatVocabulary_AndTheGenericOneIsSchemasScenario()
+    {
+        var result = Cli.Run("vocabulary", Path.Combine(Samples.Root, "samples", "ordinances", "chicago-il.yaml"), "--format", "json-schema");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        var schema = JsonNode.Parse(result.Output)!;
+        schema["$defs"]!["fact-form"]!["properties"]!["asksImmigrationStatus"].Should().NotBeNull("Chicago's ordinance declares the form type");
+        schema["$defs"]!["scenario"]!["properties"]!["unknown"]!["items"]!["enum"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Contain(["agency", "form"]);
+        SchemaFiles.ErrorsAgainstText(result.Output, SchemaFiles.YamlAsJson(Path.Combine(Samples.Root, "samples", "scenarios", "chicago-il", "ch-form-asks-status-violated.yaml"))).Should().BeNull();
+        File.ReadAllText(SchemaFiles.PathOf("scenario")).Should().Be(FileSchemas.Text(FileSchemas.Scenario()), "schemas/scenario.schema.json is the schema of any vocabulary");
+    }
+
     [Fact]
     public void OrdinanceSchema_UnknownKey_IsInvalid()
     {
@@ -109,6 +182,7 @@ public class SchemaTests
             "init" => "init",
             "samples" => "samples",
             "interview" => "interview",
+            "vocabulary" => "vocabulary-reference",
             _ => throw new InvalidOperationException($"docs/json.md shows a command with no schema: {command}"),
         };
 
@@ -134,7 +208,7 @@ public class SchemaTests
     public void DocumentedCommands_CoverEveryJsonDocument()
     {
         Commands().Select(c => c.Split(' ')[1]).Distinct().Should()
-            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview");
+            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview", "vocabulary");
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Cli.Tests.Comparison;
+using OrdinanceRules.Cli.Tests.Schemas;
+using OrdinanceRules.Json;
+using OrdinanceRules.Yaml;
 
 namespace OrdinanceRules.Cli.Tests.Vocabulary;
 
@@ -53,6 +56,65 @@ public class VocabularyCommandTests
         output.Should().Contain("Extends `immigration-cooperation`")
             .And.Contain("`other`, `stop` *(added)* |")
             .And.Contain("- `stop`: A traffic or pedestrian stop.");
+    }
+
+    [Fact]
+    public void Vocabulary_FormatJson_IsTheContractDocumentOfOrdinanceJson()
+    {
+        var result = Cli.Run("vocabulary", "immigration-cooperation", "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        result.Output.TrimEnd('\n').Should().Be(OrdinanceJson.Write(OrdinanceJson.Vocabulary(StandardVocabularies.Get("immigration-cooperation"))));
+        SchemaFiles.Errors("vocabulary-reference", result.Output).Should().BeNull();
+        var document = OrdinanceJson.Read<VocabularyDocument>(result.Output);
+        document.SchemaVersion.Should().Be(OrdinanceJson.SchemaVersion);
+        document.Extends.Should().BeNull();
+        var person = document.Types.Single(t => t.Name == "person");
+        var status = person.Fields.Single(f => f.Name == "immigrationStatus");
+        (status.Type, status.Sensitive, status.Added).Should().Be(("enumeration", true, false));
+        status.Values.Select(v => v.Value).Should().Contain(["daca", "tps"]);
+        document.Types.SelectMany(t => t.Fields).Should().Contain(f => f.Type == "reference" && f.To == "request");
+    }
+
+    [Fact]
+    public void Vocabulary_ExtensionAsJson_MarksTheAddedTypeFieldAndValue()
+    {
+        using var vocabulary = new TempYaml("city.yaml", """
+            vocabulary: city
+            extends: immigration-cooperation
+            types:
+              action:
+                add-values:
+                  kind: { stop: A traffic or pedestrian stop. }
+                add-fields:
+                  statusAsked: { type: yes-no, description: Whether the status was asked. }
+              checkpoint:
+                fields: { purpose: text }
+            """);
+
+        var result = Cli.Run("vocabulary", vocabulary.Path, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        SchemaFiles.Errors("vocabulary-reference", result.Output).Should().BeNull();
+        var document = OrdinanceJson.Read<VocabularyDocument>(result.Output);
+        document.Extends.Should().Be("immigration-cooperation");
+        document.Types.Single(t => t.Name == "checkpoint").Added.Should().BeTrue();
+        var action = document.Types.Single(t => t.Name == "action");
+        action.Added.Should().BeFalse();
+        action.Fields.Single(f => f.Name == "statusAsked").Added.Should().BeTrue();
+        var kind = action.Fields.Single(f => f.Name == "kind");
+        kind.Added.Should().BeFalse();
+        kind.Values.Single(v => v.Value == "stop").Should().Be(new FieldValueJson("stop", true, "A traffic or pedestrian stop."));
+        kind.Values.Single(v => v.Value == "arrest").Added.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Vocabulary_BadFormat_IsACommandLineError()
+    {
+        var result = Cli.Run("vocabulary", "immigration-cooperation", "--format", "xml");
+
+        result.ExitCode.Should().Be(CliApp.BadInput);
+        result.Errors.Should().Contain("--format must be text, json or json-schema, not 'xml'");
     }
 
     [Fact]
