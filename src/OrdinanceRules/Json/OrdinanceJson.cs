@@ -320,7 +320,7 @@ public static class OrdinanceJson
                                 field.ValueDescriptions.TryGetValue(v, out var meaning) ? meaning.Trim() : null))],
                             field.Description?.Trim(),
                             field.Type.ReferencedType,
-                            field.Default);
+                            field.Default?.Value as bool?);
                     })],
                     type.Description?.Trim());
             })],
