@@ -5,7 +5,7 @@ using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Tests;
 
-/// <summary>A small ordinance built in C#, after Roeland Park's P2 and P3, to exercise the engine without YAML.</summary>
+/// <summary>A small ordinance built in C#, after Roeland Park's P2 and P3, to exercise the engine without YAML (its vocabulary gives the bundled one's none defaults to ends and links "if any").</summary>
 internal static class TestOrdinance
 {
     public static readonly FactVocabulary Vocabulary = FactVocabulary.Create("test",
@@ -16,22 +16,22 @@ internal static class TestOrdinance
         ]),
         new FactType("action", [
             new FieldDefinition("agency", FieldType.Reference("agency")),
-            new FieldDefinition("beneficiary", FieldType.Reference("agency")),
+            new FieldDefinition("beneficiary", FieldType.Reference("agency")) { Default = FieldDefault.None },
             new FieldDefinition("purposes", FieldType.EnumerationSet(["civil-immigration", "criminal-immigration", "criminal-other"])),
             new FieldDefinition("start", FieldType.Instant),
-            new FieldDefinition("operation", FieldType.Reference("operation")),
+            new FieldDefinition("operation", FieldType.Reference("operation")) { Default = FieldDefault.None },
         ]),
         new FactType("threat", [
             new FieldDefinition("specificity", FieldType.Enumeration(["specific", "general"])),
             new FieldDefinition("startedAt", FieldType.Instant),
-            new FieldDefinition("endedAt", FieldType.Instant),
-            new FieldDefinition("action", FieldType.Reference("action")),
+            new FieldDefinition("endedAt", FieldType.Instant) { Default = FieldDefault.None },
+            new FieldDefinition("action", FieldType.Reference("action")) { Default = FieldDefault.None },
         ]),
         new FactType("crime", [
             new FieldDefinition("isCriminal", FieldType.YesNo),
             new FieldDefinition("startedAt", FieldType.Instant),
-            new FieldDefinition("endedAt", FieldType.Instant),
-            new FieldDefinition("operation", FieldType.Reference("operation")),
+            new FieldDefinition("endedAt", FieldType.Instant) { Default = FieldDefault.None },
+            new FieldDefinition("operation", FieldType.Reference("operation")) { Default = FieldDefault.None },
         ]),
         new FactType("operation", [
             new FieldDefinition("agency", FieldType.Reference("agency")),

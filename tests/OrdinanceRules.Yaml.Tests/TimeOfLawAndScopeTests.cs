@@ -36,6 +36,28 @@ public class TimeOfLawAndScopeTests
         p1a.Reason.Should().StartWith("Cannot be determined whether the provision was in force when action act-1, request req-1 happened");
     }
 
+    [Theory]
+    [InlineData("[criminal-other]", FindingStatus.NotApplicable)]
+    [InlineData("[civil-immigration, public-safety]", FindingStatus.Undetermined)]
+    public void Evaluate_EventUnderAnAmendmentOfUnknownText_IsNotApplicableWhenAppliesWhenIsNo(string purposes, FindingStatus expected)
+    {
+        // From 1 Jul 2022 the amendment A2022, whose text is unknown, governs P2: whether P2 is in force is unknown.
+        // An act for another crime's purpose is outside P2 whatever the amended text says (no and unknown is no).
+        var yaml = File.ReadAllText(Repository.PathOf("samples", "scenarios", "roeland-park", "p2-specific-threat-exception-applies.yaml"))
+            .Replace("2021-07-", "2022-08-", StringComparison.Ordinal)
+            .Replace("purposes: [civil-immigration, public-safety]", $"purposes: {purposes}", StringComparison.Ordinal);
+        var ordinance = OrdinanceYaml.LoadOrdinance(Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml")).GetValueOrThrow();
+        var compiled = OrdinanceCompiler.Compile(ordinance);
+
+        var p2 = compiled.Evaluate(OrdinanceYaml.ParseScenario(yaml, "scenario.yaml", compiled.Ordinance).GetValueOrThrow()).Findings.Single(f => f.ProvisionId == "P2");
+
+        p2.Status.Should().Be(expected);
+        if (expected == FindingStatus.NotApplicable)
+        {
+            p2.Unknowns.Should().BeEmpty();
+        }
+    }
+
     private static ComplianceReport EvaluateDeclineUnderPublicationUnknown(bool explain)
     {
         var ordinance = OrdinanceYaml.LoadOrdinance(Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml")).GetValueOrThrow();

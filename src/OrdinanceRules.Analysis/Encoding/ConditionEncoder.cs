@@ -157,11 +157,14 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         var choices = Choices(target);
         FieldSlot Of(FactSlot slot) => shape.Field(slot, field);
 
-        // A yes/no field read as a condition reads it: left out, it is the vocabulary's default, or unknown.
-        var readDefault = field.Type.Kind == FieldKind.YesNo && !asStated;
-        Lit KnownOf(FactSlot s) => !readDefault ? Of(s).Known : field.Default is null ? Of(s).Known : Of(s).Unknown.Not();
-        Lit UnknownOf(FactSlot s) => !readDefault ? Of(s).Unknown : field.Default is null ? Of(s).Known.Not() : Of(s).Unknown;
-        Lit BoolOf(FactSlot s) => !readDefault || field.Default is null ? Of(s).Bool : Sat.Ite(Of(s).Known, Of(s).Bool, Lit.Of(field.Default.Value));
+        // A field read as a condition reads it: left out (the slot's absent state), it is the vocabulary's default (none
+        // stays absent), or unknown. Read as stated (== none, known(), absent()), it is the slot itself.
+        var fallback = asStated || field.Default is { IsNone: true } ? null : field.Default;
+        var readDefault = !asStated && field.Default is not { IsNone: true };
+        Lit KnownOf(FactSlot s) => !readDefault || fallback is null ? Of(s).Known : Of(s).Unknown.Not();
+        Lit UnknownOf(FactSlot s) => !readDefault ? Of(s).Unknown : fallback is null ? Of(s).Known.Not() : Of(s).Unknown;
+        Lit BoolOf(FactSlot s) => fallback?.Value is bool b ? Sat.Ite(Of(s).Known, Of(s).Bool, Lit.Of(b)) : Of(s).Bool;
+        Num ValueOf(FactSlot s) => fallback?.Value is string text ? Sat.Ite(Of(s).Known, Of(s).Value, Num.Of(shape.IndexOf(text))) : Of(s).Value;
 
         var known = SelectLit(choices, KnownOf);
         var unknown = Sat.Or(target.Unknown, SelectLit(choices, UnknownOf));
@@ -196,7 +199,7 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                     TermKind.Number => (-Shape.MaxNumber, Shape.MaxNumber),
                     _ => (0L, Shape.MaxMinutes),
                 };
-                return new Term { Kind = kind, Known = known, Unknown = unknown, Value = Select(choices, s => Of(s).Value, lb, ub) };
+                return new Term { Kind = kind, Known = known, Unknown = unknown, Value = Select(choices, ValueOf, lb, ub) };
         }
     }
 

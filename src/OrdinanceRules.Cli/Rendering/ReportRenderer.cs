@@ -28,7 +28,7 @@ internal static class ReportRenderer
 
         if (!report.DefaultsApplied.IsEmpty)
         {
-            console.MarkupLine($"Defaults applied (omitted yes/no fields read as the vocabulary's default): {Markup.Escape(string.Join("; ", report.DefaultsApplied))}");
+            console.MarkupLine($"Defaults applied (omitted fields read as the vocabulary's default): {Markup.Escape(string.Join("; ", report.DefaultsApplied))}");
         }
 
         if (!report.HigherLaws.IsEmpty)

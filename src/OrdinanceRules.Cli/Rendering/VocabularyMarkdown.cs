@@ -25,8 +25,8 @@ internal static class VocabularyMarkdown
             md.Append("Extends `").Append(@base.Name).Append("`: what this vocabulary adds is marked *(added)*.\n\n");
         }
 
-        md.Append("Every fact has an `id`, which is not listed. Any field may be `unknown` in a scenario. A yes/no field a scenario ")
-            .Append("leaves out is unknown, unless it has a **default** (the answer the law or the closed world of records supplies), ")
+        md.Append("Every fact has an `id`, which is not listed. Any field may be `unknown` in a scenario, or `none` (no value; `[]` for a set). A field a scenario ")
+            .Append("leaves out is unknown to the conditions that read it, unless it has a **default** (the answer the law or the closed world of records supplies), ")
             .Append("which a report lists as applied. A field marked ")
             .Append("**sensitive** is shown as `").Append(Redaction.Placeholder).Append("` in every output unless the reader asks for it ")
             .Append("(`--show-sensitive`; `EvaluationOptions.ShowSensitive` in C#).\n\n");
@@ -49,7 +49,7 @@ internal static class VocabularyMarkdown
                 md.Append("| `").Append(field.Name).Append('`').Append(added ? " *(added)*" : string.Empty)
                     .Append(" | ").Append(TypeText(field.Type, baseField?.Type))
                     .Append(" | ").Append(field.Sensitive ? "**sensitive.** " : string.Empty)
-                    .Append(field.Default is { } value ? $"**Default {(value ? "yes" : "no")}.** " : string.Empty)
+                    .Append(field.Default is { } value ? $"**Default {value}.** " : string.Empty)
                     .Append(Cell(field.Description ?? string.Empty))
                     .Append(" |\n");
             }

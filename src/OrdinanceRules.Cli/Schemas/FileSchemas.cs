@@ -328,8 +328,8 @@ internal static class FileSchemas
         },
         ["default"] = new JsonObject
         {
-            ["description"] = "For yes-no: the value an omitted field takes, where the law or the closed world supplies one; without it, an omitted field a condition reads is unknown.",
-            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["yes", "no"], "yes or no.")),
+            ["description"] = "The value an omitted field takes, where the law or the closed world supplies one: yes or no for a yes-no field, none or one of its values for an enumeration, none for any other kind (for a set, the empty set, also []); without it, an omitted field a condition reads is unknown.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Scalar("yes, no, none or an enumeration's value."), new JsonObject { ["type"] = "array", ["maxItems"] = 0 }),
         },
     });
 

@@ -167,6 +167,10 @@ internal static class ScenarioReader
             case YamlScalar { IsPlain: true, Value: "unknown" } scalar:
                 fact.Unknown(name, scalar.Location);
                 return;
+            case YamlScalar { IsPlain: true, Value: "none" } scalar when field is null || !field.Type.Allows("none"):
+                // Stated to have no value, unlike a field left out (its default, or unknown); quoted "none" is text.
+                fact.None(name, scalar.Location);
+                return;
             case YamlScalar scalar:
                 fact.Set(name, Convert(scalar, field), scalar.Location);
                 return;

@@ -33,6 +33,12 @@ internal static class ScenarioWriter
             for (var i = 0; i < fact.Type.Fields.Length; i++)
             {
                 var value = fact.ValueAt(i);
+                if (fact.RawAt(i) is NoneMarker)
+                {
+                    yaml.Append("    ").Append(fact.Type.Fields[i].Name).Append(": none\n");
+                    continue;
+                }
+
                 if (value.State == ValueState.Absent)
                 {
                     continue;

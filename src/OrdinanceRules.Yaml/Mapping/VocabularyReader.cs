@@ -188,15 +188,6 @@ internal static class VocabularyReader
                 }
 
                 var defaultNode = field.Optional("default");
-                bool? defaultValue = null;
-                if (defaultNode is not null && fieldKind is not (null or "yes-no"))
-                {
-                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'default' applies only to yes-no fields, and {context} is {Article(fieldKind)}: an omitted field of any other type is absent (none)", field.KeyNode("default")!.Location));
-                }
-                else if (defaultNode is not null)
-                {
-                    defaultValue = YesNo.Read(field, "default", defaultNode);
-                }
 
                 if (toNode is not null && fieldKind is not (null or "reference"))
                 {
@@ -212,6 +203,7 @@ internal static class VocabularyReader
                     "reference" => field.RequiredText("to") is { } to ? FieldType.Reference(to) : null,
                     _ => Simple(fieldKind),
                 };
+                var defaultValue = defaultNode is null || fieldKind is null ? null : ReadDefault(field, fieldKind, values?.Select(v => v.Value).ToList(), defaultNode);
                 return type is null || sensitive is null || (defaultNode is not null && defaultValue is null) ? null : new FieldDefinition(key.Value, type, description, key.Location)
                 {
                     Sensitive = sensitive.Value,
@@ -224,6 +216,45 @@ internal static class VocabularyReader
                 diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.WrongShape, $"{context} must be a type name such as text, or a mapping with 'type', not {value.Shape}", value.Location));
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A field's <c>default</c>: plain yes or no for a yes/no field; for an enumeration, one of its values or none; for
+    /// any other kind, none (no value; for a set, the empty set). Null when it does not fit (reported at the value).
+    /// </summary>
+    private static FieldDefault? ReadDefault(MappingReader field, string kind, List<string>? values, YamlNode node)
+    {
+        if (kind == "yes-no")
+        {
+            return YesNo.Read(field, "default", node) is { } yesNo ? FieldDefault.YesNo(yesNo) : null;
+        }
+
+        if (kind == "set" && node is YamlSequence { Items.Count: 0 })
+        {
+            return FieldDefault.None;
+        }
+
+        var scalar = field.Scalar("default", node);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (scalar.IsPlain && scalar.Value == "none")
+        {
+            return FieldDefault.None;
+        }
+
+        if (kind == "enumeration" && values is not null && values.Contains(scalar.Value, StringComparer.Ordinal))
+        {
+            return FieldDefault.Enumeration(scalar.Value);
+        }
+
+        var allowed = kind == "enumeration" && values is not null ? ["none", .. values] : new List<string> { "none" };
+        var what = kind == "enumeration" ? "none or one of its values" : kind == "set" ? "none (the empty set)" : "none (no value)";
+        var hint = Suggestions.DidYouMean(scalar.Value, allowed);
+        field.Report(YamlDiagnosticCodes.InvalidValue, $"'default' in {field.Context} must be {what} for {Article(kind)} field, not '{scalar.Value}'{hint}", scalar.Location);
+        return null;
     }
 
     /// <summary>

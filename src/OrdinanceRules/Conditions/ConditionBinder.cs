@@ -269,8 +269,10 @@ internal sealed class ConditionBinder
                 : $"'{path.Variable}' is not a variable here (in scope: {string.Join(", ", names)}){suggestion}", path.Pos, DiagnosticCodes.ConditionUnknownName);
         }
 
+        var segment = 0;
         foreach (var (name, pos) in path.Fields)
         {
+            var lastSegment = ++segment == path.Fields.Length;
             if (type.Kind != TypeKind.Fact)
             {
                 return Fail($"'{name}' cannot follow {type}: only a fact has fields", pos, DiagnosticCodes.ConditionType);
@@ -291,9 +293,9 @@ internal sealed class ConditionBinder
             }
 
             var field = factType.Fields[index];
-            current = field.Type.Kind == FieldKind.YesNo && !_asStated
-                ? YesNoField(current, factType, index, field)
-                : Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name));
+            current = _asStated && lastSegment
+                ? Expression.Call(Method(nameof(Ops.Field)), current, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(name))
+                : DefaultedField(current, factType, index, field);
             type = ConditionType.OfField(field.Type, _vocabulary);
         }
 
@@ -301,18 +303,24 @@ internal sealed class ConditionBinder
     }
 
     /// <summary>
-    /// A yes/no field as a condition reads it: an omitted one takes the vocabulary's default, or is unknown, never a
-    /// silent no.
+    /// A field as a condition reads it: an omitted one takes the vocabulary's default, or is unknown, never a silent
+    /// no. Only the last field of a path under <c>== none</c>, known() or absent() is read as stated.
     /// </summary>
-    private Expression YesNoField(Expression target, FactType factType, int index, FieldDefinition field)
+    private Expression DefaultedField(Expression target, FactType factType, int index, FieldDefinition field)
     {
         if (field.Default is not null)
         {
             _defaultsRead.Add((factType.Name, field.Name));
         }
 
-        var whenOmitted = field.Default switch { true => Ops.OmittedYes, false => Ops.OmittedNo, null => Ops.OmittedUnknown };
-        return Expression.Call(Method(nameof(Ops.YesNoField)), target, Expression.Constant(factType.Name), Expression.Constant(index), Expression.Constant(field.Name), Expression.Constant(whenOmitted));
+        return Expression.Call(
+            Method(nameof(Ops.DefaultedField)),
+            target,
+            Expression.Constant(factType.Name),
+            Expression.Constant(index),
+            Expression.Constant(field.Name),
+            Expression.Constant(field.Default is not null),
+            Expression.Constant(field.Default?.Value, typeof(object)));
     }
 
     /// <summary>Visits an operand as stated (see <see cref="_asStated"/>).</summary>

@@ -32,39 +32,26 @@ internal static class Ops
 
         return fact.RawAt(index) switch
         {
-            null => Val.Absent,
+            null or NoneMarker => Val.Absent,
             UnknownMarker => Val.Unknown(UnknownName(fact, field)),
             var value => Val.Known(value),
         };
     }
 
-    /// <summary>What an omitted yes/no field reads as: <see cref="YesNoField"/>'s last argument.</summary>
-    public const int OmittedUnknown = 0;
-
-    /// <inheritdoc cref="OmittedUnknown"/>
-    public const int OmittedNo = 1;
-
-    /// <inheritdoc cref="OmittedUnknown"/>
-    public const int OmittedYes = 2;
-
     /// <summary>
-    /// A yes/no field: as <see cref="Field"/>, but a field the fact leaves out reads as the vocabulary's default, or, when
-    /// it has none, as unknown under the same name a field stated unknown carries (so what-if can try its values).
+    /// A field as a condition reads it: as <see cref="Field"/>, but a field the fact leaves out (neither stated, nor
+    /// <c>none</c>, nor <c>unknown</c>) reads as the vocabulary's default when it has one (<paramref name="hasDefault"/>;
+    /// <paramref name="whenOmitted"/> is the value, null for <c>none</c>), and otherwise as unknown under the same name a
+    /// field stated unknown carries (so the finding names it and what-if can try its values): never a silent no.
     /// </summary>
-    public static Val YesNoField(Val target, string type, int index, string field, int whenOmitted)
+    public static Val DefaultedField(Val target, string type, int index, string field, bool hasDefault, object? whenOmitted)
     {
-        var value = Field(target, type, index, field);
-        if (!value.IsAbsent || !target.IsKnown || ((Fact)target.Value!).Type.Name != type)
+        if (!target.IsKnown || target.Value is not Fact fact || fact.Type.Name != type || !fact.Omits(index))
         {
-            return value;
+            return Field(target, type, index, field);
         }
 
-        return whenOmitted switch
-        {
-            OmittedNo => Val.False,
-            OmittedYes => Val.True,
-            _ => Val.Unknown(UnknownName((Fact)target.Value!, field)),
-        };
+        return !hasDefault ? Val.Unknown(UnknownName(fact, field)) : whenOmitted is null ? Val.Absent : Val.Known(whenOmitted);
     }
 
     public static Val Reading(EvaluationContext context, int index) => Val.Known(context.Readings[index]);

@@ -62,6 +62,10 @@ internal sealed class ReferenceIndex(IReadOnlyList<Fact> facts)
                 case UnknownMarker:
                     unknown.Add(fact);
                     break;
+                case null when fact.Type.Fields[field].Default is null:
+                    // Left out, with no default: a condition reads it as unknown.
+                    unknown.Add(fact);
+                    break;
             }
         }
 

@@ -61,6 +61,7 @@ internal static class Digests
     private static string Value(object raw) => raw switch
     {
         UnknownMarker => "unknown",
+        NoneMarker => "none",
         bool b => b ? "yes" : "no",
         decimal d => (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),

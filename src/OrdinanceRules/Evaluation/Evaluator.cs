@@ -125,7 +125,7 @@ internal static class Evaluator
             for (var i = 0; i < fact.Type.Fields.Length; i++)
             {
                 var field = fact.Type.Fields[i];
-                if (field.Default is { } value && fact.RawAt(i) is null && compiled.DefaultsRead.Contains((fact.Type.Name, field.Name)))
+                if (field.Default is { } value && fact.Omits(i) && compiled.DefaultsRead.Contains((fact.Type.Name, field.Name)))
                 {
                     applied.Add(new AppliedDefault(fact.Type.Name, fact.Id, field.Name, value));
                 }

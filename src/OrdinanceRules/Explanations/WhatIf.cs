@@ -140,7 +140,7 @@ public static class WhatIf
         {
             for (var i = 0; i < fact.Type.Fields.Length; i++)
             {
-                if (fact.RawAt(i) is UnknownMarker || (fact.RawAt(i) is null && fact.Type.Fields[i] is { Type.Kind: FieldKind.YesNo, Default: null }))
+                if (fact.RawAt(i) is UnknownMarker || (fact.Omits(i) && fact.Type.Fields[i].Default is null))
                 {
                     fields[Conditions.Ops.UnknownName(fact, fact.Type.Fields[i].Name)] = (fact, fact.Type.Fields[i]);
                 }

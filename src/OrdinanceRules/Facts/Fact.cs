@@ -52,12 +52,16 @@ public sealed class Fact
 
     internal FactValue ValueAt(int index) => _values[index] switch
     {
-        null => FactValue.Absent,
+        null or NoneMarker => FactValue.Absent,
         UnknownMarker => FactValue.Unknown,
         var v => new FactValue(ValueState.Known, v),
     };
 
+    /// <summary>The stored value: null when the scenario left the field out, <see cref="NoneMarker"/> when it stated none, <see cref="UnknownMarker"/> when unknown.</summary>
     internal object? RawAt(int index) => _values[index];
+
+    /// <summary>Whether the scenario left the field out (neither stated a value, nor none, nor unknown).</summary>
+    internal bool Omits(int index) => _values[index] is null;
 
     internal void SetRaw(int index, object? value) => _values[index] = value;
 
@@ -72,6 +76,16 @@ internal sealed class UnknownMarker
     public static readonly UnknownMarker Instance = new();
 
     private UnknownMarker()
+    {
+    }
+}
+
+/// <summary>The stored form of a field stated to have no value (<c>none</c>).</summary>
+internal sealed class NoneMarker
+{
+    public static readonly NoneMarker Instance = new();
+
+    private NoneMarker()
     {
     }
 }

@@ -6,7 +6,7 @@ namespace OrdinanceRules.Facts;
 /// <summary>Whether a field's value is stated, stated as unknown, or not stated at all.</summary>
 public enum ValueState
 {
-    /// <summary>The scenario does not state the field: it has no value (for example a crime with no end yet).</summary>
+    /// <summary>The field has no value: the scenario left it out, or stated <c>none</c> (for example a crime with no end yet).</summary>
     Absent,
 
     /// <summary>The scenario states that the value is not known. Conditions on it follow Kleene's logic.</summary>

@@ -159,6 +159,18 @@ public sealed class ScenarioBuilder
                     continue;
                 }
 
+                if (entry.IsNone)
+                {
+                    if (field.Type.Kind == FieldKind.YesNo)
+                    {
+                        problems.Add(new Diagnostic(DiagnosticCodes.InvalidFact, $"'{Echo.Value(entry.Field)}' of {fact.Type.Name} {Echo.Value(fact.Id)} is yes/no, which is yes, no or unknown, never none: write no if the answer is no", entry.Location ?? builder.Location));
+                        continue;
+                    }
+
+                    fact.SetRaw(index, NoneMarker.Instance);
+                    continue;
+                }
+
                 if (entry.Value is null)
                 {
                     continue;
@@ -402,13 +414,28 @@ public sealed class FactBuilder
     /// <see cref="TimeSpan"/> or text such as <c>48h</c>; a reference as the other fact's id; a set as strings.
     /// </summary>
     /// <param name="field">The field's name.</param>
-    /// <param name="value">The value; null leaves the field absent.</param>
+    /// <param name="value">The value; null leaves the field out, as if it were not set (see <see cref="None"/> to state that it has no value).</param>
     /// <param name="location">Where the value was stated.</param>
     /// <returns>This builder.</returns>
     public FactBuilder Set(string field, object? value, SourceLocation? location = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         _entries.Add(new Entry(field, value, false, location));
+        return this;
+    }
+
+    /// <summary>
+    /// States that a field has no value (<c>none</c> in a scenario file): no reference, no instant, no text, no
+    /// enumeration value, or an empty set. Unlike a field left out, which a condition reads as its vocabulary's default
+    /// or as unknown, a field stated none is known to have no value. A yes/no field cannot be none.
+    /// </summary>
+    /// <param name="field">The field's name.</param>
+    /// <param name="location">Where this was stated.</param>
+    /// <returns>This builder.</returns>
+    public FactBuilder None(string field, SourceLocation? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        _entries.Add(new Entry(field, null, false, location) { IsNone = true });
         return this;
     }
 
@@ -423,5 +450,8 @@ public sealed class FactBuilder
         return this;
     }
 
-    internal sealed record Entry(string Field, object? Value, bool IsUnknown, SourceLocation? Location);
+    internal sealed record Entry(string Field, object? Value, bool IsUnknown, SourceLocation? Location)
+    {
+        public bool IsNone { get; init; }
+    }
 }

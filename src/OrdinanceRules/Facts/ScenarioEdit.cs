@@ -181,6 +181,9 @@ public sealed class ScenarioEdit
                 case UnknownMarker:
                     builder.Unknown(name);
                     break;
+                case NoneMarker:
+                    builder.None(name);
+                    break;
                 case Fact other:
                     builder.Set(name, other.Id);
                     break;

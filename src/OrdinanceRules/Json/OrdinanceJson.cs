@@ -127,7 +127,7 @@ public static class OrdinanceJson
             report.HasViolations,
             [.. report.Findings.Select(f => Finding(f))],
             Decision(report),
-            [.. report.DefaultsApplied.Select(d => new AppliedDefaultJson(d.FactType, d.FactId, d.Field, d.Value))],
+            [.. report.DefaultsApplied.Select(d => new AppliedDefaultJson(d.FactType, d.FactId, d.Field, d.Value.ToString()))],
             Notes: report.Notes);
     }
 
@@ -320,7 +320,7 @@ public static class OrdinanceJson
                                 field.ValueDescriptions.TryGetValue(v, out var meaning) ? meaning.Trim() : null))],
                             field.Description?.Trim(),
                             field.Type.ReferencedType,
-                            field.Default);
+                            field.Default?.Value as bool?);
                     })],
                     type.Description?.Trim());
             })],

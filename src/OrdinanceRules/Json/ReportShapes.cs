@@ -30,7 +30,7 @@ public sealed record ReportsDocument(
 /// <param name="HasViolations">Whether any finding is <c>violated</c>.</param>
 /// <param name="Findings">The findings, in report order.</param>
 /// <param name="Decision">The decision record: what was decided, on what, by which law and engine.</param>
-/// <param name="DefaultsApplied">The yes/no fields the scenario left out that the evaluation read as their vocabulary's default; empty when none.</param>
+/// <param name="DefaultsApplied">The fields the scenario left out that the evaluation read as their vocabulary's default; empty when none.</param>
 public sealed record ReportJson(
     [property: JsonPropertyName("ordinance")] string Ordinance,
     [property: JsonPropertyName("title")] string Title,
@@ -46,16 +46,16 @@ public sealed record ReportJson(
     [property: JsonPropertyName("defaultsApplied")] ImmutableArray<AppliedDefaultJson> DefaultsApplied,
     [property: JsonPropertyName("notes")] string? Notes = null);
 
-/// <summary>A yes/no field a scenario left out, read as its vocabulary's default.</summary>
+/// <summary>A field a scenario left out, read as its vocabulary's default.</summary>
 /// <param name="Type">The fact's type.</param>
 /// <param name="Id">The fact's id.</param>
 /// <param name="Field">The field left out.</param>
-/// <param name="Value">The default it took.</param>
+/// <param name="Value">The default it took, as the vocabulary writes it: yes, no, none or an enumeration value.</param>
 public sealed record AppliedDefaultJson(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("field")] string Field,
-    [property: JsonPropertyName("value")] bool Value);
+    [property: JsonPropertyName("value")] string Value);
 
 /// <summary>A reading as an evaluation used it.</summary>
 /// <param name="Name">The reading's name.</param>

@@ -21,10 +21,11 @@ public sealed record FieldDefinition(string Name, FieldType Type, string? Descri
     public ImmutableDictionary<string, string> ValueDescriptions { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>
-    /// For a yes/no field, the value it takes when a scenario leaves it out: the answer the law or the closed world of
-    /// records supplies (<c>default: no</c> in a vocabulary file). Null when nothing supplies one: an omitted yes/no field
-    /// that a condition reads is then unknown, and a finding that depends on it names it.
+    /// The value the field takes when a scenario leaves it out: the answer the law or the closed world of records
+    /// supplies (<c>default: no</c>, <c>default: none</c> or an enumeration's value in a vocabulary file). Null when
+    /// nothing supplies one: an omitted field that a condition reads is then unknown, and a finding that depends on it
+    /// names it.
     /// </summary>
     /// <remarks>A report lists the defaults it applied (<see cref="Evaluation.ComplianceReport.DefaultsApplied"/>).</remarks>
-    public bool? Default { get; init; }
+    public FieldDefault? Default { get; init; }
 }

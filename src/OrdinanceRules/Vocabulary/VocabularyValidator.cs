@@ -30,8 +30,8 @@ internal sealed class VocabularyValidator : AbstractValidator<VocabularyValidato
                 field.RuleFor(f => f.Type).Must(t => t.Values.Distinct(StringComparer.Ordinal).Count() == t.Values.Length)
                     .WithMessage(f => $"field '{f.Name}' lists a value twice")
                     .WithState(f => f.Location);
-                field.RuleFor(f => f.Default).Must((f, value) => value is null || f.Type.Kind == FieldKind.YesNo)
-                    .WithMessage(f => $"field '{f.Name}' is {f.Type}, and only a yes/no field has a default; leave 'default' out")
+                field.RuleFor(f => f.Default).Must((f, value) => value is null || value.Fits(f.Type))
+                    .WithMessage(f => $"field '{f.Name}' is {f.Type}, and its default '{f.Default}' does not fit it: a yes/no field defaults to yes or no, an enumeration to none or one of its values, any other field only to none")
                     .WithState(f => f.Location);
             });
             type.RuleFor(t => t.Fields).Custom((fields, context) =>
