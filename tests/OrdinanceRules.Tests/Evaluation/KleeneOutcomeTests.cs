@@ -108,11 +108,24 @@ public class KleeneOutcomeTests
     }
 
     [Fact]
-    public void Evaluate_AnchorNotStated_IsUndeterminedNotPendingForever()
+    public void Evaluate_AnchorOmitted_IsUndeterminedNamingTheField()
     {
         var builder = TestOrdinance.Scenario()
             .Fact("operation", "op1", f => f.Set("agency", "ICE-ERO").Set("status", "planned"))
             .Fact("awareness", "k1", f => f.Set("agency", "RPPD").Set("operation", "op1"));
+
+        var finding = TestOrdinance.Compiled.Evaluate(builder.Build(), TestOrdinance.AsOf).For("P3").Should().ContainSingle().Subject;
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Equal("awareness k1: receivedAt");
+    }
+
+    [Fact]
+    public void Evaluate_AnchorStatedAsNone_IsUndeterminedNotPendingForever()
+    {
+        var builder = TestOrdinance.Scenario()
+            .Fact("operation", "op1", f => f.Set("agency", "ICE-ERO").Set("status", "planned"))
+            .Fact("awareness", "k1", f => f.Set("agency", "RPPD").Set("operation", "op1").None("receivedAt"));
 
         var finding = TestOrdinance.Compiled.Evaluate(builder.Build(), TestOrdinance.AsOf).For("P3").Should().ContainSingle().Subject;
 

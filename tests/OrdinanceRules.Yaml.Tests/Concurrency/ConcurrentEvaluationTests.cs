@@ -1,6 +1,6 @@
 using OrdinanceRules.Compilation;
-using OrdinanceRules.Yaml.Tests.Samples;
 using OrdinanceRules.Yaml.Tests.Robustness;
+using OrdinanceRules.Yaml.Tests.Samples;
 
 namespace OrdinanceRules.Yaml.Tests.Concurrency;
 
