@@ -152,19 +152,7 @@ public static class OrdinanceAnalyzer
 
         public (ProvisionAnalysis, IReadOnlyList<AnalysisFinding>) Run()
         {
-            var reasons = ProvisionModel.Unsupported(node, options.FactsPerType);
-            if (reasons.IsEmpty)
-            {
-                try
-                {
-                    _ = new ProvisionModel(node, readings, options.FactsPerType);
-                }
-                catch (NotSupportedException ex)
-                {
-                    reasons = [$"uses {ex.Message}"];
-                }
-            }
-
+            var reasons = ProvisionModel.WhyNotAnalysed(node, readings, options.FactsPerType);
             if (!reasons.IsEmpty)
             {
                 return (new ProvisionAnalysis(Id, reasons, [], [], []), []);

@@ -134,19 +134,7 @@ public static class OrdinanceDiff
         var comparable = new List<ProvisionNode>();
         foreach (var node in nodes)
         {
-            var reasons = ProvisionModel.Unsupported(node, options.FactsPerType);
-            if (reasons.IsEmpty)
-            {
-                try
-                {
-                    _ = new ProvisionModel(node, readings, options.FactsPerType);
-                }
-                catch (NotSupportedException ex)
-                {
-                    reasons = [$"uses {ex.Message}"];
-                }
-            }
-
+            var reasons = ProvisionModel.WhyNotAnalysed(node, readings, options.FactsPerType);
             if (reasons.IsEmpty)
             {
                 comparable.Add(node);

@@ -148,8 +148,31 @@ internal sealed class ProvisionModel
     /// <summary>Match, time of law and applies-when all yes: the provision reaches these facts.</summary>
     public Lit Engaged => _engaged;
 
+    /// <summary>
+    /// Why a provision is not analysed: what <see cref="Unsupported"/> names, else the part of the language that building
+    /// its model met and the encoding lacks; empty when it is analysed.
+    /// </summary>
+    public static ImmutableArray<string> WhyNotAnalysed(ProvisionNode node, ImmutableDictionary<string, string> readings, int factsPerType)
+    {
+        var reasons = Unsupported(node, factsPerType);
+        if (!reasons.IsEmpty)
+        {
+            return reasons;
+        }
+
+        try
+        {
+            _ = new ProvisionModel(node, readings, factsPerType);
+            return [];
+        }
+        catch (NotSupportedException ex)
+        {
+            return [$"uses {ex.Message}"];
+        }
+    }
+
     /// <summary>What a provision uses that this encoding does not cover yet; empty when it covers all of it.</summary>
-    public static ImmutableArray<string> Unsupported(ProvisionNode node, int factsPerType)
+    private static ImmutableArray<string> Unsupported(ProvisionNode node, int factsPerType)
     {
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (node.Model.Modality == Modality.Obligation)
