@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrdinanceRules.Analysis;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
 
@@ -9,10 +10,22 @@ namespace OrdinanceRules.Cli.Analyze;
 /// The witnesses of an analysis as scenario files: one file per witness, named after the provision and what it shows,
 /// opening with comment lines that say the outcome claimed and the <c>ordinance check</c> command that confirms it.
 /// </summary>
-internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOnlyList<string> laws, IReadOnlyDictionary<string, string> defaults)
+internal sealed class WitnessFiles
 {
     private readonly Dictionary<Witness, string> _files = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string? folder;
+    private readonly string ordinancePath;
+    private readonly IReadOnlyList<string> laws;
+
+    public WitnessFiles(string? folder, string ordinancePath, IReadOnlyList<string> laws, IReadOnlyDictionary<string, string> defaults)
+    {
+        (this.folder, this.ordinancePath, this.laws) = (folder, ordinancePath, laws);
+        Writing = new WitnessWriting(OrdinanceYaml.WriteScenario) { DefaultReadings = defaults, FileOf = FileOf };
+    }
+
+    /// <summary>How the witnesses are written into the JSON documents: YAML scenarios, their non-default readings, their files.</summary>
+    public WitnessWriting Writing { get; }
 
     /// <summary>The file a witness was written to (as the folder was given), or null when no folder was given.</summary>
     public string? FileOf(Witness witness) => _files.GetValueOrDefault(witness);
@@ -62,8 +75,7 @@ internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOn
     }
 
     /// <summary>The readings of a witness that are not their default, as <c>--reading</c> values.</summary>
-    public ImmutableArray<string> ReadingArguments(Witness witness) =>
-        [.. witness.Readings.Where(r => defaults.GetValueOrDefault(r.Key) != r.Value).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")];
+    public ImmutableArray<string> ReadingArguments(Witness witness) => Writing.ReadingArguments(witness);
 
     /// <summary>The command that evaluates the witness file as the analysis did.</summary>
     public string CheckCommand(string file, Witness witness) =>

@@ -183,6 +183,8 @@ public class SchemaTests
             "samples" => "samples",
             "interview" => "interview",
             "vocabulary" => "vocabulary-reference",
+            "analyze" => "analysis",
+            "diff" => "diff",
             _ => throw new InvalidOperationException($"docs/json.md shows a command with no schema: {command}"),
         };
 
@@ -208,7 +210,7 @@ public class SchemaTests
     public void DocumentedCommands_CoverEveryJsonDocument()
     {
         Commands().Select(c => c.Split(' ')[1]).Distinct().Should()
-            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview", "vocabulary");
+            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview", "vocabulary", "analyze", "diff");
     }
 
     [Fact]
