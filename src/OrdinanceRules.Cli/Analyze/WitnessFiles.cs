@@ -10,22 +10,13 @@ namespace OrdinanceRules.Cli.Analyze;
 /// The witnesses of an analysis as scenario files: one file per witness, named after the provision and what it shows,
 /// opening with comment lines that say the outcome claimed and the <c>ordinance check</c> command that confirms it.
 /// </summary>
-internal sealed class WitnessFiles
+internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOnlyList<string> laws, IReadOnlyDictionary<string, string> defaults)
 {
     private readonly Dictionary<Witness, string> _files = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
-    private readonly string? folder;
-    private readonly string ordinancePath;
-    private readonly IReadOnlyList<string> laws;
-
-    public WitnessFiles(string? folder, string ordinancePath, IReadOnlyList<string> laws, IReadOnlyDictionary<string, string> defaults)
-    {
-        (this.folder, this.ordinancePath, this.laws) = (folder, ordinancePath, laws);
-        Writing = new WitnessWriting(OrdinanceYaml.WriteScenario) { DefaultReadings = defaults, FileOf = FileOf };
-    }
 
     /// <summary>How the witnesses are written into the JSON documents: YAML scenarios, their non-default readings, their files.</summary>
-    public WitnessWriting Writing { get; }
+    public WitnessWriting Writing => new(OrdinanceYaml.WriteScenario) { DefaultReadings = defaults, FileOf = FileOf };
 
     /// <summary>The file a witness was written to (as the folder was given), or null when no folder was given.</summary>
     public string? FileOf(Witness witness) => _files.GetValueOrDefault(witness);
