@@ -12,7 +12,7 @@ public class OrdinanceSuiteAttributeTests
     {
         var rows = new OrdinanceSuiteAttribute(Suite).GetData(typeof(OrdinanceSuiteAttributeTests).GetMethod(nameof(GetData_RoelandParkSuite_GivesOneRowPerCase))!).ToList();
 
-        rows.Should().HaveCount(77).And.OnlyContain(r => r.Length == 1 && r[0] is OrdinanceSuiteCase);
+        rows.Should().HaveCount(78).And.OnlyContain(r => r.Length == 1 && r[0] is OrdinanceSuiteCase);
         var cases = rows.Select(r => (OrdinanceSuiteCase)r[0]).ToList();
         cases.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         cases[0].ToString().Should().Be("roeland-park.suite.yaml: Sergeant orders an officer to control traffic for an ICE arrest");

@@ -28,7 +28,7 @@ public class TestCommandTests
         var result = Cli.Run("test", RoelandParkSuite, "--coverage", "--min-coverage", "100");
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
-        result.OutputLines.Should().Contain("1 suite, 77 cases: 77 passed, 0 failed")
+        result.OutputLines.Should().Contain("1 suite, 78 cases: 78 passed, 0 failed")
             .And.Contain("  P3   15/15  reached: violated, complied, exception E3, not-applicable, pending, undetermined, reading p3-anchor=receipt, reading p3-anchor=actual-reading, reading p3-anchor=before-activity, reading p3-end=inclusive, reading p3-end=exclusive, reading p3-knowledge=rppd-only, reading p3-knowledge=any-city-department, reading p3-completed-activity=excluded, reading p3-completed-activity=included")
             .And.Contain("Coverage: 54 of 54 outcomes (100.0%)");
     }
