@@ -12,7 +12,7 @@ public class OrdinanceSuiteAttributeTests
     {
         var rows = new OrdinanceSuiteAttribute(Suite).GetData(typeof(OrdinanceSuiteAttributeTests).GetMethod(nameof(GetData_RoelandParkSuite_GivesOneRowPerCase))!).ToList();
 
-        rows.Should().HaveCount(72).And.OnlyContain(r => r.Length == 1 && r[0] is OrdinanceSuiteCase);
+        rows.Should().HaveCount(78).And.OnlyContain(r => r.Length == 1 && r[0] is OrdinanceSuiteCase);
         var cases = rows.Select(r => (OrdinanceSuiteCase)r[0]).ToList();
         cases.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         cases[0].ToString().Should().Be("roeland-park.suite.yaml: Sergeant orders an officer to control traffic for an ICE arrest");
@@ -79,7 +79,7 @@ public class OrdinanceSuiteAttributeTests
         var act = () => OrdinanceSuiteData.Cases(folder.Suite);
 
         act.Should().Throw<OrdinanceDiagnosticException>().Which.Diagnostics.Select(d => d.ToString()).Should().Equal(
-            $"{folder.Suite}:6:7: error OR6001: the ordinance has no provision 'P7' (it has P1a, P1b, P2, P3, P4, P5, P6); did you mean 'P2'?",
+            $"{folder.Suite}:6:7: error OR6001: the ordinance has no provision 'P7' (it has P1a, P1b, P2, P3, P4, P4b, P5, P6); did you mean 'P2'?",
             $"{folder.Suite}:7:11: error OR4008: 'pendng' is not a status; write one of violated, complied, exception-applies, not-applicable, pending, undetermined; did you mean 'pending'?");
     }
 

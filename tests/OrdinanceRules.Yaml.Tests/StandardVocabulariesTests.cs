@@ -11,7 +11,9 @@ public class StandardVocabulariesTests
     {
         StandardVocabularies.Names.Should().Contain("immigration-cooperation");
         StandardVocabularies.ImmigrationCooperation.Name.Should().Be("immigration-cooperation");
-        StandardVocabularies.ImmigrationCooperation.Should().BeSameAs(OrdinanceCompiler.Compile(OrdinanceYaml.LoadOrdinance(Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml")).GetValueOrThrow()).Ordinance.Vocabulary);
+        StandardVocabularies.ImmigrationCooperation.Should().BeSameAs(OrdinanceCompiler.Compile(OrdinanceYaml.LoadOrdinance(Repository.PathOf("samples", "ordinances", "aclu-kansas-model.yaml")).GetValueOrThrow()).Ordinance.Vocabulary);
+        OrdinanceCompiler.Compile(OrdinanceYaml.LoadOrdinance(Repository.PathOf("samples", "ordinances", "roeland-park-ks.yaml")).GetValueOrThrow()).Ordinance.Vocabulary.Extends
+            .Should().BeSameAs(StandardVocabularies.ImmigrationCooperation, "Roeland Park adds to the bundled vocabulary in its own file (reading I-7)");
         StandardVocabularies.Get("immigration-cooperation").Should().BeSameAs(StandardVocabularies.ImmigrationCooperation);
     }
 

@@ -60,6 +60,14 @@ internal sealed class Verdict(ProvisionNode node, Fact[] bindings, Val match, Va
 
     /// <summary>The match holds, the law was in force and the provision applies: the provision is engaged.</summary>
     public bool Engaged { get; } = Ops.IsTrue(match) && Ops.IsTrue(inForce) && Ops.IsTrue(applies);
+
+    /// <summary>
+    /// The match holds and the provision applies, but whether the law was in force at the event's time is unknown, and
+    /// if it was, its text is the one compiled (<see cref="LawPeriod.AsWritten"/>): the breach or duty is claimed
+    /// tentatively, so an exception that holds at every possible time, or a breach that did not occur, settles the outcome.
+    /// </summary>
+    public bool Provisional { get; } = node.WeighsUnknownTimeOfLaw && Ops.IsTrue(match) && inForce.IsUnknown && Ops.IsTrue(applies)
+        && node.Period!.AsWritten(eventTime, assumeInForce);
 }
 
 /// <summary>

@@ -43,6 +43,32 @@ internal sealed class LawPeriod
     /// <summary>In force at <paramref name="eventTime"/>: yes, no, or unknown naming why.</summary>
     public Val Check(Val eventTime, Val assumeInForce) => Judge(eventTime, assumeInForce).Result;
 
+    /// <summary>
+    /// Whether, when it is unknown if the provision was in force at the event's time, the text that would govern if it
+    /// was is the provision's own, as compiled: the event's time is unknown but no period of unknown text (an amendment
+    /// or version whose text is unknown, or an amendment whose effective date is unknown) could govern it; or the time is
+    /// known and only the effective date is unknown. Then the outcome at every possible time is the provision's own or
+    /// not applicable.
+    /// </summary>
+    public bool AsWritten(Val eventTime, Val assumeInForce)
+    {
+        if (!eventTime.IsKnown)
+        {
+            return _versions.Count == 0 && _amendments.All(a => a.TextKnown && a.EffectiveFrom is not null);
+        }
+
+        var at = (DateTimeOffset)eventTime.Value!;
+        var from = _provision.InForce?.From ?? (_versions.Count > 0 ? _versions[0].Model.From : null) ?? _ordinance.EffectiveFrom;
+        return Start(from) is null && !Ops.IsTrue(assumeInForce) && _versions.Count == 0
+            && !(Start(_ordinance.AdoptedOn) is { } adopted && at < adopted)
+            && !(Start(_provision.InForce?.Until) is { } until && at >= until)
+            && Ops.IsTrue(Amended(at, Text(at)).Result);
+    }
+
+    /// <summary>Whether the law was in force, as the breach is weighed: yes where it is unknown but <see cref="AsWritten"/>.</summary>
+    public Val Weighed(Val inForce, Val eventTime, Val assumeInForce) =>
+        inForce.IsUnknown && AsWritten(eventTime, assumeInForce) ? Val.True : inForce;
+
     /// <summary>Why the provision was not in force at the event's time, in a sentence.</summary>
     public string Describe(Val eventTime, Val assumeInForce) => Judge(eventTime, assumeInForce).Why;
 

@@ -111,16 +111,25 @@ internal static class RuleActions
     public static void ConcludeBreach(IContext ctx, ProvisionNode node, Verdict verdict) =>
         Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = verdict.Bindings, Verdict = verdict });
 
-    public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled, IEnumerable<DutyDoubt> dutyDoubts) =>
+    /// <summary>
+    /// The claim is neither upheld nor defeated: undetermined. A provisional verdict's claim that nothing else leaves
+    /// open is undetermined for the time of law alone, as the verdict's <c>in-force-unknown</c> would have it.
+    /// </summary>
+    public static void ConcludeUnsettled(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<Unsettled> unsettled, IEnumerable<DutyDoubt> dutyDoubts)
+    {
+        var missing = Union(unsettled.Select(u => u.Missing).Concat(dutyDoubts.Select(d => d.Missing)));
+        var basis = claim.Verdict is { Provisional: true } verdict && missing.SequenceEqual(Union([verdict.InForce.Missing])) ? Basis.InForceUnknown
+            : claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? Basis.BreachUnknown : Basis.ExceptionUnknown;
         Link(ctx, new Outcome
         {
             Provision = node,
-            Basis = claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? Basis.BreachUnknown : Basis.ExceptionUnknown,
+            Basis = basis,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
-            Missing = Union(unsettled.Select(u => u.Missing).Concat(dutyDoubts.Select(d => d.Missing))),
+            Missing = missing,
             Tentative = claim.IsTentative,
         });
+    }
 
     public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
         Link(ctx, new Outcome

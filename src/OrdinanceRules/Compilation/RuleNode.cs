@@ -78,6 +78,18 @@ internal sealed class ProvisionNode(Provision provision, int order, Ordinance la
     /// <summary>Whether the provision (or a version of it) has an applies-when.</summary>
     public bool HasScope => ProvisionVersions.Any(this, AppliesWhen, v => v.AppliesWhen);
 
+    /// <summary>
+    /// Whether a verdict that applies, but whose law may or may not have been in force as written, is still weighed: its
+    /// breach (or duty) is claimed tentatively, so that an exception that holds whatever the time settles it. A prohibition
+    /// whose breach is tested on the subject alone, or a duty that does not recur; other provisions stay undetermined.
+    /// </summary>
+    public bool WeighsUnknownTimeOfLaw => Period is not null && Model.Modality switch
+    {
+        Modality.Obligation => Model.Duty is not null && Recurrence is null,
+        Modality.Prohibition => ViolationFrame.IsEmpty,
+        _ => false,
+    };
+
     public ConditionSource? AssumeInForce { get; set; }
 
     public ConditionSource? ViolatedWhen { get; set; }

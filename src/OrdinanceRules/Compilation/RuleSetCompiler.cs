@@ -165,8 +165,14 @@ internal sealed partial class RuleSetCompiler
         {
             EmitVerdictRule(node, "not-in-force", OutcomePriority, v => Stages(v, (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsFalse))),
                 v => Call(nameof(RuleActions.ConcludeNotInForce), Const(node), v));
-            EmitVerdictRule(node, "in-force-unknown", OutcomePriority, v => Stages(v,
+            // A provisional verdict (unknown whether in force, but as written if it was) is weighed by its claim instead, or,
+            // with nothing to claim against, by violated-when: undetermined here only when the breach is not ruled out.
+            Expression Weighed(ParameterExpression v) => !node.WeighsUnknownTimeOfLaw ? Expression.Constant(false)
+                : withClaims || node.Model.Modality == Modality.Obligation ? Expression.Property(v, nameof(Verdict.Provisional))
+                : Expression.AndAlso(Expression.Property(v, nameof(Verdict.Provisional)), Test(nameof(Ops.IsFalse), v, nameof(Verdict.Violated)));
+            EmitVerdictRule(node, "in-force-unknown", OutcomePriority, v => Expression.AndAlso(Stages(v,
                     (nameof(Verdict.Match), nameof(Ops.IsTrue)), (nameof(Verdict.InForce), nameof(Ops.IsUnknown)), (nameof(Verdict.Applies), nameof(Ops.IsNotFalse))),
+                    Expression.Not(Weighed(v))),
                 v => Call(nameof(RuleActions.ConcludeUnknown), Const(node), Const(Basis.InForceUnknown), v, Expression.Property(v, nameof(Verdict.InForce))));
         }
 
@@ -185,14 +191,30 @@ internal sealed partial class RuleSetCompiler
         {
             EmitVerdictRule(node, "duty", 0, Engaged,
                 v => Call(nameof(RuleActions.Claim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), v, Expression.Property(v, nameof(Verdict.Bindings))));
+            if (node.WeighsUnknownTimeOfLaw)
+            {
+                // Whether the law was in force is unknown, as written if it was: the duty is claimed tentatively, naming why.
+                EmitVerdictRule(node, "duty-provisional", 0, Provisional,
+                    v => Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), v, Expression.Property(v, nameof(Verdict.Bindings)), Expression.Property(v, nameof(Verdict.InForce))));
+            }
             EmitDuty(node);
         }
         else if (node.ViolationFrame.IsEmpty)
         {
             Expression Violated(ParameterExpression v, string test) => Expression.AndAlso(Engaged(v), Test(test, v, nameof(Verdict.Violated)));
             var bindings = (ParameterExpression v) => Expression.Property(v, nameof(Verdict.Bindings));
-            EmitVerdictRule(node, "complied", OutcomePriority, v => Violated(v, nameof(Ops.IsFalse)),
+            // Not breached: complied, also where whether the law was in force is unknown (not breached at any time).
+            EmitVerdictRule(node, "complied", OutcomePriority, v => Expression.AndAlso(Expression.OrElse(Engaged(v), Provisional(v)), Test(nameof(Ops.IsFalse), v, nameof(Verdict.Violated))),
                 v => Call(nameof(RuleActions.Conclude), Const(node), Const(Basis.NoBreach), v));
+            if (withClaims && node.WeighsUnknownTimeOfLaw)
+            {
+                // Breached, or perhaps, but whether the law was in force is unknown: a tentative claim naming the time of law
+                // (and the breach's own unknowns), against which the exceptions are still weighed.
+                EmitVerdictRule(node, "breach-provisional", 0, v => Expression.AndAlso(Provisional(v), Test(nameof(Ops.IsNotFalse), v, nameof(Verdict.Violated))),
+                    v => Call(nameof(RuleActions.TentativeClaim), Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), v, bindings(v),
+                        Expression.Call(OpsMethod(nameof(Ops.And)), Expression.Property(v, nameof(Verdict.InForce)), Expression.Property(v, nameof(Verdict.Violated)))));
+            }
+
             if (withClaims)
             {
                 EmitVerdictRule(node, "breach", 0, v => Violated(v, nameof(Ops.IsTrue)),
@@ -277,7 +299,12 @@ internal sealed partial class RuleSetCompiler
         Expression Bound(ConditionSource source) => source.Bind(environment, scope, ConditionType.YesNo, null)!;
         var applies = !node.HasScope ? inForce
             : After(inForce, "applies", ProvisionVersions.Select(node, eventTime, v => v.AppliesWhen, node.AppliesWhen, Bound), node.Period is null ? nameof(Ops.IsTrue) : nameof(Ops.IsNotFalse));
-        var engaged = node.Period is not null && node.HasScope ? Expression.Call(OpsMethod(nameof(Ops.And)), inForce, applies) : applies;
+        // A breach is weighed also where whether the law was in force is unknown but, if it was, as written (a provisional
+        // verdict): an exception that holds whatever the time, or a breach that did not occur, then settles the outcome.
+        var weighed = node.WeighsUnknownTimeOfLaw
+            ? Expression.Call(Expression.Constant(node.Period), nameof(LawPeriod.Weighed), null, inForce, eventTime, assume)
+            : inForce;
+        var engaged = node.Period is not null && node.HasScope ? Expression.Call(OpsMethod(nameof(Ops.And)), weighed, applies) : node.HasScope ? applies : weighed;
         var violated = node.Model.Modality != Modality.Obligation && node.ViolationFrame.IsEmpty
             ? After(engaged, "violated", ProvisionVersions.Select(node, eventTime, v => v.ViolatedWhen, node.ViolatedWhen, Bound))
             : absent;
@@ -307,6 +334,8 @@ internal sealed partial class RuleSetCompiler
     }
 
     private static Expression Engaged(ParameterExpression verdict) => Expression.Property(verdict, nameof(Verdict.Engaged));
+
+    private static Expression Provisional(ParameterExpression verdict) => Expression.Property(verdict, nameof(Verdict.Provisional));
 
     private static Expression Test(string test, ParameterExpression verdict, string field) =>
         Expression.Call(OpsMethod(test), Expression.Property(verdict, field));

@@ -98,6 +98,8 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
                 Basis.InForceUnknown => Leaf($"in force at the event's time: unknown, depends on {Names(outcome.Missing)}", ExplanationStatus.Unknown),
                 Basis.Scope when outcome.Verdict is { InForce.IsUnknown: true } verdict =>
                     Leaf($"in force at the event's time: unknown, depends on {Names(verdict.InForce.Missing)}", ExplanationStatus.Unknown),
+                _ when outcome.Verdict is { Provisional: true } provisional =>
+                    Leaf($"in force at the event's time: unknown, depends on {Names(provisional.InForce.Missing)}; weighed as written, since if it was in force its text is the one compiled", ExplanationStatus.Unknown),
                 _ => Leaf($"in force at the event's time: yes{VersionNote(node, outcome)}", ExplanationStatus.Held),
             };
             if (outcome.Basis is Basis.NotInForce or Basis.InForceUnknown)

@@ -15,7 +15,7 @@ public class AuditCommandTests
         var result = Cli.Run("audit", Samples.Ordinance, Records, "--mapping", Mapping);
 
         result.ExitCode.Should().Be(1, "some requests were answered in breach of § 3");
-        result.OutputLines.Should().HaveCount(7 * 1000, "seven findings a record");
+        result.OutputLines.Should().HaveCount(8 * 1000, "eight findings a record");
         result.OutputLines[0].Should().StartWith("{\"line\":2,\"scenario\":\"Request r-0000001\",\"provision\":\"P1a\"");
         result.ErrorLines[0].Should().Be("roeland-park-requests-2021.csv: 1000 records read, 1000 evaluated, 0 rejected");
         result.ErrorLines.Should().Contain(l => l.StartsWith("  P2: ", StringComparison.Ordinal) && l.Contains(" violated", StringComparison.Ordinal));
@@ -56,7 +56,7 @@ public class AuditCommandTests
         var result = Cli.Run("audit", Samples.Ordinance, temp["records.ndjson"]);
 
         result.ExitCode.Should().Be(0);
-        result.OutputLines.Should().HaveCount(7).And.OnlyContain(l => l.StartsWith("{\"line\":1,\"scenario\":\"RPPD alone\"", StringComparison.Ordinal));
+        result.OutputLines.Should().HaveCount(8).And.OnlyContain(l => l.StartsWith("{\"line\":1,\"scenario\":\"RPPD alone\"", StringComparison.Ordinal));
         result.ErrorLines[0].Should().Be("records.ndjson: 3 records read, 1 evaluated, 2 rejected");
         result.ErrorLines.Should().Contain(l => l.StartsWith("  records.ndjson:2:", StringComparison.Ordinal) && l.Contains("error OR5603: the line is not well-formed JSON", StringComparison.Ordinal));
         result.ErrorLines.Should().Contain("  records.ndjson:4:103: error OR3001: 'RPPD.level' is 'town', which is not one of: federal, state, county, city");
@@ -68,7 +68,7 @@ public class AuditCommandTests
         var result = Cli.Run("audit", Samples.Ordinance, Records, "--mapping", Mapping, "--format", "csv");
 
         result.OutputLines[0].Should().Be("line,scenario,provision,facts,status,citation,reason");
-        result.OutputLines.Should().HaveCount(1 + 7000);
+        result.OutputLines.Should().HaveCount(1 + 8000);
         result.OutputLines[3].Should().StartWith("2,Request r-0000001,P2,a=act-1,violated,\"Roeland Park Ordinance 1005, § 3\",");
     }
 

@@ -44,8 +44,8 @@ public class CheckCommandTests
         result.ExitCode.Should().Be(CliApp.Violation);
         result.OutputLines.Should().Contain(l => l.StartsWith("── RPPD holds a person past release on an ICE detainer ─", StringComparison.Ordinal))
             .And.Contain(l => l.StartsWith("── No alert yet, 32.5 hours after RPPD learned", StringComparison.Ordinal))
-            .And.Contain("1 violated, 6 not applicable")
-            .And.Contain("6 not applicable, 1 pending");
+            .And.Contain("1 violated, 7 not applicable")
+            .And.Contain("7 not applicable, 1 pending");
     }
 
     [Fact]

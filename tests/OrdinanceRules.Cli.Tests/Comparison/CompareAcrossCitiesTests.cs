@@ -83,7 +83,7 @@ public class CompareAcrossCitiesTests
         var statuses = page.Descendants("select").Single(s => (string?)s.Attribute("id") == "status-filter").Elements("option").Select(o => (string)o.Attribute("value")!);
         statuses.Should().Equal("", "violated", "undetermined", "pending", "exception-applies", "complied", "not-applicable", "not-expressible");
         var provisions = page.Descendants("select").Single(s => (string?)s.Attribute("id") == "provision-filter").Elements("option").Select(o => (string)o.Attribute("value")!);
-        provisions.Should().Equal("", "P1a", "P1b", "P2", "P3", "P4", "P5", "P6", "AC-5", "K2", "K4");
+        provisions.Should().Equal("", "P1a", "P1b", "P2", "P3", "P4", "P4b", "P5", "P6", "AC-5", "K2", "K4");
         var row = page.Descendants("tbody").Single().Elements("tr").Single();
         ((string)row.Attribute("data-statuses")!).Split(' ').Should().BeEquivalentTo(["violated", "not-applicable"]);
         ((string)row.Attribute("data-provisions")!).Split(' ').Should().BeEquivalentTo(["P2"]);

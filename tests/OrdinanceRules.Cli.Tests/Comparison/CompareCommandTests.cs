@@ -47,7 +47,7 @@ public class CompareCommandTests
         var cells = json.RootElement.GetProperty("scenarios")[0].GetProperty("cells");
         cells[0].GetProperty("ordinance").GetString().Should().Be("roeland-park-ks");
         cells[0].GetProperty("asOf").GetString().Should().Be("2021-02-10T12:00:00-06:00");
-        cells[0].GetProperty("findings").GetArrayLength().Should().Be(7);
+        cells[0].GetProperty("findings").GetArrayLength().Should().Be(8);
         var p3 = cells[0].GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("provision").GetString() == "P3");
         p3.GetProperty("citation").GetString().Should().Be("Roeland Park Ordinance 1005, § 4");
         p3.GetProperty("dueAt").GetString().Should().Be("2021-02-03T09:00:00-06:00");

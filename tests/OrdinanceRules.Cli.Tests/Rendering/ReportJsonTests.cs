@@ -16,7 +16,7 @@ public class ReportJsonTests
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         using var json = JsonDocument.Parse(result.Output);
         var findings = json.RootElement.GetProperty("reports").EnumerateArray().SelectMany(r => r.GetProperty("findings").EnumerateArray()).ToList();
-        findings.Should().HaveCount(21);
+        findings.Should().HaveCount(24);
         var statuses = findings.Select(f => f.GetProperty("status").GetString()).ToList();
         statuses.Should().AllSatisfy(s => s.Should().MatchRegex("^[a-z]+(-[a-z]+)*$"));
         statuses.Distinct().Should().BeEquivalentTo("exception-applies", "not-applicable", "pending", "undetermined");

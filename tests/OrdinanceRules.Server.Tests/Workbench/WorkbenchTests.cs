@@ -33,7 +33,7 @@ public partial class WorkbenchTests(BrowserFixture browser) : IClassFixture<Brow
         // Check: findings grouped by provision, each with a status in words and its reason.
         await page.GetByLabel("Scenario (YAML, or the same document in JSON)").FillAsync(Repository.Scenario("reading-e2a-specificity-gang-label"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#status")).ToContainTextAsync("7 findings");
+        await Expect(page.Locator("#status")).ToContainTextAsync("8 findings");
         var p2 = Finding(page, "P2 act-1");
         await Expect(p2.Locator("summary .badge")).ToHaveTextAsync("Violated");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "P2 No police support to ICE for immigration enforcement Roeland Park Ordinance 1005, § 3" })).ToBeVisibleAsync();
@@ -139,7 +139,7 @@ public partial class WorkbenchTests(BrowserFixture browser) : IClassFixture<Brow
         // Mended, it checks, and the problems go.
         await editor.FillAsync(InvalidScenario.Replace("town", "city", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#status")).ToContainTextAsync("7 findings");
+        await Expect(page.Locator("#status")).ToContainTextAsync("8 findings");
         await Expect(alert).ToBeHiddenAsync();
 
         await ExpectSelfContainedAsync(workbench, badRequests: 1);

@@ -20,7 +20,7 @@ public class EmbeddingSampleTests
         errors.Should().BeEmpty();
         exitCode.Should().Be(1, "the detainer hold violates P2; output: {0}", output);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines.Should().HaveCount(7, "one finding for each of P1a, P1b, P2, P3, P4, P5 and P6");
+        lines.Should().HaveCount(8, "one finding for each of P1a, P1b, P2, P3, P4, P4b, P5 and P6");
         lines.Should().ContainSingle(l => l.StartsWith("Violated", StringComparison.Ordinal))
             .Which.Should().Be("Violated         Roeland Park Ordinance 1005, § 3 (P2): The prohibited conduct occurred (action act-1), and no exception applies.");
         lines.Where(l => !l.StartsWith("Violated", StringComparison.Ordinal)).Should().OnlyContain(l => l.StartsWith("NotApplicable ", StringComparison.Ordinal));
