@@ -92,6 +92,8 @@ internal static class AnalysisText
         AnalysisFindingKind.ExceptionNeverHolds => "exception-never-holds",
         AnalysisFindingKind.ExceptionNeverChangesOutcome => "exception-never-changes-outcome",
         AnalysisFindingKind.Undecided => "unknown",
+        AnalysisFindingKind.Conflict => "conflict",
+        AnalysisFindingKind.DeadlineAnchorCanBeAbsent => "deadline-anchor-can-be-absent",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
