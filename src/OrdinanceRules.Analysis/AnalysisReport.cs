@@ -24,6 +24,18 @@ public enum AnalysisFindingKind
 
     /// <summary>The solver reached its time limit before it could decide a question: nothing is claimed.</summary>
     Undecided,
+
+    /// <summary>
+    /// The provision and a permission of equal rank, neither declared to prevail over the other, bear on the same facts:
+    /// the permission is engaged where the provision's claim stands undefeated, and the compiled rules report a conflict.
+    /// </summary>
+    Conflict,
+
+    /// <summary>
+    /// An obligation can apply while its deadline's anchor (or due instant) has no value: no deadline can be computed, and
+    /// the duty is <see cref="FindingStatus.Undetermined"/>.
+    /// </summary>
+    DeadlineAnchorCanBeAbsent,
 }
 
 /// <summary>
@@ -35,7 +47,14 @@ public enum AnalysisFindingKind
 /// <param name="Facts">The provision's <c>for</c> variables and the facts they bind.</param>
 /// <param name="Status">The status the finding for those facts has.</param>
 /// <param name="Readings">The readings the analysis took, by name.</param>
-public sealed record Witness(string ProvisionId, Scenario Scenario, ImmutableArray<FactBinding> Facts, FindingStatus Status, ImmutableDictionary<string, string> Readings);
+public sealed record Witness(string ProvisionId, Scenario Scenario, ImmutableArray<FactBinding> Facts, FindingStatus Status, ImmutableDictionary<string, string> Readings)
+{
+    /// <summary>
+    /// The permission the evaluation's <see cref="ComplianceReport.Conflicts"/> names as in conflict with the provision on
+    /// these facts (a <see cref="AnalysisFindingKind.Conflict"/> witness); null for any other witness.
+    /// </summary>
+    public string? ConflictsWith { get; init; }
+}
 
 /// <summary>One finding of an analysis.</summary>
 /// <param name="Kind">What was found.</param>
@@ -43,7 +62,11 @@ public sealed record Witness(string ProvisionId, Scenario Scenario, ImmutableArr
 /// <param name="ExceptionId">The exception it is about, or null.</param>
 /// <param name="Message">What was found, in a sentence.</param>
 /// <param name="Witness">A scenario that shows what happens instead (for an undecided question, null).</param>
-public sealed record AnalysisFinding(AnalysisFindingKind Kind, string ProvisionId, string? ExceptionId, string Message, Witness? Witness);
+public sealed record AnalysisFinding(AnalysisFindingKind Kind, string ProvisionId, string? ExceptionId, string Message, Witness? Witness)
+{
+    /// <summary>The other provision it is about (the permission of a <see cref="AnalysisFindingKind.Conflict"/>), or null.</summary>
+    public string? OtherProvisionId { get; init; }
+}
 
 /// <summary>What the analysis found a provision can do.</summary>
 /// <param name="ProvisionId">The provision.</param>

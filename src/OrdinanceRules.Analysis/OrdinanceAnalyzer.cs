@@ -56,14 +56,15 @@ public static class OrdinanceAnalyzer
         ArgumentNullException.ThrowIfNull(ordinance);
         ArgumentNullException.ThrowIfNull(higherLaws);
         options ??= AnalysisOptions.Default;
-        var nodes = Bind(ordinance, [.. higherLaws], out var laws);
+        var nodes = Bind(ordinance, [.. higherLaws], out var laws, out var contests);
         var readings = Readings(laws, options);
         var provisions = ImmutableArray.CreateBuilder<ProvisionAnalysis>();
         var findings = ImmutableArray.CreateBuilder<AnalysisFinding>();
         for (var i = 0; i < nodes.Length; i++)
         {
             progress?.Report(new AnalysisProgress(nodes[i].Id, i, nodes.Length));
-            var (analysis, found) = new ProvisionAnalyzer(nodes[i], options, readings).Run();
+            var conflicts = contests.Where(c => c.Kind == ContestKind.Conflict && c.Provision == nodes[i]).Select(c => c.Permission).ToList();
+            var (analysis, found) = new ProvisionAnalyzer(nodes[i], options, readings, conflicts).Run();
             provisions.Add(analysis);
             findings.AddRange(found);
         }
@@ -76,7 +77,11 @@ public static class OrdinanceAnalyzer
     /// The provisions of the stack, bound as the compiler binds them (each law over the stack's one vocabulary, readings
     /// numbered across the stack), with the precedence between them planned.
     /// </summary>
-    internal static ImmutableArray<ProvisionNode> Bind(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws, out IReadOnlyList<Ordinance> laws)
+    internal static ImmutableArray<ProvisionNode> Bind(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws, out IReadOnlyList<Ordinance> laws) =>
+        Bind(ordinance, higherLaws, out laws, out _);
+
+    /// <summary>As <see cref="Bind(Ordinance, IReadOnlyList{Ordinance}, out IReadOnlyList{Ordinance})"/>, with the contests the precedence plan found.</summary>
+    internal static ImmutableArray<ProvisionNode> Bind(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws, out IReadOnlyList<Ordinance> laws, out ImmutableArray<Contest> contests)
     {
         // Compiling first reports every problem of the stack (vocabularies that cannot be shared, ranks, duplicate ids) as the compiler does.
         var compiled = OrdinanceCompiler.TryCompile(ordinance, higherLaws);
@@ -101,7 +106,7 @@ public static class OrdinanceAnalyzer
         }
 
         var all = nodes.ToImmutable();
-        Precedence.Plan(all);
+        contests = Precedence.Plan(all);
         return all;
     }
 
@@ -144,7 +149,7 @@ public static class OrdinanceAnalyzer
     }
 
     /// <summary>The questions asked about one provision.</summary>
-    private sealed class ProvisionAnalyzer(ProvisionNode node, AnalysisOptions options, ImmutableDictionary<string, string> readings)
+    private sealed class ProvisionAnalyzer(ProvisionNode node, AnalysisOptions options, ImmutableDictionary<string, string> readings, IReadOnlyList<ProvisionNode> conflicting)
     {
         private readonly List<AnalysisFinding> _findings = [];
 
@@ -155,7 +160,8 @@ public static class OrdinanceAnalyzer
             var reasons = ProvisionModel.WhyNotAnalysed(node, readings, options.FactsPerType);
             if (!reasons.IsEmpty)
             {
-                return (new ProvisionAnalysis(Id, reasons, [], [], []), []);
+                var anchor = Anchor();
+                return (new ProvisionAnalysis(Id, [.. reasons, .. anchor], [], [], []), _findings);
             }
 
             var reachable = new Dictionary<FindingStatus, Witness>();
@@ -205,14 +211,81 @@ public static class OrdinanceAnalyzer
                     Add(AnalysisFindingKind.NeverComplied, null, $"Provision {Id} applies but is never complied with: its violated-when is never no where it applies.", Any(FindingStatus.Violated, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
                 }
 
-                foreach (var exception in ProvisionModel.Exceptions(node))
+                // The exceptions written in the ordinance; a permission that prevails over the provision (higher law, declared
+                // precedence) is encoded as the exception the compiler implies, but whether it bears is no drafting defect.
+                foreach (var exception in ProvisionModel.Exceptions(node).Where(e => e.Prevailing is null))
                 {
                     Exception(exception, Any(FindingStatus.Violated, FindingStatus.Undetermined));
                 }
             }
 
-            var analysis = new ProvisionAnalysis(Id, [], [.. ProvisionModel.Statuses.Where(reachable.ContainsKey).Select(s => reachable[s])], unreachable.ToImmutable(), undecided.ToImmutable());
+            var notAnalysed = ImmutableArray.CreateBuilder<string>();
+            foreach (var permission in engaged == Answer.Found ? conflicting : [])
+            {
+                notAnalysed.AddRange(Conflict(permission));
+            }
+
+            var analysis = new ProvisionAnalysis(Id, notAnalysed.ToImmutable(), [.. ProvisionModel.Statuses.Where(reachable.ContainsKey).Select(s => reachable[s])], unreachable.ToImmutable(), undecided.ToImmutable());
             return (analysis, _findings);
+        }
+
+        /// <summary>
+        /// Whether the provision's claim can stand undefeated on facts a permission of equal rank is engaged on, neither
+        /// declared to prevail: the compiled rules then report the two as a conflict. Returns why it is not analysed, if so.
+        /// </summary>
+        private ImmutableArray<string> Conflict(ProvisionNode permission)
+        {
+            var why = ProvisionModel.WhyConflictNotAnalysed(node, permission, readings, options.FactsPerType);
+            if (!why.IsEmpty)
+            {
+                return [.. why.Select(w => $"the conflict with {w}")];
+            }
+
+            var (answer, witness) = Solve(() => new ProvisionModel(node, permission, readings, options.FactsPerType), m => m.Sat.And(m.ClaimUndefeated, m.Permits(permission)), $"in conflict with {permission.Id}");
+            if (answer == Answer.Found)
+            {
+                Add(AnalysisFindingKind.Conflict, null,
+                    $"Provision {Id} and permission {permission.Id} are of equal rank and neither is declared to prevail, yet on the same facts {permission.Id} allows what {Id} finds {Word(witness!.Status)}: the compiled rules report a conflict. Declare which prevails (prevails-over), or narrow one of them.",
+                    witness! with { ConflictsWith = permission.Id }, permission.Id);
+            }
+            else if (answer == Answer.Undecided)
+            {
+                Undecided($"whether provision {Id} conflicts with permission {permission.Id}");
+            }
+
+            return [];
+        }
+
+        private static string Word(FindingStatus status) => status == FindingStatus.Violated ? "violated" : "undetermined";
+
+        /// <summary>For an obligation with a deadline: whether the duty can stand while its deadline's anchor has no value. Returns why it is not analysed, if so.</summary>
+        private ImmutableArray<string> Anchor()
+        {
+            if (node.Model.Modality != Modality.Obligation || node.Model.Duty?.Deadline is null || (node.DeadlineDue ?? node.DeadlineFrom) is null)
+            {
+                return [];
+            }
+
+            var why = ProvisionModel.WhyAnchorNotAnalysed(node, readings, options.FactsPerType);
+            if (!why.IsEmpty)
+            {
+                return [.. why.Select(w => $"its deadline's anchor: {w}")];
+            }
+
+            var anchor = (node.DeadlineDue ?? node.DeadlineFrom)!.Text.Text.Trim();
+            var (answer, witness) = Solve(() => new ProvisionModel(node, readings, options.FactsPerType), m => m.AnchorAbsent, "deadline anchor absent", FindingStatus.Undetermined);
+            if (answer == Answer.Found)
+            {
+                Add(AnalysisFindingKind.DeadlineAnchorCanBeAbsent, null,
+                    $"Obligation {Id} can apply while its deadline's {(node.DeadlineDue is null ? "anchor" : "due instant")} ({anchor}) has no value: the duty is then undetermined, as no deadline can be computed. Require the anchor where the duty applies, or say what the deadline runs from when it is not stated.",
+                    witness);
+            }
+            else if (answer == Answer.Undecided)
+            {
+                Undecided($"whether obligation {Id} can apply with its deadline's anchor absent");
+            }
+
+            return [];
         }
 
         private void Exception(ExceptionNode exception, Witness? instead)
@@ -248,8 +321,8 @@ public static class OrdinanceAnalyzer
             return model.Sat.Or([.. with.Select((w, i) => model.Sat.And(w, without[i].Not()))]);
         }
 
-        private void Add(AnalysisFindingKind kind, string? exceptionId, string message, Witness? witness) =>
-            _findings.Add(new AnalysisFinding(kind, Id, exceptionId, message, witness));
+        private void Add(AnalysisFindingKind kind, string? exceptionId, string message, Witness? witness, string? otherProvisionId = null) =>
+            _findings.Add(new AnalysisFinding(kind, Id, exceptionId, message, witness) { OtherProvisionId = otherProvisionId });
 
         private void Undecided(string question) =>
             Add(AnalysisFindingKind.Undecided, null, $"The solver could not decide {question} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: nothing is claimed.", null);
@@ -262,25 +335,36 @@ public static class OrdinanceAnalyzer
         }
 
         /// <summary>One solver call: a scenario in which the combination has a finding and the goal holds, as small as the solver finds in time.</summary>
-        private (Answer, Witness?) Solve(Func<ProvisionModel, Lit> goal, string name)
+        private (Answer, Witness?) Solve(Func<ProvisionModel, Lit> goal, string name) =>
+            Solve(() => new ProvisionModel(node, readings, options.FactsPerType), goal, name);
+
+        /// <summary>
+        /// As <see cref="Solve(Func{ProvisionModel, Lit}, string)"/>, over a model made by <paramref name="make"/>; with
+        /// <paramref name="status"/>, the witness's status is that one (for a question whose model does not decide every status).
+        /// </summary>
+        private (Answer, Witness?) Solve(Func<ProvisionModel> make, Func<ProvisionModel, Lit> goal, string name, FindingStatus? status = null)
         {
-            var model = new ProvisionModel(node, readings, options.FactsPerType);
+            var model = make();
             model.Sat.Require(model.NoFinding.Not());
             model.Sat.Require(goal(model));
-            model.Sat.Require(model.Sat.Or([.. model.StatusLits]));
-            var (status, solver) = SolveMinimal(model.Sat, model.Shape, options);
-            if (status is CpSolverStatus.Infeasible)
+            if (status is null)
+            {
+                model.Sat.Require(model.Sat.Or([.. model.StatusLits]));
+            }
+
+            var (solved, solver) = SolveMinimal(model.Sat, model.Shape, options);
+            if (solved is CpSolverStatus.Infeasible)
             {
                 return (Answer.Impossible, null);
             }
 
-            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            if (solved is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 return (Answer.Undecided, null);
             }
 
             var scenario = model.Decode(solver, $"{Id}: {name} (analysis witness)", AsOf);
-            return (Answer.Found, new Witness(Id, scenario, model.FactsOf(solver), model.StatusOf(solver), readings));
+            return (Answer.Found, new Witness(Id, scenario, model.FactsOf(solver), status ?? model.StatusOf(solver), readings));
         }
     }
 }

@@ -14,14 +14,31 @@ internal static class BundledOrdinances
 
     public static Ordinance Load(string file) => OrdinanceYaml.LoadOrdinance(Path.Combine(Root, "samples", "ordinances", file)).GetValueOrThrow();
 
-    /// <summary>The status the compiled rules give the witness's provision for the witness's facts, or a sentence on why there is none.</summary>
+    /// <summary>
+    /// The status the compiled rules give the witness's provision for the witness's facts, or a sentence on why there is
+    /// none; for a conflict witness, also a sentence when the report names no conflict of the two on some of those facts.
+    /// </summary>
     public static string Actual(CompiledOrdinance compiled, Witness witness)
     {
         var options = new EvaluationOptions { Readings = witness.Readings };
         var report = compiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, options);
         var findings = report.Findings.Where(f => f.ProvisionId == witness.ProvisionId && Same(f.Facts, witness.Facts)).ToList();
-        return findings.Count == 1 ? findings[0].Status.ToString() : $"{findings.Count} findings for those facts";
+        if (findings.Count != 1)
+        {
+            return $"{findings.Count} findings for those facts";
+        }
+
+        var conflicted = witness.ConflictsWith is not { } other || report.Conflicts.Any(c =>
+            c.ProvisionId == witness.ProvisionId && c.OtherProvisionId == other && !c.Facts.IsEmpty && c.Facts.All(f => witness.Facts.Any(w => w.Variable == f.Variable && w.FactId == f.FactId)));
+        return conflicted ? findings[0].Status.ToString() : $"{findings[0].Status}, but the report names no conflict with {witness.ConflictsWith}";
     }
+
+    /// <summary>Every witness of the report whose actual outcome is not the one claimed, described with what happened instead.</summary>
+    public static List<string> Mismatches(CompiledOrdinance compiled, AnalysisReport report) =>
+        [.. report.Witnesses
+            .Select(w => (Witness: w, Actual: Actual(compiled, w)))
+            .Where(x => x.Actual != x.Witness.Status.ToString())
+            .Select(x => $"{Describe(x.Witness)} -> actual {x.Actual}")];
 
     private static bool Same(IReadOnlyList<FactBinding> a, IReadOnlyList<FactBinding> b) =>
         a.Count == b.Count && a.All(x => b.Any(y => y.Variable == x.Variable && y.FactId == x.FactId));

@@ -59,4 +59,61 @@ public class SeededDefectTests
         Report.Witnesses.Should().NotBeEmpty();
         Report.Witnesses.Should().OnlyContain(w => BundledOrdinances.Actual(compiled, w) == w.Status.ToString());
     }
+
+    private static readonly Model.Ordinance Conflicts =
+        OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-conflicts.yaml")).GetValueOrThrow();
+
+    private static readonly AnalysisReport ConflictsReport = OrdinanceAnalyzer.Analyze(Conflicts);
+
+    [Fact]
+    public void Analyze_UndeclaredConflict_ReportsItWithAWitnessTheRulesReportAsAConflict()
+    {
+        var finding = ConflictsReport.Findings.Should().ContainSingle(f => f.Kind == AnalysisFindingKind.Conflict).Subject;
+        finding.ProvisionId.Should().Be("S-SHARE");
+        finding.OtherProvisionId.Should().Be("S-MAY-SHARE");
+        var witness = finding.Witness!;
+        witness.ConflictsWith.Should().Be("S-MAY-SHARE");
+
+        var report = OrdinanceCompiler.Compile(Conflicts).Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings });
+
+        report.Findings.Should().ContainSingle(f => f.ProvisionId == "S-SHARE").Which.Status.Should().Be(witness.Status);
+        var conflict = report.Conflicts.Should().ContainSingle().Subject;
+        (conflict.ProvisionId, conflict.OtherProvisionId).Should().Be(("S-SHARE", "S-MAY-SHARE"));
+        conflict.Facts.Select(f => f.FactId).Should().Equal(witness.Facts.Select(f => f.FactId));
+    }
+
+    [Fact]
+    public void Analyze_DeclaredPrecedence_FindsNoConflictAndAnalysesThePermissionAsAnException()
+    {
+        ConflictsReport.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.Conflict && f.ProvisionId == "S-ASK");
+        var ask = ConflictsReport.Provisions.Single(p => p.ProvisionId == "S-ASK");
+
+        ask.IsAnalysed.Should().BeTrue();
+        ask.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Violated, FindingStatus.ExceptionApplies]);
+        ConflictsReport.Findings.Should().NotContain(f => f.ProvisionId == "S-ASK" && f.ExceptionId == "S-MAY-ASK");
+    }
+
+    [Fact]
+    public void Analyze_DeadlineAnchorTheScenarioMayLeaveOut_ReportsItWithAnUndeterminedWitness()
+    {
+        var finding = ConflictsReport.Findings.Should().ContainSingle(f => f.Kind == AnalysisFindingKind.DeadlineAnchorCanBeAbsent).Subject;
+        finding.ProvisionId.Should().Be("S-NOTICE-READ");
+        var witness = finding.Witness!;
+
+        var actual = OrdinanceCompiler.Compile(Conflicts).Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings })
+            .Findings.Should().ContainSingle(f => f.ProvisionId == "S-NOTICE-READ").Subject;
+
+        actual.Status.Should().Be(FindingStatus.Undetermined);
+        witness.Status.Should().Be(FindingStatus.Undetermined);
+        actual.Unknowns.Should().ContainSingle().Which.Should().Contain("readAt");
+    }
+
+    [Fact]
+    public void Analyze_ConflictsOrdinance_EveryWitnessEvaluatesToItsClaimedStatusAndConflict()
+    {
+        var compiled = OrdinanceCompiler.Compile(Conflicts);
+
+        ConflictsReport.Witnesses.Should().NotBeEmpty();
+        ConflictsReport.Witnesses.Should().OnlyContain(w => BundledOrdinances.Actual(compiled, w) == w.Status.ToString());
+    }
 }

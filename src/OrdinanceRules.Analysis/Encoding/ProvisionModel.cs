@@ -24,9 +24,19 @@ internal sealed class ProvisionModel
     private readonly Lit _preClaimUndetermined;
     private readonly Lit _claimExists;
     private readonly Dictionary<string, Term> _claimScope;
+    private readonly IReadOnlyDictionary<string, string> _readings;
+    private readonly Dictionary<string, ConditionEncoder> _permissionEncoders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lit> _permits = new(StringComparer.Ordinal);
+    private readonly List<Lit> _lapsingClaims = [];
 
     public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
         : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node)))
+    {
+    }
+
+    /// <summary>The provision encoded with a permission it may conflict with (the shape's texts include the permission's).</summary>
+    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, string> readings, int factsPerType)
+        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node).Concat(EngagementConstants(permission))))
     {
     }
 
@@ -34,10 +44,10 @@ internal sealed class ProvisionModel
     public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, Shape shape)
     {
         _node = node;
+        _readings = readings;
         Sat = shape.Sat;
-        var definitions = node.Environment.Definitions ?? DefinitionTable.Empty;
         Shape = shape;
-        _encoder = new ConditionEncoder(Shape, definitions, readings, node.Environment.Parameters);
+        _encoder = EncoderFor(node);
 
         var scope = new Dictionary<string, Term>(StringComparer.Ordinal);
         var subject = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
@@ -68,17 +78,18 @@ internal sealed class ProvisionModel
         Breach = breach.ToImmutable();
         _claimScope = claimScope;
 
-        var match = node.Match is null ? ConditionEncoder.Constant(true) : Encode(node.Match, scope);
+        var (match, inForce, applies) = Stages(node, _encoder, scope);
         NoFinding = _encoder.IsFalse(match);
         var matchTrue = _encoder.IsTrue(match);
-        var inForce = node.Period is null ? ConditionEncoder.Constant(true) : InForce(node, scope);
-        var applies = node.AppliesWhen is null ? ConditionEncoder.Constant(true) : Encode(node.AppliesWhen, scope);
         var (inForceTrue, inForceFalse) = (_encoder.IsTrue(inForce), _encoder.IsFalse(inForce));
         var (appliesTrue, appliesFalse) = (_encoder.IsTrue(applies), _encoder.IsFalse(applies));
         NotApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
         _preClaimUndetermined = Sat.Or(match.Unknown, Sat.And(matchTrue, Sat.Or(Sat.And(inForce.Unknown, appliesFalse.Not()), Sat.And(inForceTrue, applies.Unknown))));
         _engaged = Sat.And(matchTrue, inForceTrue, appliesTrue);
-        _violated = Encode(node.ViolatedWhen!, claimScope);
+
+        // A duty's claim is made, for certain, wherever the obligation is engaged: it has no violated-when.
+        IsDuty = node.Model.Modality == Modality.Obligation;
+        _violated = IsDuty ? ConditionEncoder.Constant(true) : Encode(node.ViolatedWhen!, claimScope);
         _claimExists = Sat.And(_engaged, Sat.And([.. Breach.Select(b => b.Slot.Exists)]), _encoder.IsFalse(_violated).Not());
         if (Breach.IsEmpty)
         {
@@ -93,13 +104,30 @@ internal sealed class ProvisionModel
 
         (Violated, ExceptionApplies, ClaimUndetermined) = Outcome(null);
         Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
+        if (IsDuty && node.Model.Duty?.Deadline is not null && (node.DeadlineDue ?? node.DeadlineFrom) is { } instant)
+        {
+            // No lapse can restart the deadline where no lapsing exception makes a claim: the due instant is the anchor's.
+            var anchor = Encode(instant, claimScope);
+            AnchorAbsent = Sat.And(ClaimUndefeated, anchor.Known.Not(), Sat.Or([.. _lapsingClaims]).Not());
+        }
     }
 
-    /// <summary>Every text the provision's conditions, definitions and law name: the shape's text universe must hold them.</summary>
-    public static IEnumerable<string> Constants(ProvisionNode node)
+    /// <summary>
+    /// Every text the provision's conditions, definitions and law name, and those of the permissions that prevail over it:
+    /// the shape's text universe must hold them.
+    /// </summary>
+    public static IEnumerable<string> Constants(ProvisionNode node) =>
+        ConstantsOf(node, Conditions(node))
+            .Concat(Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>().SelectMany(EngagementConstants));
+
+    /// <summary>The texts a permission's match, time of law and applies-when name, with its definitions' and law's.</summary>
+    private static IEnumerable<string> EngagementConstants(ProvisionNode permission) =>
+        ConstantsOf(permission, Parsed([permission.Match, permission.AppliesWhen, permission.EventTime, permission.AssumeInForce]));
+
+    private static IEnumerable<string> ConstantsOf(ProvisionNode node, IEnumerable<Expr> conditions)
     {
         var definitions = node.Environment.Definitions ?? DefinitionTable.Empty;
-        return Conditions(node).SelectMany(ConditionEncoder.Constants)
+        return conditions.SelectMany(ConditionEncoder.Constants)
             .Concat(definitions.Names.Select(n => definitions.TryGet(n, out var d) ? d.Body : null).Where(b => b is not null).SelectMany(b => ConditionEncoder.Constants(b!)))
             .Concat(ConditionEncoder.Constants(node.Law));
     }
@@ -148,13 +176,66 @@ internal sealed class ProvisionModel
     /// <summary>Match, time of law and applies-when all yes: the provision reaches these facts.</summary>
     public Lit Engaged => _engaged;
 
+    /// <summary>The provision is an obligation: its claim is the duty, made wherever it is engaged.</summary>
+    public bool IsDuty { get; }
+
+    /// <summary>The analysed claim is made and no exception stands against it: it is violated, or undetermined on its claim.</summary>
+    public Lit ClaimUndefeated => Sat.Or(Violated, ClaimUndetermined);
+
+    /// <summary>
+    /// For an obligation with a deadline: the duty stands undefeated while its deadline's anchor (or due instant) has no
+    /// value, and no lapsing exception makes a claim that could restart the deadline. The compiled rules then find the
+    /// duty <see cref="FindingStatus.Undetermined"/>: the due instant is unknown. False for any other provision.
+    /// </summary>
+    public Lit AnchorAbsent { get; } = Lit.False;
+
+    /// <summary>
+    /// Whether the permission is engaged (match, time of law and applies-when all yes) on some facts that share a fact
+    /// with the analysed claim: the compiled rules' test of a permission that prevails over the claim, or conflicts with it.
+    /// </summary>
+    public Lit Permits(ProvisionNode permission) => Permits(permission, _claimScope);
+
+    private Lit Permits(ProvisionNode permission, IReadOnlyDictionary<string, Term> claimScope)
+    {
+        var claimSlots = SlotsOf(claimScope);
+        var key = $"{permission.Id}/{string.Join(",", claimSlots.Select(s => $"{s.Type.Name}{s.Index}"))}";
+        if (_permits.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_permissionEncoders.TryGetValue(permission.Id, out var encoder))
+        {
+            _permissionEncoders[permission.Id] = encoder = EncoderFor(permission);
+        }
+
+        var engaged = new List<Lit>();
+        foreach (var (binding, _, exist) in Bindings(permission.SubjectFrame, new Dictionary<string, Term>(StringComparer.Ordinal)))
+        {
+            if (SlotsOf(binding).Intersect(claimSlots).Any())
+            {
+                var (match, inForce, applies) = Stages(permission, encoder, binding);
+                engaged.Add(Sat.And(exist, encoder.IsTrue(match), encoder.IsTrue(inForce), encoder.IsTrue(applies)));
+            }
+        }
+
+        return _permits[key] = Sat.Or([.. engaged]);
+    }
+
+    /// <summary>The facts of the shape a scope's variables are bound to.</summary>
+    private List<FactSlot> SlotsOf(IReadOnlyDictionary<string, Term> scope) =>
+        [.. scope.Values.Where(t => t.Kind == TermKind.Fact && t.Value.Constant is not null).Select(t => Shape.Slots(t.Type!)[(int)t.Value.Constant!.Value]).Distinct()];
+
     /// <summary>
     /// Why a provision is not analysed: what <see cref="Unsupported"/> names, else the part of the language that building
     /// its model met and the encoding lacks; empty when it is analysed.
     /// </summary>
-    public static ImmutableArray<string> WhyNotAnalysed(ProvisionNode node, ImmutableDictionary<string, string> readings, int factsPerType)
+    public static ImmutableArray<string> WhyNotAnalysed(ProvisionNode node, ImmutableDictionary<string, string> readings, int factsPerType) =>
+        Trial(Unsupported(node, factsPerType), () => new ProvisionModel(node, readings, factsPerType), "uses ");
+
+    /// <summary>The reasons given, else what building a model meets that the encoding lacks (prefixed); empty when neither.</summary>
+    private static ImmutableArray<string> Trial(ImmutableArray<string> reasons, Func<object> build, string prefix)
     {
-        var reasons = Unsupported(node, factsPerType);
         if (!reasons.IsEmpty)
         {
             return reasons;
@@ -162,12 +243,12 @@ internal sealed class ProvisionModel
 
         try
         {
-            _ = new ProvisionModel(node, readings, factsPerType);
+            _ = build();
             return [];
         }
         catch (NotSupportedException ex)
         {
-            return [$"uses {ex.Message}"];
+            return [$"{prefix}{ex.Message}"];
         }
     }
 
@@ -177,13 +258,38 @@ internal sealed class ProvisionModel
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (node.Model.Modality == Modality.Obligation)
         {
-            reasons.Add("an obligation (duties, deadlines and as-of are not encoded yet)");
+            reasons.Add("an obligation (its statuses, with duties, deadlines and as-of, are not encoded yet)");
         }
         else if (node.ViolatedWhen is null)
         {
             reasons.Add("a provision with no violated-when");
         }
 
+        reasons.AddRange(Unencodable(node, factsPerType));
+        foreach (var exception in Exceptions(node).Where(e => e.Model.Lapses is not null))
+        {
+            reasons.Add($"a lapsing exception ({exception.Id})");
+        }
+
+        return reasons.ToImmutable();
+    }
+
+    /// <summary>
+    /// Why an obligation's deadline anchor is not analysed: what its model cannot encode; empty when it is analysed (a
+    /// lapsing exception is taken into account: the question is asked where none makes a claim).
+    /// </summary>
+    public static ImmutableArray<string> WhyAnchorNotAnalysed(ProvisionNode node, ImmutableDictionary<string, string> readings, int factsPerType) =>
+        Trial(Unencodable(node, factsPerType), () => new ProvisionModel(node, readings, factsPerType), "uses ");
+
+    /// <summary>Why a conflict between a provision and a permission is not analysed: what the permission's engagement uses; empty when it is.</summary>
+    public static ImmutableArray<string> WhyConflictNotAnalysed(ProvisionNode node, ProvisionNode permission, ImmutableDictionary<string, string> readings, int factsPerType) =>
+        Trial(permission.Versions.IsEmpty ? [] : [$"permission {permission.Id} has versions (versions:)"],
+            () => new ProvisionModel(node, permission, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
+
+    /// <summary>What any question about a provision needs and the encoding lacks: versions, carve-outs a permission makes, too many facts.</summary>
+    private static ImmutableArray<string> Unencodable(ProvisionNode node, int factsPerType)
+    {
+        var reasons = ImmutableArray.CreateBuilder<string>();
         if (!node.Versions.IsEmpty)
         {
             reasons.Add("versions of one provision (versions:)");
@@ -191,14 +297,13 @@ internal sealed class ProvisionModel
 
         foreach (var exception in Exceptions(node))
         {
-            if (exception.Prevailing is { } prevailing)
+            if (exception.Prevailing is { } prevailing && exception.Model.CarveOut is not null)
             {
-                reasons.Add($"precedence: permission {prevailing.Id} prevails over it");
+                reasons.Add($"precedence: permission {prevailing.Id} narrows it (a carve-out a permission makes)");
             }
-
-            if (exception.Model.Lapses is not null)
+            else if (exception.Prevailing is { Versions.IsEmpty: false } versioned)
             {
-                reasons.Add($"a lapsing exception ({exception.Id})");
+                reasons.Add($"precedence: permission {versioned.Id}, which prevails over it, has versions (versions:)");
             }
         }
 
@@ -249,11 +354,19 @@ internal sealed class ProvisionModel
                 var whenKey = $"{key}/{child.Id}/{bindingKey}";
                 if (!_whenCache.TryGetValue(whenKey, out var when))
                 {
-                    when = Encode(child.When!, binding);
+                    when = child.Prevailing is null ? Encode(child.When!, binding) : ConditionEncoder.Constant(true);
                     _whenCache[whenKey] = when;
                 }
 
-                var claimExists = Sat.And(exists, slotsExist, _encoder.IsFalse(when).Not());
+                // A permission that prevails over the claim (higher law, declared precedence) claims against it wherever it
+                // is engaged on facts the claim binds.
+                var permits = child.Prevailing is { } permission ? Permits(permission, scope) : Lit.True;
+                var claimExists = Sat.And(exists, slotsExist, _encoder.IsFalse(when).Not(), permits);
+                if (child.LapseAt is not null && excluded is null)
+                {
+                    _lapsingClaims.Add(claimExists);
+                }
+
                 var (stands, unsettled, _) = Resolve(child, binding, claimExists, when.Unknown, excluded, whenKey);
                 childStands.Add(stands);
                 childUnsettled.Add(unsettled);
@@ -291,6 +404,16 @@ internal sealed class ProvisionModel
         return partial;
     }
 
+    /// <summary>A provision's verdict stages on a binding of its subject: match, whether its law was in force, applies-when.</summary>
+    private (Term Match, Term InForce, Term Applies) Stages(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope) =>
+        (node.Match is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.Match), scope),
+         node.Period is null ? ConditionEncoder.Constant(true) : InForce(node, encoder, scope),
+         node.AppliesWhen is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.AppliesWhen), scope));
+
+    /// <summary>The encoder of a provision's conditions: its definitions and parameters, the readings taken, over the shape.</summary>
+    private ConditionEncoder EncoderFor(ProvisionNode node) =>
+        new(Shape, node.Environment.Definitions ?? DefinitionTable.Empty, _readings, node.Environment.Parameters);
+
     private static Term FactTerm(FactSlot slot) => new() { Kind = TermKind.Fact, Type = slot.Type, Known = Lit.True, Unknown = Lit.False, Value = Num.Of(slot.Index) };
 
     private Term Encode(ConditionSource source, IReadOnlyDictionary<string, Term> scope) => _encoder.Encode(Parse(source), scope);
@@ -300,24 +423,27 @@ internal sealed class ProvisionModel
 
     private static IEnumerable<Expr> Conditions(ProvisionNode node)
     {
-        var sources = new List<ConditionSource?> { node.Match, node.AppliesWhen, node.EventTime, node.AssumeInForce, node.ViolatedWhen };
+        var sources = new List<ConditionSource?> { node.Match, node.AppliesWhen, node.EventTime, node.AssumeInForce, node.ViolatedWhen, node.DeadlineFrom, node.DeadlineDue };
         sources.AddRange(Exceptions(node).Select(e => e.When));
-        return sources.Where(s => s is not null).Select(s => ConditionParser.ParseCondition(s!.Text.Text, out _, out _)).Where(e => e is not null).Select(e => e!);
+        return Parsed(sources);
     }
+
+    private static IEnumerable<Expr> Parsed(IEnumerable<ConditionSource?> sources) =>
+        sources.Where(s => s is not null).Select(s => ConditionParser.ParseCondition(s!.Text.Text, out _, out _)).Where(e => e is not null).Select(e => e!);
 
     /// <summary>
     /// Whether the law was in force at the event's time, as <c>LawPeriod.Check</c> decides it: a chain of tests on the
     /// event's instant against adoption, the effective date (or the reading that assumes the law in force), the end of
     /// the provision's period and its amendments, each a day's start in the jurisdiction's zone.
     /// </summary>
-    private Term InForce(ProvisionNode node, IReadOnlyDictionary<string, Term> scope)
+    private Term InForce(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
     {
         var law = node.Law;
         var provision = node.Model;
         var zone = DateTimeZoneProviders.Tzdb[law.Jurisdiction.TimeZone];
         Num? Start(DateOnly? day) => day is { } d ? Num.Of(ConditionEncoder.Minutes(zone.AtStartOfDay(LocalDate.FromDateOnly(d)).ToDateTimeOffset())) : null;
-        var eventTime = Encode(node.EventTime!, scope);
-        var assume = node.AssumeInForce is null ? ConditionEncoder.Constant(false) : Encode(node.AssumeInForce, new Dictionary<string, Term>());
+        var eventTime = encoder.Encode(Parse(node.EventTime!), scope);
+        var assume = node.AssumeInForce is null ? ConditionEncoder.Constant(false) : encoder.Encode(Parse(node.AssumeInForce), new Dictionary<string, Term>());
         var t = eventTime.Value;
 
         // (test, outcome: true, false, or null for unknown), in LawPeriod's order; the first test that holds decides.
@@ -333,7 +459,7 @@ internal sealed class ProvisionModel
         }
         else
         {
-            chain.Add((_encoder.IsTrue(assume).Not(), null));
+            chain.Add((encoder.IsTrue(assume).Not(), null));
         }
 
         if (Start(provision.InForce?.Until) is { } until)

@@ -75,7 +75,8 @@ public static class AnalysisJson
 
     /// <summary>
     /// A finding's kind as the contract writes it: <c>never-applies</c>, <c>never-violated</c>, <c>never-complied</c>,
-    /// <c>exception-never-holds</c>, <c>exception-never-changes-outcome</c>, <c>unknown</c> (the solver gave up).
+    /// <c>exception-never-holds</c>, <c>exception-never-changes-outcome</c>, <c>conflict</c>, <c>deadline-anchor-can-be-absent</c>,
+    /// <c>unknown</c> (the solver gave up).
     /// </summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The word.</returns>
@@ -87,6 +88,8 @@ public static class AnalysisJson
         AnalysisFindingKind.ExceptionNeverHolds => "exception-never-holds",
         AnalysisFindingKind.ExceptionNeverChangesOutcome => "exception-never-changes-outcome",
         AnalysisFindingKind.Undecided => "unknown",
+        AnalysisFindingKind.Conflict => "conflict",
+        AnalysisFindingKind.DeadlineAnchorCanBeAbsent => "deadline-anchor-can-be-absent",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an analysis finding kind"),
     };
 

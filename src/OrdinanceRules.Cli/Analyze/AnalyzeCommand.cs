@@ -38,7 +38,7 @@ internal sealed class AnalyzeCommand(IAnsiConsole console, TextWriter errors, Wo
 
                 foreach (var finding in report.Findings.Where(f => f.Witness is not null))
                 {
-                    files.Write(finding.Witness!, finding.ProvisionId, finding.ExceptionId, AnalysisJson.Word(finding.Kind));
+                    files.Write(finding.Witness!, finding.ProvisionId, finding.ExceptionId ?? finding.OtherProvisionId, AnalysisJson.Word(finding.Kind));
                 }
             }))
         {

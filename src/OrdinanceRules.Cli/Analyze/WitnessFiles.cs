@@ -62,7 +62,8 @@ internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOn
     public static string Claim(Witness witness)
     {
         var facts = witness.Facts.IsEmpty ? string.Empty : " for " + string.Join(", ", witness.Facts.Select(f => $"{f.Variable}={f.FactId}"));
-        return $"provision {witness.ProvisionId} is {OrdinanceJson.Word(witness.Status)}{facts}";
+        var conflict = witness.ConflictsWith is { } other ? $", and the report names its conflict with {other}" : string.Empty;
+        return $"provision {witness.ProvisionId} is {OrdinanceJson.Word(witness.Status)}{facts}{conflict}";
     }
 
     /// <summary>The readings of a witness that are not their default, as <c>--reading</c> values.</summary>

@@ -11,6 +11,7 @@ public class AnalyzeCommandTests
     [InlineData("roeland-park-ks.yaml")]
     [InlineData("roeland-park-ks.yaml", "p2-judicial-warrant=exception-for-criminal-immigration")]
     [InlineData("lawrence-ks.yaml")]
+    [InlineData("us-8-cfr-287-7.yaml")]
     public void Analyze_WithWitnesses_CheckGivesEveryWitnessFileItsClaimedOutcome(string file, params string[] readings)
     {
         using var folder = new TempFolder();
@@ -30,6 +31,31 @@ public class AnalyzeCommandTests
         }
 
         mismatches.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Analyze_UnderHigherLaws_CheckWithTheLawsGivesEveryWitnessFileItsClaimedOutcome()
+    {
+        using var folder = new TempFolder();
+        string[] laws = [Bundled("kansas-ksa-12-16-140.yaml"), Bundled("us-8-usc-1373.yaml")];
+
+        var result = Cli.Run(["analyze", Samples.Ordinance, "--witnesses", folder.Path, "--format", "json", .. laws.SelectMany(l => new[] { "--law", l })]);
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        var document = AnalysisJson.Read<AnalysisDocument>(result.Output);
+        document.Provisions.Single(p => p.Provision == "P6").Analysed.Should().BeTrue();
+        var witnesses = document.Provisions.SelectMany(p => p.Reachable).Concat(document.Findings.Select(f => f.Witness).OfType<WitnessJson>()).ToList();
+        witnesses.SelectMany(w => Mismatch(Samples.Ordinance, w, laws)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Analyze_ObligationWhoseAnchorCanBeAbsent_PrintsTheFindingWithAnUndeterminedWitness()
+    {
+        var result = Cli.Run("analyze", Bundled("us-8-cfr-287-7.yaml"));
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        result.OutputLines.Should().Contain(l => l.StartsWith("  deadline-anchor-can-be-absent: Obligation US-287.7d can apply while its deadline's anchor (h.subject.releaseEligibleAt) has no value", StringComparison.Ordinal));
+        result.OutputLines.Should().Contain(l => l.StartsWith("    witness: provision US-287.7d is undetermined for h=", StringComparison.Ordinal));
     }
 
     /// <summary>What <c>check</c> says of the witness's provision and facts, when it is not what the analysis claims.</summary>
