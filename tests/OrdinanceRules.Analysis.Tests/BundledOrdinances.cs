@@ -21,7 +21,14 @@ internal static class BundledOrdinances
     public static string Actual(CompiledOrdinance compiled, Witness witness)
     {
         var options = new EvaluationOptions { Readings = witness.Readings };
-        var report = compiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, options);
+
+        // Under a stack whose vocabularies extend one another, each compile makes its own merged vocabulary: the
+        // witness is read from its YAML against this compile's, as `ordinance analyze --witnesses` files are.
+        var sameVocabulary = witness.Scenario.Facts.All(f => compiled.Ordinance.Vocabulary.TryGetType(f.Type.Name, out var type) && ReferenceEquals(type, f.Type));
+        var scenario = sameVocabulary
+            ? witness.Scenario
+            : Yaml.OrdinanceYaml.ParseScenario(Yaml.OrdinanceYaml.WriteScenario(witness.Scenario), "witness.yaml", compiled.Ordinance).GetValueOrThrow();
+        var report = compiled.Evaluate(scenario, scenario.AsOf!.Value, options);
         var findings = report.Findings.Where(f => f.ProvisionId == witness.ProvisionId && Same(f.Facts, witness.Facts)).ToList();
         if (findings.Count != 1)
         {
