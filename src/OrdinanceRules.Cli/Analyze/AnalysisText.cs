@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrdinanceRules.Analysis;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Json;
 using Spectre.Console;
 
@@ -49,7 +50,7 @@ internal static class AnalysisText
         console.WriteLine(real.Count == 0 ? "Findings: none" : $"Findings ({real.Count}):");
         foreach (var finding in real)
         {
-            console.WriteLine($"  {Kind(finding.Kind)}: {finding.Message}");
+            console.WriteLine($"  {AnalysisJson.Word(finding.Kind)}: {finding.Message}");
             if (finding.Witness is { } witness)
             {
                 WriteWitness(console, witness, files, "    ");
@@ -83,17 +84,6 @@ internal static class AnalysisText
         }
     }
 
-    /// <summary>A finding's kind as the report words it: never-violated, exception-never-holds, unknown.</summary>
-    public static string Kind(AnalysisFindingKind kind) => kind switch
-    {
-        AnalysisFindingKind.NeverApplies => "never-applies",
-        AnalysisFindingKind.NeverViolated => "never-violated",
-        AnalysisFindingKind.NeverComplied => "never-complied",
-        AnalysisFindingKind.ExceptionNeverHolds => "exception-never-holds",
-        AnalysisFindingKind.ExceptionNeverChangesOutcome => "exception-never-changes-outcome",
-        AnalysisFindingKind.Undecided => "unknown",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     private static string Words(IEnumerable<Evaluation.FindingStatus> statuses) => string.Join(", ", statuses.Select(OrdinanceJson.Word));
 }

@@ -1,4 +1,5 @@
 using OrdinanceRules.Analysis;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Json;
@@ -37,7 +38,7 @@ internal sealed class AnalyzeCommand(IAnsiConsole console, TextWriter errors, Wo
 
                 foreach (var finding in report.Findings.Where(f => f.Witness is not null))
                 {
-                    files.Write(finding.Witness!, finding.ProvisionId, finding.ExceptionId, AnalysisText.Kind(finding.Kind));
+                    files.Write(finding.Witness!, finding.ProvisionId, finding.ExceptionId, AnalysisJson.Word(finding.Kind));
                 }
             }))
         {
@@ -46,7 +47,7 @@ internal sealed class AnalyzeCommand(IAnsiConsole console, TextWriter errors, Wo
 
         if (settings.Format == Rendering.JsonOutput.Json)
         {
-            console.Profile.Out.Writer.WriteLine(AnalysisJsonContext.Write(AnalysisJsonContext.Document(report, options, files)));
+            console.Profile.Out.Writer.WriteLine(AnalysisJson.Write(AnalysisJson.Analysis(report, options, files.Writing)));
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrdinanceRules.Analysis;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Json;
@@ -39,13 +40,7 @@ internal sealed class DiffCommand(IAnsiConsole console, TextWriter errors, Worki
 
         if (settings.Format == Rendering.JsonOutput.Json)
         {
-            console.Profile.Out.Writer.WriteLine(AnalysisJsonContext.Write(new DiffDocument(
-                report.A,
-                report.B,
-                report.FactsPerType,
-                options.Timeout.TotalSeconds,
-                [.. report.Pairs.Select(p => new PairDiffJson(p.ProvisionA, p.ProvisionB, Outcome(p.Outcome), [.. p.Differences.Select(d => new DifferenceJson(AnalysisJsonContext.Witness(d.A, filesA), AnalysisJsonContext.Witness(d.B, filesB)))]))],
-                report.NotCompared)));
+            console.Profile.Out.Writer.WriteLine(AnalysisJson.Write(AnalysisJson.Diff(report, options, filesA.Writing, filesB.Writing)));
         }
         else
         {
@@ -131,10 +126,4 @@ internal sealed class DiffCommand(IAnsiConsole console, TextWriter errors, Worki
             : $"{differ} of {report.Pairs.Length} pairs of provisions differ, {unknown} unknown.");
     }
 
-    private static string Outcome(DiffOutcome outcome) => outcome switch
-    {
-        DiffOutcome.Differs => "differs",
-        DiffOutcome.NoDifference => "no-difference",
-        _ => "unknown",
-    };
 }

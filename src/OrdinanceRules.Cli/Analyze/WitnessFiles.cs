@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrdinanceRules.Analysis;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
 
@@ -13,6 +14,9 @@ internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOn
 {
     private readonly Dictionary<Witness, string> _files = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How the witnesses are written into the JSON documents: YAML scenarios, their non-default readings, their files.</summary>
+    public WitnessWriting Writing => new(OrdinanceYaml.WriteScenario) { DefaultReadings = defaults, FileOf = FileOf };
 
     /// <summary>The file a witness was written to (as the folder was given), or null when no folder was given.</summary>
     public string? FileOf(Witness witness) => _files.GetValueOrDefault(witness);
@@ -62,8 +66,7 @@ internal sealed class WitnessFiles(string? folder, string ordinancePath, IReadOn
     }
 
     /// <summary>The readings of a witness that are not their default, as <c>--reading</c> values.</summary>
-    public ImmutableArray<string> ReadingArguments(Witness witness) =>
-        [.. witness.Readings.Where(r => defaults.GetValueOrDefault(r.Key) != r.Value).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")];
+    public ImmutableArray<string> ReadingArguments(Witness witness) => Writing.ReadingArguments(witness);
 
     /// <summary>The command that evaluates the witness file as the analysis did.</summary>
     public string CheckCommand(string file, Witness witness) =>

@@ -88,7 +88,7 @@ internal static class FileSchemas
             ["heading"] = Scalar("Its heading."),
             ["text"] = Scalar("Its text."),
         }),
-        ["provision"] = Object(OrdinanceReader.ProvisionKeys, ["id", "section", "title", "modality"], new()
+        ["provision"] = Object(OrdinanceReader.ProvisionKeys, ["id", "section", "title", "text", "modality", "binds"], new()
         {
             ["id"] = Scalar("The provision's id, such as P2."),
             ["section"] = Scalar("Its section, such as § 3."),
@@ -144,7 +144,7 @@ internal static class FileSchemas
             ["alternatives"] = Map(Scalar("What the alternative means."), "The alternatives, by name."),
             ["default"] = Scalar("The alternative taken unless another is chosen."),
         }),
-        ["exception"] = Object(OrdinanceReader.ExceptionKeys, ["id", "section", "title"], new()
+        ["exception"] = Object(OrdinanceReader.ExceptionKeys, ["id", "section", "title", "when"], new()
         {
             ["id"] = Scalar("The exception's id, such as E2a."),
             ["section"] = Scalar("Its section."),

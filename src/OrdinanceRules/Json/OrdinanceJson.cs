@@ -320,7 +320,8 @@ public static class OrdinanceJson
                                 field.ValueDescriptions.TryGetValue(v, out var meaning) ? meaning.Trim() : null))],
                             field.Description?.Trim(),
                             field.Type.ReferencedType,
-                            field.Default?.Value as bool?);
+                            field.Default?.Value as bool?,
+                            field.Default?.ToString());
                     })],
                     type.Description?.Trim());
             })],

@@ -35,7 +35,8 @@ public sealed record FactTypeJson(
 /// <param name="Values">For an enumeration or a set, the values allowed, in the vocabulary's order; empty for other kinds.</param>
 /// <param name="Description">What the field means; omitted when the vocabulary says nothing.</param>
 /// <param name="To">For a reference, the fact type referred to; omitted for other kinds.</param>
-/// <param name="Default">For a yes/no field with a default, the value an omitted field takes; omitted otherwise.</param>
+/// <param name="Default">For a yes/no field with a default, the value an omitted field takes; omitted otherwise (see <paramref name="DefaultValue"/>, which covers every kind).</param>
+/// <param name="DefaultValue">The default of a field of any kind, as a vocabulary file writes it: <c>yes</c>, <c>no</c>, an enumeration's value, or <c>none</c> (no value); omitted when the field has none, so that an omitted field is unknown.</param>
 public sealed record FieldJson(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] string Type,
@@ -44,7 +45,8 @@ public sealed record FieldJson(
     [property: JsonPropertyName("values")] ImmutableArray<FieldValueJson> Values,
     [property: JsonPropertyName("description")] string? Description = null,
     [property: JsonPropertyName("to")] string? To = null,
-    [property: JsonPropertyName("default")] bool? Default = null);
+    [property: JsonPropertyName("default")] bool? Default = null,
+    [property: JsonPropertyName("defaultValue")] string? DefaultValue = null);
 
 /// <summary>One value of an enumeration or set field.</summary>
 /// <param name="Value">The value, as a scenario writes it.</param>

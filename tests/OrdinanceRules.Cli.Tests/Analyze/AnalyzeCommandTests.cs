@@ -1,4 +1,4 @@
-using OrdinanceRules.Cli.Analyze;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Json;
 
 namespace OrdinanceRules.Cli.Tests.Analyze;
@@ -19,7 +19,7 @@ public class AnalyzeCommandTests
         var result = Cli.Run(["analyze", ordinance, "--witnesses", folder.Path, "--format", "json", .. readings.SelectMany(r => new[] { "--reading", r })]);
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
-        var document = AnalysisJsonContext.Read<AnalysisDocument>(result.Output);
+        var document = AnalysisJson.Read<AnalysisDocument>(result.Output);
         var witnesses = document.Provisions.SelectMany(p => p.Reachable).Concat(document.Findings.Select(f => f.Witness).OfType<WitnessJson>()).ToList();
         witnesses.Should().NotBeEmpty().And.OnlyContain(w => w.File != null && File.Exists(w.File));
         Directory.GetFiles(folder.Path, "*.yaml").Should().HaveCount(witnesses.Select(w => w.File).Distinct().Count());
@@ -71,8 +71,8 @@ public class AnalyzeCommandTests
         var patient = Cli.Run("analyze", Bundled("lawrence-ks.yaml"), "--format", "json");
 
         hurried.ExitCode.Should().Be(CliApp.Ok, hurried.Errors);
-        var quick = AnalysisJsonContext.Read<AnalysisDocument>(hurried.Output);
-        var full = AnalysisJsonContext.Read<AnalysisDocument>(patient.Output);
+        var quick = AnalysisJson.Read<AnalysisDocument>(hurried.Output);
+        var full = AnalysisJson.Read<AnalysisDocument>(patient.Output);
         quick.Findings.Should().Contain(f => f.Kind == "unknown" && f.Message.Contains("within 0.001 s: nothing is claimed", StringComparison.Ordinal));
         quick.Findings.Where(f => f.Kind != "unknown").Select(f => (f.Kind, f.Provision, f.Exception))
             .Should().BeSubsetOf(full.Findings.Select(f => (f.Kind, f.Provision, f.Exception)));

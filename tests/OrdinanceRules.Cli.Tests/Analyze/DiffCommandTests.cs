@@ -1,4 +1,4 @@
-using OrdinanceRules.Cli.Analyze;
+using OrdinanceRules.Analysis.Json;
 
 namespace OrdinanceRules.Cli.Tests.Analyze;
 
@@ -17,7 +17,7 @@ public class DiffCommandTests
         var result = Cli.Run("diff", a, b, "--witnesses", folder.Path, "--format", "json");
 
         result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
-        var document = AnalysisJsonContext.Read<DiffDocument>(result.Output);
+        var document = AnalysisJson.Read<DiffDocument>(result.Output);
         var differences = document.Pairs.SelectMany(p => p.Differences).ToList();
         differences.Should().NotBeEmpty();
         differences.Should().OnlyContain(d => d.A.File == d.B.File && d.A.Status != d.B.Status);
@@ -33,7 +33,7 @@ public class DiffCommandTests
         var result = Cli.Run("diff", ordinance, "--reading-b", JudicialWarrant, "--witnesses", folder.Path, "--format", "json");
 
         result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
-        var document = AnalysisJsonContext.Read<DiffDocument>(result.Output);
+        var document = AnalysisJson.Read<DiffDocument>(result.Output);
         document.Pairs.Should().ContainSingle(p => p.Outcome == "differs").Which.ProvisionA.Should().Be("P2");
         document.Pairs.Where(p => p.ProvisionA != "P2").Should().OnlyContain(p => p.Outcome == "no-difference");
         var differences = document.Pairs.SelectMany(p => p.Differences).ToList();

@@ -1,3 +1,5 @@
+using OrdinanceRules.Analysis;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
@@ -108,6 +110,42 @@ public class ContractJsonTests
         document.Ordinances.Should().OnlyContain(o => o.ContentHash != null);
         document.Scenarios.SelectMany(s => s.Cells).Should().OnlyContain(c => c.Decision.InputDigest != null && c.Findings.All(f => f.Text == null));
         document.Differences.Should().Be(document.Scenarios.Count(s => s.Differs));
+    }
+
+    [Fact]
+    public void Analyze_Json_IsTheLibrarysDocumentOfTheSameAnalysis()
+    {
+        var lawrence = Path.Combine(Path.GetDirectoryName(Samples.Ordinance)!, "lawrence-ks.yaml");
+
+        var result = Cli.Run("analyze", lawrence, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        var cli = AnalysisJson.Read<AnalysisDocument>(result.Output);
+        var options = new AnalysisOptions { Timeout = TimeSpan.FromSeconds(cli.TimeoutSeconds) };
+        var library = AnalysisJson.Analysis(OrdinanceAnalyzer.Analyze(OrdinanceYaml.LoadOrdinance(lawrence).GetValueOrThrow(), options), options, new WitnessWriting(OrdinanceYaml.WriteScenario));
+        cli.SchemaVersion.Should().Be(OrdinanceJson.SchemaVersion);
+        (cli.Ordinance, cli.FactsPerType).Should().Be((library.Ordinance, library.FactsPerType));
+        cli.Readings.Should().Equal(library.Readings);
+
+        // The solver may pick other witnesses of the same statuses: what is claimed must be the same.
+        cli.Provisions.Select(p => (p.Provision, p.Analysed, string.Join(",", p.Reachable.Select(w => w.Status)), string.Join(",", p.Unreachable)))
+            .Should().Equal(library.Provisions.Select(p => (p.Provision, p.Analysed, string.Join(",", p.Reachable.Select(w => w.Status)), string.Join(",", p.Unreachable))));
+        cli.Findings.Select(f => (f.Kind, f.Provision, f.Exception, f.Message)).Should().Equal(library.Findings.Select(f => (f.Kind, f.Provision, f.Exception, f.Message)));
+        cli.Findings.Should().Contain(f => f.Kind == "never-complied" && f.Provision == "LW-P3" && f.Witness!.Status == "violated");
+    }
+
+    [Fact]
+    public void Diff_Json_NamesTheReadingsEachWitnessNeeds()
+    {
+        var result = Cli.Run("diff", Samples.Ordinance, "--reading-b", "p2-judicial-warrant=exception-for-criminal-immigration", "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Violation, result.Errors);
+        var document = AnalysisJson.Read<DiffDocument>(result.Output);
+        document.SchemaVersion.Should().Be(OrdinanceJson.SchemaVersion);
+        var p2 = document.Pairs.Should().ContainSingle(p => p.Outcome == "differs").Subject;
+        (p2.ProvisionA, p2.ProvisionB).Should().Be(("P2", "P2"));
+        p2.Differences.Should().NotBeEmpty().And.OnlyContain(d =>
+            d.A.Readings.IsEmpty && d.B.Readings.SequenceEqual(new[] { "p2-judicial-warrant=exception-for-criminal-immigration" }) && d.A.Scenario == d.B.Scenario);
     }
 
     [Theory]

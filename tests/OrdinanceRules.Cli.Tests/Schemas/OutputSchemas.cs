@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Json;
 
 namespace OrdinanceRules.Cli.Tests.Schemas;
@@ -27,6 +28,8 @@ internal static class OutputSchemas
         ("init", typeof(InitDocument), "What `ordinance init --format json` writes (docs/json.md)."),
         ("vocabulary-reference", typeof(VocabularyDocument), "What `ordinance vocabulary --format json` and OrdinanceJson.Vocabulary write (docs/json.md)."),
         ("samples", typeof(SamplesDocument), "What `ordinance samples list --format json` and `ordinance samples copy --format json` write (docs/json.md)."),
+        ("analysis", typeof(AnalysisDocument), "What `ordinance analyze --format json` and AnalysisJson.Analysis write (docs/json.md, docs/analysis.md)."),
+        ("diff", typeof(DiffDocument), "What `ordinance diff --format json` and AnalysisJson.Diff write (docs/json.md, docs/analysis.md)."),
     ];
 
     public static IReadOnlyDictionary<string, JsonObject> All() =>
@@ -87,7 +90,12 @@ internal static class OutputSchemas
             return new JsonObject { ["type"] = "integer" };
         }
 
-        if (type == typeof(decimal))
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableSortedDictionary<,>) && type.GetGenericArguments()[0] == typeof(string))
+        {
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = Value(type.GetGenericArguments()[1], defs) };
+        }
+
+        if (type == typeof(decimal) || type == typeof(double))
         {
             return new JsonObject { ["type"] = "number" };
         }
@@ -102,7 +110,7 @@ internal static class OutputSchemas
             return new JsonObject { ["type"] = "string", ["format"] = "date-time" };
         }
 
-        if (type.Namespace == typeof(OrdinanceJson).Namespace)
+        if (type.Namespace == typeof(OrdinanceJson).Namespace || type.Namespace == typeof(AnalysisJson).Namespace)
         {
             Define(type, defs);
             return new JsonObject { ["$ref"] = $"#/$defs/{type.Name}" };

@@ -165,6 +165,28 @@ public class SchemaTests
         SchemaFiles.Errors("ordinance", SchemaFiles.YamlAsJson(file.Path)).Should().Contain("provision-list");
     }
 
+    /// <summary>A key the reader requires is one the schema requires: an editor flags its absence as the loader does.</summary>
+    [Theory]
+    [InlineData("    text: ", "text")]
+    [InlineData("    binds: ", "binds")]
+    [InlineData("        when: ", "when")]
+    public void OrdinanceSchema_RequiredKeyLeftOut_IsInvalidAsTheReaderSays(string linePrefix, string key)
+    {
+        var lines = File.ReadAllLines(Samples.Ordinance).ToList();
+        var at = lines.FindIndex(lines.IndexOf("provisions:"), l => l.StartsWith(linePrefix, StringComparison.Ordinal));
+        at.Should().BeGreaterThan(0, $"the Roeland Park file has a line starting '{linePrefix}'");
+        lines.RemoveAt(at);
+        while (at < lines.Count && lines[at].StartsWith(linePrefix.Replace(key + ": ", "  ", StringComparison.Ordinal), StringComparison.Ordinal))
+        {
+            lines.RemoveAt(at); // the rest of a block scalar
+        }
+
+        using var file = new TempYaml("ordinance.yaml", string.Join('\n', lines) + "\n");
+
+        OrdinanceYaml.LoadOrdinance(file.Path).Diagnostics.Should().Contain(d => d.Message.Contains($"'{key}'", StringComparison.Ordinal));
+        SchemaFiles.Errors("ordinance", SchemaFiles.YamlAsJson(file.Path)).Should().Contain(key);
+    }
+
     [Theory]
     [MemberData(nameof(DocumentedCommands))]
     public void JsonCommand_InDocs_ValidatesAgainstItsSchema(string command)
@@ -183,6 +205,8 @@ public class SchemaTests
             "samples" => "samples",
             "interview" => "interview",
             "vocabulary" => "vocabulary-reference",
+            "analyze" => "analysis",
+            "diff" => "diff",
             _ => throw new InvalidOperationException($"docs/json.md shows a command with no schema: {command}"),
         };
 
@@ -208,7 +232,7 @@ public class SchemaTests
     public void DocumentedCommands_CoverEveryJsonDocument()
     {
         Commands().Select(c => c.Split(' ')[1]).Distinct().Should()
-            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview", "vocabulary");
+            .BeEquivalentTo("check", "explain", "what-if", "test", "compare", "readings", "validate", "init", "samples", "interview", "vocabulary", "analyze", "diff");
     }
 
     [Fact]

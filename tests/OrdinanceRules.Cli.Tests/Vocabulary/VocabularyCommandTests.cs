@@ -109,6 +109,32 @@ public class VocabularyCommandTests
     }
 
     [Fact]
+    public void Vocabulary_AsJson_WritesEachKindOfDefaultAsTheFileDoes()
+    {
+        using var vocabulary = new TempYaml("city.yaml", """
+            vocabulary: city
+            extends: immigration-cooperation
+            types:
+              checkpoint:
+                fields:
+                  signed: { type: yes-no, default: no }
+                  channel: { type: enumeration, values: [radio, phone], default: radio }
+                  closedAt: { type: instant, default: none }
+                  purpose: text
+            """);
+
+        var result = Cli.Run("vocabulary", vocabulary.Path, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        SchemaFiles.Errors("vocabulary-reference", result.Output).Should().BeNull();
+        var fields = OrdinanceJson.Read<VocabularyDocument>(result.Output).Types.Single(t => t.Name == "checkpoint").Fields.ToDictionary(f => f.Name);
+        (fields["signed"].Default, fields["signed"].DefaultValue).Should().Be((false, "no"));
+        (fields["channel"].Default, fields["channel"].DefaultValue).Should().Be((null, "radio"));
+        (fields["closedAt"].Default, fields["closedAt"].DefaultValue).Should().Be((null, "none"));
+        (fields["purpose"].Default, fields["purpose"].DefaultValue).Should().Be((null, null), "a field with no default is unknown when left out");
+    }
+
+    [Fact]
     public void Vocabulary_BadFormat_IsACommandLineError()
     {
         var result = Cli.Run("vocabulary", "immigration-cooperation", "--format", "xml");
