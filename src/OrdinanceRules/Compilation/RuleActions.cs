@@ -13,6 +13,9 @@ internal static class RuleActions
 {
     private const string Key = "conclusion";
 
+    /// <summary>The keys of a firing's first linked conclusions: the first is <see cref="Key"/>, as for one conclusion.</summary>
+    private static readonly string[] Keys = [Key, .. Enumerable.Range(1, 15).Select(i => Key + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     public static Fact[] Concat(Fact[] first, Fact[] second) => [.. first, .. second];
 
     public static bool Shares(Fact[] first, Fact[] second) => first.Any(f => second.Contains(f));
@@ -30,6 +33,22 @@ internal static class RuleActions
 
     public static void Claim(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings) =>
         Link(ctx, new Claim(node, parent, verdict, bindings, []));
+
+    /// <summary>One claim per combination that holds, each binding the facts before it and the combination's own.</summary>
+    public static void ClaimEach(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bound, Candidates tried) =>
+        LinkEach(ctx, tried.Passed.Select(t => new Claim(node, parent, verdict, [.. bound, .. t.Own], [])));
+
+    /// <summary>One tentative claim per combination whose test came out unknown, naming what it depends on.</summary>
+    public static void TentativeClaimEach(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bound, Candidates tried) =>
+        LinkEach(ctx, tried.Passed.Select(t => new Claim(node, parent, verdict, [.. bound, .. t.Own], t.Value.Missing)));
+
+    /// <summary>One discharge per fulfilling combination, at its time.</summary>
+    public static void DischargeEach(IContext ctx, Claim claim, Candidates tried) =>
+        LinkEach(ctx, tried.Passed.Select(t => new Discharge(claim, t.Own, (DateTimeOffset)t.At.Value!)));
+
+    /// <summary>One doubt on the duty per combination that may fulfil it.</summary>
+    public static void DutyDoubtEach(IContext ctx, Claim claim, Candidates tried) =>
+        LinkEach(ctx, tried.Passed.Select(t => new DutyDoubt(claim, t.Value.Missing)));
 
     public static void TentativeClaim(IContext ctx, RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings, Val value) =>
         Link(ctx, new Claim(node, parent, verdict, bindings, value.Missing));
@@ -198,6 +217,26 @@ internal static class RuleActions
 
     private static ImmutableArray<string> Union(IEnumerable<ImmutableArray<string>> lists) =>
         [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Several linked conclusions of one firing, each under its own key; those of the rule's previous firing on the same
+    /// match are retracted first.
+    /// </summary>
+    private static void LinkEach(IContext ctx, IEnumerable<Conclusion> conclusions)
+    {
+        for (var i = 0; ctx.GetLinked(KeyAt(i)) is { } existing; i++)
+        {
+            ctx.RetractLinked(KeyAt(i), existing);
+        }
+
+        var n = 0;
+        foreach (var conclusion in conclusions)
+        {
+            ctx.InsertLinked(KeyAt(n++), conclusion);
+        }
+    }
+
+    private static string KeyAt(int index) => index < Keys.Length ? Keys[index] : Key + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Link(IContext ctx, object conclusion)
     {

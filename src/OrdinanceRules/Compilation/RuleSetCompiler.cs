@@ -363,6 +363,15 @@ internal sealed partial class RuleSetCompiler
             var subjectScope = FromArray(subjectParam, nameof(Verdict.Bindings), node.SubjectFrame).ToList();
             // A version's own violated-when may join differently: then the further facts are not looked up by the provision's.
             var versioned = node.Versions.Any(v => v.ViolatedWhen is not null);
+            if (!versioned && TriedByReference(lhs, node, node.ViolationFrame, node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"),
+                    scope => (node.ViolatedWhen!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!, null), test == nameof(Ops.IsUnknown)) is { } tried)
+            {
+                Act(rule, Call(test == nameof(Ops.IsTrue) ? nameof(RuleActions.ClaimEach) : nameof(RuleActions.TentativeClaimEach),
+                    Const<RuleNode>(node), Expression.Constant(null, typeof(Claim)), subjectParam, FrameArray(subjectScope), tried));
+                Add(rule);
+                continue;
+            }
+
             var scope = subjectScope.Concat(OwnPatterns(lhs, node, node.ViolationFrame, versioned ? null : node.ViolatedWhen, subjectScope, (node, "breach"), Steps(node, "subject"))).ToList();
             var (environment, findings) = WithFindings(lhs, node, scope, [node.ViolatedWhen, .. node.Versions.Select(v => v.ViolatedWhen)]);
             var val = Settled(lhs, ProvisionVersions.Select(node, Expression.Property(subjectParam, nameof(Verdict.EventTime)), v => v.ViolatedWhen, node.ViolatedWhen,
@@ -461,16 +470,28 @@ internal sealed partial class RuleSetCompiler
             var (file, claim) = UndefeatedClaim(lhs, node, withLapses);
             var claimScope = FromArray(claim, nameof(Claim.Bindings), node.ClaimFrame).ToList();
             var lapses = Lapses(file);
+            (Expression Value, Expression? At) Discharged(IReadOnlyList<ScopeVariable> scope)
+            {
+                var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
+                var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
+                var due = DueAfter(claimScope, lapses);
+                var inTime = node.Model.Duty!.Deadline is null ? Le(at, asOf) : And(OnTime(at, claimScope, due), Le(at, asOf));
+                return (And(metBy, inTime), at);
+            }
+
+            if (TriedByReference(lhs, node, node.MetByFrame, node.MetBy, claimScope, (node, "discharge"), ClaimSteps(node), Discharged, test == nameof(Ops.IsUnknown)) is { } tried)
+            {
+                // One firing per duty, one discharge (or doubt) per fulfilling fact.
+                Act(rule, Call(test == nameof(Ops.IsTrue) ? nameof(RuleActions.DischargeEach) : nameof(RuleActions.DutyDoubtEach), claim, tried));
+                Add(rule);
+                continue;
+            }
+
             var own = OwnPatterns(lhs, node, node.MetByFrame, node.MetBy, claimScope, (node, "discharge"), ClaimSteps(node));
-            var scope = claimScope.Concat(own).ToList();
-            var metBy = node.MetBy!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!;
-            var at = node.MetAt!.Bind(node.Provision.Environment, scope, ConditionType.Instant, null)!;
-            var due = DueAfter(claimScope, lapses);
-            var inTime = node.Model.Duty!.Deadline is null ? Le(at, asOf) : And(OnTime(at, claimScope, due), Le(at, asOf));
-            var val = And(metBy, inTime);
+            var (val, at) = Discharged([.. claimScope, .. own]);
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
             Act(rule, test == nameof(Ops.IsTrue)
-                ? Call(nameof(RuleActions.Discharge), claim, FrameArray(own), at)
+                ? Call(nameof(RuleActions.Discharge), claim, FrameArray(own), at!)
                 : Call(nameof(RuleActions.DutyDoubt), claim, val));
             Add(rule);
         }
@@ -683,6 +704,16 @@ internal sealed partial class RuleSetCompiler
                 var lhs = RootLhs(rule);
                 var parent = ClaimPattern(lhs, "parent", node);
                 var parentScope = FromArray(parent, nameof(Claim.Bindings), node.ClaimFrame).ToList();
+                if (TriedByReference(lhs, node.Provision, child.OwnFrame, child.When, parentScope, (child, "when"), ClaimSteps(node),
+                        scope => (child.When!.Bind(node.Provision.Environment, scope, ConditionType.YesNo, null)!, null), test == nameof(Ops.IsUnknown)) is { } tried)
+                {
+                    // One firing per parent claim, one exception claim per combination that holds (or may).
+                    Act(rule, Call(test == nameof(Ops.IsTrue) ? nameof(RuleActions.ClaimEach) : nameof(RuleActions.TentativeClaimEach),
+                        Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), FrameArray(parentScope), tried));
+                    Add(rule);
+                    continue;
+                }
+
                 var scope = parentScope.Concat(OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope, (child, "when"), ClaimSteps(node))).ToList();
                 var (environment, findings) = WithFindings(lhs, node.Provision, scope, child.When);
                 var val = Settled(lhs, child.When!.Bind(environment, scope, ConditionType.YesNo, null)!, findings);
@@ -813,6 +844,55 @@ internal sealed partial class RuleSetCompiler
 
         _joins[join] = steps.ToImmutable();
         return scope;
+    }
+
+    /// <summary>
+    /// The combinations of a frame's facts found by following references from the facts bound before it, each tested by
+    /// <paramref name="test"/>, as one NRules binding over the rule's tuple (<see cref="Candidates"/>), with the rule's agenda
+    /// filter that some combination passes (<paramref name="unknown"/>: comes out unknown; otherwise yes). For the rules that start
+    /// from a claim or a verdict, which arrive one firing at a time: a flattened sub-network would regroup every candidate
+    /// of the session per claim. Null when some variable of the frame cannot be found by reference, or the condition tests
+    /// findings or quantifies (those join as patterns, <see cref="OwnPatterns"/>).
+    /// </summary>
+    /// <remarks>The join is recorded under <paramref name="join"/> as <see cref="OwnPatterns"/> records it.</remarks>
+    private ParameterExpression? TriedByReference(Lhs group, ProvisionNode provision, ImmutableArray<FrameVariable> frame, ConditionSource? condition, IReadOnlyList<ScopeVariable> bound,
+        (RuleNode, string) join, ImmutableArray<JoinStep> prefix, Func<IReadOnlyList<ScopeVariable>, (Expression Value, Expression? At)> test, bool unknown)
+    {
+        if (frame.IsEmpty || condition is null || bound.Count == 0 || !condition.FindingReferences.IsEmpty || !condition.Quantifiers.IsEmpty)
+        {
+            return null;
+        }
+
+        var own = new List<ScopeVariable>();
+        var finds = new List<Expression>();
+        foreach (var variable in frame)
+        {
+            var p = Expression.Parameter(typeof(Fact), Declaration(variable.Name));
+            var target = new ScopeVariable(variable.Name, variable.Type, p) { Alternatives = variable.Types };
+            if (condition.Lookup(provision.Environment, [.. bound, .. own], target) is not var (lookup, values))
+            {
+                return null;
+            }
+
+            finds.Add(Expression.Call(Expression.Constant(lookup), nameof(FactLookup.Find), null, BindingEnvironment.ContextParameter, Expression.NewArrayInit(typeof(Val), values)));
+            own.Add(target);
+        }
+
+        _joins[join] = [.. prefix, .. frame.Select(v => new JoinStep(v.Type.Name, Followed: true))];
+        var (value, at) = test([.. bound, .. own]);
+        Expression combinations = Expression.Call(typeof(Candidates).GetMethod(nameof(Candidates.One))!,
+            Expression.NewArrayInit(typeof(Fact), own.Select(v => v.Fact)), value, at ?? Expression.Constant(Val.Absent));
+        for (var i = own.Count - 1; i >= 0; i--)
+        {
+            var next = Expression.Lambda<Func<Fact, IEnumerable<Tried>>>(combinations, (ParameterExpression)own[i].Fact);
+            combinations = Expression.Call(typeof(Candidates).GetMethod(nameof(Candidates.Each))!, finds[i], next);
+        }
+
+        // A plain binding node: a condition on the binding's pattern would make NRules join it as a sub-network again,
+        // so whether some combination passes is the rule's agenda filter instead.
+        var tested = group.Bind("tried", Expression.Call(typeof(Candidates).GetMethod(nameof(Candidates.Test))!, combinations, Expression.Constant(unknown)));
+        group.Rule.Filters().Filter(FilterType.Predicate, Expression.Lambda(Expression.Property(tested, nameof(Candidates.Any)), tested));
+        return tested;
     }
 
     private ImmutableArray<JoinStep> Steps(RuleNode node, string join) => _joins.TryGetValue((node, join), out var steps) ? steps : [];
@@ -973,7 +1053,7 @@ internal sealed partial class RuleSetCompiler
     /// <summary>A rule's left-hand side, opened with the evaluation context (dropped by <see cref="Add"/> when the rule does not read it).</summary>
     private static Lhs RootLhs(RuleBuilder rule)
     {
-        var lhs = new Lhs(rule.LeftHandSide());
+        var lhs = new Lhs(rule, rule.LeftHandSide());
         lhs.Pattern(typeof(EvaluationContext), BindingEnvironment.ContextParameter.Name!);
         return lhs;
     }
@@ -1018,8 +1098,10 @@ internal sealed partial class RuleSetCompiler
     private static System.Reflection.MethodInfo OpsMethod(string name) => typeof(Ops).GetMethod(name)!;
 
     /// <summary>A rule's left-hand side, remembering its last pattern so a condition can join onto it.</summary>
-    private sealed class Lhs(GroupBuilder group)
+    private sealed class Lhs(RuleBuilder rule, GroupBuilder group)
     {
+        public RuleBuilder Rule { get; } = rule;
+
         public GroupBuilder Group { get; } = group;
 
         public PatternBuilder? Last { get; private set; }
@@ -1027,10 +1109,13 @@ internal sealed partial class RuleSetCompiler
         public PatternBuilder Pattern(Type type, string name) => Last = Group.Pattern(type, name);
 
         /// <summary>An NRules binding (the fluent DSL's <c>Let</c>): a value computed once per tuple, joined onto as a pattern.</summary>
-        public ParameterExpression Let(string name, Expression value)
+        public ParameterExpression Let(string name, Expression value) => Bind(name, value);
+
+        /// <summary>An NRules binding of any type: a value computed once per tuple.</summary>
+        public ParameterExpression Bind(string name, Expression value)
         {
-            Pattern(typeof(Val), name).Binding().BindingExpression(Expression.Lambda(value, ParameterCollector.Collect(value)));
-            return Expression.Parameter(typeof(Val), name);
+            Pattern(value.Type, name).Binding().BindingExpression(Expression.Lambda(value, ParameterCollector.Collect(value)));
+            return Expression.Parameter(value.Type, name);
         }
 
         /// <summary>

@@ -81,20 +81,39 @@ internal sealed class SessionRecorder
 
     private void Evaluated(LhsExpressionEventArgs e)
     {
-        if (e.Exception is not null || e.Result is not bool result || !IsTest(e.Expression))
+        if (e.Exception is not null)
         {
             return;
         }
 
-        // A claim's (or subject's) file stands for its claim: explanations look a claim's tests up by the claim.
-        var facts = Values(e.Facts).Where(v => v is not Conditions.EvaluationContext)
+        if (e.Result is Compilation.Candidates candidates)
+        {
+            // The combinations a claim's rule reached by reference, tested in one binding: one test each, on the
+            // claim's facts and the combination's own, as if each had been a tuple of its own.
+            var on = Match(e);
+            for (var i = 0; i < candidates.Tried.Length; i++)
+            {
+                Record(e, [.. on, .. candidates.Tried[i].Own], candidates.Passes(i));
+            }
+        }
+        else if (e.Result is bool result && IsTest(e.Expression))
+        {
+            Record(e, Match(e), result);
+        }
+    }
+
+    /// <summary>The facts of an evaluation, less the context; a claim's (or subject's) file stands for its claim, as explanations look a claim's tests up by the claim.</summary>
+    private static object[] Match(LhsExpressionEventArgs e) =>
+        [.. Values(e.Facts).Where(v => v is not Conditions.EvaluationContext)
             .Select(v => v switch
             {
                 IGrouping<Compilation.Claim, Compilation.Conclusion> file => file.Key,
                 IGrouping<Compilation.Verdict, Compilation.Conclusion> file => file.Key,
                 _ => v,
-            })
-            .ToArray();
+            })];
+
+    private void Record(LhsExpressionEventArgs e, object[] facts, bool result)
+    {
         var key = new FactsKey(facts);
         foreach (var rule in e.Rules)
         {
