@@ -44,7 +44,7 @@ public static class AnalysisJson
                 [.. p.Reachable.Select(witnesses.Write)],
                 [.. p.Unreachable.Select(OrdinanceJson.Word)],
                 [.. p.Undecided.Select(OrdinanceJson.Word)]))],
-            [.. report.Findings.Select(f => new AnalysisFindingJson(Word(f.Kind), f.ProvisionId, f.Message, f.ExceptionId, f.Witness is { } w ? witnesses.Write(w) : null))]);
+            [.. report.Findings.Select(f => new AnalysisFindingJson(Word(f.Kind), f.ProvisionId, f.Message, f.ExceptionId, f.Witness is { } w ? witnesses.Write(w) : null, f.OtherProvisionId))]);
     }
 
     /// <summary>The document of a diff.</summary>

@@ -42,12 +42,14 @@ public sealed record ProvisionAnalysisJson(
 /// <param name="Message">What was found, in a sentence.</param>
 /// <param name="Exception">The exception it is about; omitted for a finding about the provision itself.</param>
 /// <param name="Witness">A scenario that shows it; omitted when the finding has none (<c>unknown</c>).</param>
+/// <param name="OtherProvision">For a <c>conflict</c>, the permission of equal rank the provision conflicts with; omitted otherwise.</param>
 public sealed record AnalysisFindingJson(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("provision")] string Provision,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("exception")] string? Exception = null,
-    [property: JsonPropertyName("witness")] WitnessJson? Witness = null);
+    [property: JsonPropertyName("witness")] WitnessJson? Witness = null,
+    [property: JsonPropertyName("otherProvision")] string? OtherProvision = null);
 
 /// <summary>A witness: a scenario, and the status the compiled ordinance gives one provision's finding on it for the facts named.</summary>
 /// <param name="Provision">The provision whose finding the witness shows.</param>

@@ -1,5 +1,6 @@
 using OrdinanceRules.Analysis;
 using OrdinanceRules.Analysis.Json;
+using OrdinanceRules.Cli.Tests.Schemas;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
@@ -138,6 +139,20 @@ public class ContractJsonTests
             .Should().Equal(library.Provisions.Select(p => (p.Provision, p.Analysed, string.Join(",", p.Reachable.Select(w => w.Status)), string.Join(",", p.Unreachable))));
         cli.Findings.Select(f => (f.Kind, f.Provision, f.Exception, f.Message)).Should().Equal(library.Findings.Select(f => (f.Kind, f.Provision, f.Exception, f.Message)));
         cli.Findings.Should().Contain(f => f.Kind == "never-complied" && f.Provision == "LW-P3" && f.Witness!.Status == "violated");
+    }
+
+    [Fact]
+    public void Analyze_Json_NamesTheOtherProvisionOfAConflict()
+    {
+        var seeded = Path.Combine(Samples.Root, "tests", "OrdinanceRules.Analysis.Tests", "TestData", "seeded-conflicts.yaml");
+
+        var result = Cli.Run("analyze", seeded, "--format", "json");
+
+        result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
+        SchemaFiles.Errors("analysis", result.Output).Should().BeNull();
+        var conflict = AnalysisJson.Read<AnalysisDocument>(result.Output).Findings.Should().ContainSingle(f => f.Kind == "conflict").Subject;
+        conflict.OtherProvision.Should().Be("S-MAY-SHARE");
+        conflict.Witness.Should().NotBeNull();
     }
 
     [Fact]
