@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OrdinanceRules.Cli.Audit;
 using OrdinanceRules.Cli.Commands;
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Yaml;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using OrdinanceRules.Benchmarks.HandWritten;
-using OrdinanceRules.Compilation;
 
 namespace OrdinanceRules.Benchmarks;
 

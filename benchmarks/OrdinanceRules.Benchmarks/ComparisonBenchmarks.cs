@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using OrdinanceRules.Benchmarks.HandWritten;
-using OrdinanceRules.Compilation;
 
 namespace OrdinanceRules.Benchmarks;
 

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Yaml;
 

@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Model;
 using OrdinanceRules.Yaml;
 

@@ -1,4 +1,4 @@
-using OrdinanceRules.Compilation;
+using OrdinanceRules;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabularies;
 using OrdinanceRules.Yaml;

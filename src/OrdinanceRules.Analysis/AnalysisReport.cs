@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Analysis;

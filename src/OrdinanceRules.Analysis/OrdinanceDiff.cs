@@ -3,7 +3,6 @@ using Google.OrTools.Sat;
 using OrdinanceRules.Analysis.Encoding;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;
 

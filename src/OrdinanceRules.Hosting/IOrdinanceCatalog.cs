@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Hosting;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Hosting;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Json;
 
 namespace OrdinanceRules.Server;

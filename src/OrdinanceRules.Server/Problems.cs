@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Server;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Yaml;
 

@@ -152,7 +152,7 @@ public static class OrdinanceYaml
     /// <returns>The suite and its ordinance, or every problem found in the suite, the ordinance and the scenarios.</returns>
     /// <remarks>
     /// The ordinance is read, not compiled: compile <see cref="SuiteFile.Ordinance"/> with
-    /// <see cref="Compilation.OrdinanceCompiler"/>, then run the suite with <see cref="SuiteRunner"/>.
+    /// <see cref="OrdinanceCompiler"/>, then run the suite with <see cref="SuiteRunner"/>.
     /// </remarks>
     public static Result<SuiteFile> LoadSuite(string path) => LoadSuite(path, YamlReadOptions.Default);
 

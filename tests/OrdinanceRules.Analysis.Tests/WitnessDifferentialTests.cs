@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OrdinanceRules.Compilation;
 
 namespace OrdinanceRules.Analysis.Tests;
 

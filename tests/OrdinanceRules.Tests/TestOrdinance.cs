@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;

@@ -1,7 +1,5 @@
 using System.Reflection;
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabulary;
 using OrdinanceRules.Yaml;

@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Json;

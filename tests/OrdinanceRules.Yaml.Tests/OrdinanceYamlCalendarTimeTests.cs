@@ -1,6 +1,4 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Yaml.Tests;
 

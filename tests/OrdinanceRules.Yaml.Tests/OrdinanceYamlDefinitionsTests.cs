@@ -1,6 +1,4 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Yaml.Tests;

@@ -1,5 +1,4 @@
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Yaml.Tests;
 

@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Yaml.Tests;

@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Yaml.Tests.Samples;
 
 namespace OrdinanceRules.Yaml.Tests;

@@ -1,12 +1,11 @@
 using System.Globalization;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Yaml.Tests;
 
 public class SuiteYamlTests
 {
     /// <summary>Parses a suite as if it were TestData/test.suite.yaml, beside the fixture ordinance.</summary>
-    private static Diagnostics.Result<SuiteFile> Parse(string yaml) =>
+    private static Result<SuiteFile> Parse(string yaml) =>
         OrdinanceYaml.ParseSuite(yaml.ReplaceLineEndings("\n"), TestFiles.PathOf("test.suite.yaml"));
 
     [Fact]

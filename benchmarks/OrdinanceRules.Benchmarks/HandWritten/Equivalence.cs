@@ -1,5 +1,3 @@
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Yaml;
 

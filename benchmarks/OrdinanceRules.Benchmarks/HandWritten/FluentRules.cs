@@ -1,7 +1,6 @@
 using NRules;
 using NRules.Fluent;
 using NRules.Fluent.Dsl;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Benchmarks.HandWritten;
 

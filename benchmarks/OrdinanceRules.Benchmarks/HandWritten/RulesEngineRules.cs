@@ -1,4 +1,3 @@
-using OrdinanceRules.Evaluation;
 using RulesEngine.Models;
 
 namespace OrdinanceRules.Benchmarks.HandWritten;

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using NodaTime;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Conditions;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 

@@ -85,5 +85,5 @@ internal static class AnalysisText
     }
 
 
-    private static string Words(IEnumerable<Evaluation.FindingStatus> statuses) => string.Join(", ", statuses.Select(OrdinanceJson.Word));
+    private static string Words(IEnumerable<FindingStatus> statuses) => string.Join(", ", statuses.Select(OrdinanceJson.Word));
 }

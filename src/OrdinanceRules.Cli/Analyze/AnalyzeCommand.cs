@@ -1,7 +1,6 @@
 using OrdinanceRules.Analysis;
 using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Cli.Commands;
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,4 @@
 using OrdinanceRules.Cli.Rendering;
-using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,5 +1,3 @@
-using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Cli.Commands;

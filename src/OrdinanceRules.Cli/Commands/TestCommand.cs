@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using OrdinanceRules.Cli.Rendering;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Json;
 using OrdinanceRules.Suites;
 using OrdinanceRules.Yaml;

@@ -52,7 +52,7 @@ internal sealed class VocabularyCommand(IAnsiConsole console, TextWriter errors,
         }
 
         // Read as every file is (a regular file, at most 1 MiB, valid UTF-8), to tell an ordinance from a vocabulary.
-        var problems = new List<Diagnostics.Diagnostic>();
+        var problems = new List<Diagnostic>();
         var text = Yaml.Reading.SourceFiles.ReadText(settings.Vocabulary, problems);
         if (text is not null && FileKinds.Of(text).Kind == FileKind.Ordinance)
         {

@@ -1,7 +1,6 @@
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Cli.Rendering;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Json;
 using Spectre.Console;

@@ -1,7 +1,4 @@
 using OrdinanceRules.Cli.Commands;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Yaml;
 

@@ -1,7 +1,5 @@
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Cli.Rendering;
-using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Json;

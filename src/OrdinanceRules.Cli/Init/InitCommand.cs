@@ -1,6 +1,5 @@
 using System.Globalization;
 using OrdinanceRules.Cli.Rendering;
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;

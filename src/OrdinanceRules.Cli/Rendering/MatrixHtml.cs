@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using OrdinanceRules.Cli.Comparison;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Cli.Rendering;
 

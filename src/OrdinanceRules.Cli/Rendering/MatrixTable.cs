@@ -1,5 +1,4 @@
 using OrdinanceRules.Cli.Comparison;
-using OrdinanceRules.Evaluation;
 using Spectre.Console;
 
 namespace OrdinanceRules.Cli.Rendering;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrdinanceRules.Evaluation;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,5 +1,4 @@
 using OrdinanceRules.Cli.Rendering;
-using OrdinanceRules.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Server;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.FileSystemGlobbing;
-using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Cli.Validate;
 

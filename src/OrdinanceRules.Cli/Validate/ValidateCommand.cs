@@ -1,6 +1,5 @@
 using OrdinanceRules.Cli.Commands;
 using OrdinanceRules.Cli.Rendering;
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 using OrdinanceRules.Suites;

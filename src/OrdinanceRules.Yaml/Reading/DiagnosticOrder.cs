@@ -1,4 +1,3 @@
-using OrdinanceRules.Diagnostics;
 
 namespace OrdinanceRules.Yaml.Reading;
 

@@ -1,11 +1,9 @@
-using OrdinanceRules.Evaluation;
-
 namespace OrdinanceRules.Compilation;
 
 /// <summary>
 /// Which outcome rule decided a finding: one value per way a provision's outcome can be reached. The status follows
 /// from the basis (<see cref="Bases.Status"/>, the one place the rules' statuses are written), and
-/// <see cref="FindingWriter"/> words each basis once.
+/// <see cref="Evaluation.FindingWriter"/> words each basis once.
 /// </summary>
 internal enum Basis
 {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OrdinanceRules.Conditions;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Compilation;

@@ -2,7 +2,7 @@ namespace OrdinanceRules.Diagnostics;
 
 /// <summary>
 /// Thrown by the convenience methods that do not return diagnostics (such as
-/// <see cref="Compilation.OrdinanceCompiler.Compile(Model.Ordinance)"/>) when the input has problems.
+/// <see cref="OrdinanceCompiler.Compile(Model.Ordinance)"/>) when the input has problems.
 /// </summary>
 /// <remarks>Every problem found is in <see cref="Diagnostics"/>, not only the first.</remarks>
 public sealed class OrdinanceDiagnosticException : Exception

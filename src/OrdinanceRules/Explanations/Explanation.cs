@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Explanations;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using OrdinanceRules.Compilation;
 using OrdinanceRules.Conditions;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabulary;
 

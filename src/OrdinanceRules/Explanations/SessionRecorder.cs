@@ -15,7 +15,7 @@ internal sealed record TestResult(string Rule, object[] Facts, bool Result);
 /// <summary>
 /// Listens to one NRules session's own events (rule firings, linked facts inserted and retracted, left-hand side
 /// expressions evaluated) and keeps what an explanation needs. Attached only when
-/// <see cref="Evaluation.EvaluationOptions.Explain"/> is on; it never evaluates anything itself.
+/// <see cref="EvaluationOptions.Explain"/> is on; it never evaluates anything itself.
 /// </summary>
 internal sealed class SessionRecorder
 {

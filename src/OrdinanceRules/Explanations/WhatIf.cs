@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabulary;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Model;
 using OrdinanceRules.Suites;
@@ -348,7 +347,7 @@ public static class OrdinanceJson
     /// <summary>A problem as the contract writes it: its code, its message, and its file, line and column when it has a place.</summary>
     /// <param name="diagnostic">The problem.</param>
     /// <returns>The JSON shape.</returns>
-    public static DiagnosticJson Problem(Diagnostics.Diagnostic diagnostic)
+    public static DiagnosticJson Problem(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         return diagnostic.Location is { } at

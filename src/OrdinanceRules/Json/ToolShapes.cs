@@ -27,7 +27,7 @@ public sealed record ValidatedFileJson(
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("problems")] ImmutableArray<DiagnosticJson> Problems);
 
-/// <summary>One problem (a <see cref="Diagnostics.Diagnostic"/>): its code, its message, and where it is when it has a place.</summary>
+/// <summary>One problem (a <see cref="Diagnostic"/>): its code, its message, and where it is when it has a place.</summary>
 /// <param name="Code">The code, such as <c>OR4002</c> (docs/diagnostics.md).</param>
 /// <param name="Message">What is wrong and how to fix it.</param>
 /// <param name="File">The file; omitted when the problem has no place.</param>

@@ -7,7 +7,7 @@ namespace OrdinanceRules.Model;
 /// <summary>
 /// An ordinance as data: its jurisdiction, title, number, dates, sections and provisions, and the
 /// vocabulary of facts its conditions use. Compile it once with
-/// <see cref="Compilation.OrdinanceCompiler"/> and reuse the result.
+/// <see cref="OrdinanceCompiler"/> and reuse the result.
 /// </summary>
 public sealed record Ordinance
 {

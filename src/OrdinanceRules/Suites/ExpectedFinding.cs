@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Suites;
 

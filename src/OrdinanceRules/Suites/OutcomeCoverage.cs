@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Suites;

@@ -1,4 +1,3 @@
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Suites;
 

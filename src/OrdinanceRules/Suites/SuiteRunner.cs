@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Suites;

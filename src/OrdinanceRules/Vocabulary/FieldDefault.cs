@@ -8,7 +8,7 @@ namespace OrdinanceRules.Vocabulary;
 /// <remarks>
 /// A field without a default that a scenario leaves out is unknown to every condition that reads it, and a finding that
 /// depends on it names it: an omitted field is never silently no, false or empty. A report lists the defaults it applied
-/// (<see cref="Evaluation.ComplianceReport.DefaultsApplied"/>).
+/// (<see cref="ComplianceReport.DefaultsApplied"/>).
 /// </remarks>
 public sealed record FieldDefault
 {

@@ -26,6 +26,6 @@ public sealed record FieldDefinition(string Name, FieldType Type, string? Descri
     /// nothing supplies one: an omitted field that a condition reads is then unknown, and a finding that depends on it
     /// names it.
     /// </summary>
-    /// <remarks>A report lists the defaults it applied (<see cref="Evaluation.ComplianceReport.DefaultsApplied"/>).</remarks>
+    /// <remarks>A report lists the defaults it applied (<see cref="ComplianceReport.DefaultsApplied"/>).</remarks>
     public FieldDefault? Default { get; init; }
 }

@@ -1,4 +1,3 @@
-using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Yaml;
 
 namespace OrdinanceRules.Cli.Tests.Hostile;

@@ -1,7 +1,6 @@
 using OrdinanceRules.Analysis;
 using OrdinanceRules.Analysis.Json;
 using OrdinanceRules.Cli.Tests.Schemas;
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Json;
 using OrdinanceRules.Yaml;
 

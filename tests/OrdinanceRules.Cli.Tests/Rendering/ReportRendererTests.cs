@@ -1,5 +1,3 @@
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Yaml;
 using Spectre.Console;
 

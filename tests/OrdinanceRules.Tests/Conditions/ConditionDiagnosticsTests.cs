@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Model;
 

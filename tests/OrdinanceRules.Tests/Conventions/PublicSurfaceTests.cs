@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using OrdinanceRules.Compilation;
 
 namespace OrdinanceRules.Tests.Conventions;
 

@@ -1,5 +1,3 @@
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Tests.Evaluation;
 

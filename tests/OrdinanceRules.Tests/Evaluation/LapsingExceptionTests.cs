@@ -1,6 +1,4 @@
 using System.Globalization;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 
 namespace OrdinanceRules.Tests.Evaluation;

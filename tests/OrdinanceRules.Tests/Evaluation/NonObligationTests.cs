@@ -1,5 +1,3 @@
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 using OrdinanceRules.Vocabulary;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 
 namespace OrdinanceRules.Tests.Evaluation;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 

@@ -1,5 +1,3 @@
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 
 namespace OrdinanceRules.Tests.Explanations;

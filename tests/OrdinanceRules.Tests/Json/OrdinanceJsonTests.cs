@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Json;
 

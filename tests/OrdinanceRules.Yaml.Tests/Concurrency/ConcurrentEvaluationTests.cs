@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Yaml.Tests.Robustness;
 using OrdinanceRules.Yaml.Tests.Samples;
 
@@ -32,7 +31,7 @@ public class ConcurrentEvaluationTests
             {
                 foreach (var i in order)
                 {
-                    var report = BundledSamples.Canonical(work[i].Ordinance.Evaluate(work[i].Scenario, new Evaluation.EvaluationOptions { Explain = round == 1 }));
+                    var report = BundledSamples.Canonical(work[i].Ordinance.Evaluate(work[i].Scenario, new EvaluationOptions { Explain = round == 1 }));
                     if (report != sequential[i])
                     {
                         mismatches.Add($"thread {t}, {work[i].Name}");

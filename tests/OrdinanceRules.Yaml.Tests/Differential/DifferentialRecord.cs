@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Model;
 using OrdinanceRules.Yaml.Tests.Samples;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CsCheck;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabulary;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Yaml.Tests.Samples;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Suites;
 
@@ -224,7 +223,7 @@ internal sealed partial class Fuzzer(int seed)
     private static string? Evaluate(CompiledOrdinance ordinance, Facts.Scenario scenario)
     {
         var asOf = scenario.AsOf ?? new DateTimeOffset(2021, 6, 1, 12, 0, 0, TimeSpan.FromHours(-5));
-        var result = ordinance.TryEvaluate(scenario, asOf, new Evaluation.EvaluationOptions { Explain = true });
+        var result = ordinance.TryEvaluate(scenario, asOf, new EvaluationOptions { Explain = true });
         return result.Succeeded ? null : Problem(result.Diagnostics);
     }
 

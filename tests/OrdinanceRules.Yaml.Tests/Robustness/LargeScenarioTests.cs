@@ -1,4 +1,3 @@
-using OrdinanceRules.Compilation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Vocabularies;
 using OrdinanceRules.Yaml.Tests.Samples;

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using OrdinanceRules.Compilation;
-using OrdinanceRules.Evaluation;
 
 namespace OrdinanceRules.Yaml.Tests.Samples;
 

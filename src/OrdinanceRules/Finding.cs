@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OrdinanceRules.Model;
 
-namespace OrdinanceRules.Evaluation;
+namespace OrdinanceRules;
 
 /// <summary>A fact that a finding is about, and the variable of the provision it was bound to.</summary>
 /// <param name="Variable">The provision's variable, such as <c>r</c>.</param>

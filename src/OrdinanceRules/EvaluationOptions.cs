@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OrdinanceRules.Evaluation;
+namespace OrdinanceRules;
 
 /// <summary>How to evaluate: which alternative to take for each reading the ordinance declares.</summary>
 /// <remarks>A reading not named here takes the ordinance's default. Every report names the readings it used.</remarks>

@@ -1,7 +1,8 @@
+using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Model;
 
-namespace OrdinanceRules.Compilation;
+namespace OrdinanceRules;
 
 /// <summary>
 /// Compiles an <see cref="Ordinance"/> into NRules rules: each provision and exception becomes a few
@@ -21,7 +22,7 @@ public static class OrdinanceCompiler
     /// <summary>
     /// Compiles an ordinance stacked under higher laws (a state statute, a federal statute), so that a permission
     /// of higher law defeats a local provision where both bear on the same facts (the finding is
-    /// <see cref="Evaluation.FindingStatus.ExceptionApplies"/>, citing the higher law).
+    /// <see cref="FindingStatus.ExceptionApplies"/>, citing the higher law).
     /// </summary>
     /// <param name="ordinance">The local ordinance.</param>
     /// <param name="higherLaws">Laws of a higher level (their jurisdiction's level is state or federal), in any order.</param>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using OrdinanceRules.Evaluation;
 
-namespace OrdinanceRules.Evaluation;
+namespace OrdinanceRules;
 
 /// <summary>The findings of one scenario under one ordinance, as of an instant.</summary>
 /// <remarks>Findings are in a deterministic order: by provision as the ordinance lists them, then by the facts' ids.</remarks>

@@ -1,4 +1,4 @@
-namespace OrdinanceRules.Evaluation;
+namespace OrdinanceRules;
 
 /// <summary>The outcome of one provision for one matching set of facts.</summary>
 public enum FindingStatus

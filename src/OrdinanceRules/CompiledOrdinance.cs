@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using NRules;
+using OrdinanceRules.Compilation;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Evaluation;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 
-namespace OrdinanceRules.Compilation;
+namespace OrdinanceRules;
 
 /// <summary>
 /// An ordinance compiled into an NRules session factory: evaluate any number of scenarios against it,

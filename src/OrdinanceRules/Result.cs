@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using OrdinanceRules.Diagnostics;
 
-namespace OrdinanceRules.Diagnostics;
+namespace OrdinanceRules;
 
 /// <summary>
 /// The outcome of reading or compiling author input: a value, or every problem found. Author errors

@@ -1,4 +1,6 @@
-namespace OrdinanceRules.Diagnostics;
+using OrdinanceRules.Diagnostics;
+
+namespace OrdinanceRules;
 
 /// <summary>
 /// A problem found in an ordinance, a vocabulary or a scenario: a stable code, a message for the
