@@ -50,8 +50,16 @@ internal sealed class Candidates
     /// <summary>Whether the combination at an index of <see cref="Tried"/> passes.</summary>
     public bool Passes(int index) => _passes[index];
 
-    /// <summary>The combinations, tested; <paramref name="unknown"/> keeps those that came out unknown, otherwise those that came out yes.</summary>
-    public static Candidates Test(IEnumerable<Tried> tried, bool unknown) => new([.. tried], unknown);
+    private static readonly Candidates None = new([], unknown: false);
+
+    /// <summary>
+    /// The combinations, tested; <paramref name="unknown"/> keeps those that came out unknown, otherwise those that came out
+    /// yes. The fast path: a test over facts alone (<paramref name="factsAlone"/>, no deadline or calendar of its own) cannot
+    /// come out unknown in a session none of whose facts has a value that can read as unknown, so the search for unknown
+    /// combinations is skipped there (the combinations are produced lazily: no look-up, no condition is evaluated).
+    /// </summary>
+    public static Candidates Test(EvaluationContext context, IEnumerable<Tried> tried, bool unknown, bool factsAlone) =>
+        unknown && factsAlone && !context.AnyUnknownValue ? None : new([.. tried], unknown);
 
     /// <summary>For each candidate of a variable, the combinations of the variables after it.</summary>
     public static IEnumerable<Tried> Each(Fact[] candidates, Func<Fact, IEnumerable<Tried>> next) => candidates.SelectMany(next);

@@ -75,9 +75,9 @@ internal sealed class Verdict(ProvisionNode node, Fact[] bindings, Val match, Va
 /// whose test came out unknown: its own exceptions are still weighed (an exception to it that holds
 /// settles it), but it never stands.
 /// </summary>
-internal sealed class Claim(RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings, ImmutableArray<string> missing) : Conclusion
+internal sealed class Claim(RuleNode node, Claim? parent, Verdict? verdict, Fact[] bindings, ImmutableArray<UnknownCause> missing) : Conclusion
 {
-    public ImmutableArray<string> Missing { get; } = missing;
+    public ImmutableArray<UnknownCause> Missing { get; } = missing;
 
     public bool IsTentative => !Missing.IsEmpty;
 
@@ -105,7 +105,7 @@ internal sealed class ConflictConclusion(ProvisionNode provision, ProvisionNode 
 }
 
 /// <summary>A test about an owner (a subject's verdict or a claim) came out unknown.</summary>
-internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conclusion
+internal sealed class Doubt(object owner, ImmutableArray<UnknownCause> missing) : Conclusion
 {
     public object Owner { get; } = owner;
 
@@ -117,7 +117,7 @@ internal sealed class Doubt(object owner, ImmutableArray<string> missing) : Conc
         _ => throw new ArgumentException("A doubt is owned by a claim or a subject.", nameof(owner)),
     };
 
-    public ImmutableArray<string> Missing { get; } = missing;
+    public ImmutableArray<UnknownCause> Missing { get; } = missing;
 }
 
 /// <summary>An exception to an obligation that held and has lapsed: the duty revives, due afresh from the lapse.</summary>
@@ -140,11 +140,11 @@ internal sealed class Standing(Claim claim) : Conclusion
 }
 
 /// <summary>A claim that no exception defeats for certain, but that an unknown puts in question.</summary>
-internal sealed class Unsettled(Claim claim, ImmutableArray<string> missing) : Conclusion
+internal sealed class Unsettled(Claim claim, ImmutableArray<UnknownCause> missing) : Conclusion
 {
     public Claim Claim { get; } = claim;
 
-    public ImmutableArray<string> Missing { get; } = missing;
+    public ImmutableArray<UnknownCause> Missing { get; } = missing;
 }
 
 /// <summary>An obligation's duty discharged by a fact in time.</summary>
@@ -172,7 +172,7 @@ internal sealed class Outcome : Conclusion
 
     public ImmutableArray<Claim> Exceptions { get; init; } = [];
 
-    public ImmutableArray<string> Missing { get; init; } = [];
+    public ImmutableArray<UnknownCause> Missing { get; init; } = [];
 
     public DateTimeOffset? DueAt { get; init; }
 
@@ -191,9 +191,9 @@ internal sealed class Outcome : Conclusion
 }
 
 /// <summary>Whether an obligation's duty was discharged in time is unknown.</summary>
-internal sealed class DutyDoubt(Claim claim, ImmutableArray<string> missing) : Conclusion
+internal sealed class DutyDoubt(Claim claim, ImmutableArray<UnknownCause> missing) : Conclusion
 {
     public Claim Claim { get; } = claim;
 
-    public ImmutableArray<string> Missing { get; } = missing;
+    public ImmutableArray<UnknownCause> Missing { get; } = missing;
 }

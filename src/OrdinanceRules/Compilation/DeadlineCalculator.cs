@@ -29,7 +29,7 @@ internal sealed class DeadlineCalculator(TimeSpan within, DeadlineCounting count
             return from;
         }
 
-        var anchor = (DateTimeOffset)from.Value!;
+        var anchor = from.Instant;
         var (due, uncovered) = counting switch
         {
             DeadlineCounting.BusinessHours => AddBusinessTime(anchor),

@@ -35,7 +35,7 @@ internal static class FindingTests
 
         return undetermined.Count == 0
             ? Val.False
-            : Val.Unknown([.. undetermined.SelectMany(o => o.Missing.IsEmpty ? [$"the finding of {provisionId} for {About(o)}"] : o.Missing).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+            : Val.Unknown(UnknownCause.Union(undetermined.Select(o => o.Missing.IsEmpty ? [UnknownCause.Because($"the finding of {provisionId} for {About(o)}")] : o.Missing)));
     }
 
     /// <summary>The findings a verdict rests on, in a stable order: by provision, then by the facts they bind.</summary>

@@ -35,7 +35,7 @@ internal sealed class LawPeriod
     /// the provision has no versions, the time is not known, or no version with known text was in force then.
     /// </summary>
     public int VersionAt(Val eventTime) =>
-        eventTime.IsKnown && Governing((DateTimeOffset)eventTime.Value!) is { Model.TextKnown: true } version ? version.Index : -1;
+        eventTime.IsKnown && Governing(eventTime.Instant) is { Model.TextKnown: true } version ? version.Index : -1;
 
     private VersionNode? Governing(DateTimeOffset at) =>
         _versions.FirstOrDefault(v => (Start(v.Model.From) is not { } from || at >= from) && (Start(v.Until) is not { } until || at < until));
@@ -57,12 +57,12 @@ internal sealed class LawPeriod
             return _versions.Count == 0 && _amendments.All(a => a.TextKnown && a.EffectiveFrom is not null);
         }
 
-        var at = (DateTimeOffset)eventTime.Value!;
+        var at = eventTime.Instant;
         var from = _provision.InForce?.From ?? (_versions.Count > 0 ? _versions[0].Model.From : null) ?? _ordinance.EffectiveFrom;
         return Start(from) is null && !Ops.IsTrue(assumeInForce) && _versions.Count == 0
             && !(Start(_ordinance.AdoptedOn) is { } adopted && at < adopted)
             && !(Start(_provision.InForce?.Until) is { } until && at >= until)
-            && Ops.IsTrue(Amended(at, Text(at)).Result);
+            && Ops.IsTrue(Amended(at).Result);
     }
 
     /// <summary>Whether the law was in force, as the breach is weighed: yes where it is unknown but <see cref="AsWritten"/>.</summary>
@@ -79,12 +79,12 @@ internal sealed class LawPeriod
             return (eventTime.IsAbsent ? Val.Unknown($"when the event happened (provision {_provision.Id}'s event time is not stated)") : eventTime, string.Empty);
         }
 
-        var at = (DateTimeOffset)eventTime.Value!;
-        var when = Text(at);
+        // The event's time is worded (Text) only in a sentence that is returned: the verdict of every subject judges it.
+        var at = eventTime.Instant;
         var citation = _ordinance.Citation;
         if (Start(_ordinance.AdoptedOn) is { } adopted && at < adopted)
         {
-            return (Val.False, $"The event ({when}) predates the adoption of {citation} on {Day(_ordinance.AdoptedOn)}.");
+            return (Val.False, $"The event ({Text(at)}) predates the adoption of {citation} on {Day(_ordinance.AdoptedOn)}.");
         }
 
         var from = _provision.InForce?.From ?? (_versions.Count > 0 ? _versions[0].Model.From : null) ?? _ordinance.EffectiveFrom;
@@ -92,46 +92,46 @@ internal sealed class LawPeriod
         {
             if (at < effective)
             {
-                return (Val.False, $"The event ({when}) precedes the day provision {_provision.Id} took effect, {Day(from)}.");
+                return (Val.False, $"The event ({Text(at)}) precedes the day provision {_provision.Id} took effect, {Day(from)}.");
             }
         }
         else if (!Ops.IsTrue(assumeInForce))
         {
-            var why = $"the effective date of {citation} is unknown (in Kansas, the day of publication), so whether it was in force on {when} is unknown";
-            return (assumeInForce.IsUnknown ? Val.Unknown(assumeInForce.Missing.Add(why)) : Val.Unknown(why), string.Empty);
+            var why = $"the effective date of {citation} is unknown (in Kansas, the day of publication), so whether it was in force on {Text(at)} is unknown";
+            return (assumeInForce.IsUnknown ? Val.Unknown(assumeInForce.Missing.Add(UnknownCause.Because(why))) : Val.Unknown(why), string.Empty);
         }
 
         if (Start(_provision.InForce?.Until) is { } until && at >= until)
         {
-            return (Val.False, $"The event ({when}) comes after provision {_provision.Id} ceased to be in force on {Day(_provision.InForce!.Until)}.");
+            return (Val.False, $"The event ({Text(at)}) comes after provision {_provision.Id} ceased to be in force on {Day(_provision.InForce!.Until)}.");
         }
 
-        if (_versions.Count > 0 && Version(at, when) is { } version)
+        if (_versions.Count > 0 && Version(at) is { } version)
         {
             return version;
         }
 
-        return Amended(at, when);
+        return Amended(at);
     }
 
     /// <summary>Which version governs: none after the last one ends (not in force), or one whose text is unknown, or a gap.</summary>
-    private (Val Result, string Why)? Version(DateTimeOffset at, string when)
+    private (Val Result, string Why)? Version(DateTimeOffset at)
     {
         if (Governing(at) is { } governing)
         {
             return governing.Model.TextKnown ? null
-                : (Val.Unknown($"the text of provision {_provision.Id} in force {governing.Period} is unknown, so how it judged the event of {when} is unknown"), string.Empty);
+                : (Val.Unknown($"the text of provision {_provision.Id} in force {governing.Period} is unknown, so how it judged the event of {Text(at)} is unknown"), string.Empty);
         }
 
         var last = _versions[^1];
         if (Start(last.Until) is { } end && at >= end)
         {
-            return (Val.False, $"The event ({when}) comes after provision {_provision.Id} ceased to be in force on {Day(last.Until)}.");
+            return (Val.False, $"The event ({Text(at)}) comes after provision {_provision.Id} ceased to be in force on {Day(last.Until)}.");
         }
 
         var before = _versions.Last(v => Start(v.Until) is { } u && at >= u);
         var after = _versions.First(v => Start(v.Model.From) is { } f && at < f);
-        return (Val.Unknown($"no text of provision {_provision.Id} is known for events from {Day(before.Until)} until {Day(after.Model.From)}, so how it judged the event of {when} is unknown"), string.Empty);
+        return (Val.Unknown($"no text of provision {_provision.Id} is known for events from {Day(before.Until)} until {Day(after.Model.From)}, so how it judged the event of {Text(at)} is unknown"), string.Empty);
     }
 
     /// <summary>
@@ -139,23 +139,33 @@ internal sealed class LawPeriod
     /// amendment with known text is in force the original no longer applies (the latest such one is named);
     /// otherwise one in force whose text is unknown, or one adopted whose effective date is unknown, leaves it unknown.
     /// </summary>
-    private (Val Result, string Why) Amended(DateTimeOffset at, string when)
+    private (Val Result, string Why) Amended(DateTimeOffset at)
     {
         var citation = _ordinance.Citation;
-        var inForce = _amendments.Where(a => Start(a.EffectiveFrom) is { } amended && at >= amended).ToList();
-        if (inForce.LastOrDefault(a => a.TextKnown) is { } known)
+        Amendment? known = null;
+        Amendment? unknownText = null;
+        foreach (var a in _amendments)
         {
-            return (Val.False, $"The event ({when}) is judged by {citation} as amended by {known.Id} ({known.Title}), in force from {Day(known.EffectiveFrom)}.");
+            if (Start(a.EffectiveFrom) is { } amended && at >= amended)
+            {
+                unknownText = a;
+                known = a.TextKnown ? a : known;
+            }
         }
 
-        if (inForce.LastOrDefault() is { } unknownText)
+        if (known is not null)
+        {
+            return (Val.False, $"The event ({Text(at)}) is judged by {citation} as amended by {known.Id} ({known.Title}), in force from {Day(known.EffectiveFrom)}.");
+        }
+
+        if (unknownText is not null)
         {
             return (Val.Unknown($"the text of amendment {unknownText.Id} ({unknownText.Title}), which governs events from {Day(unknownText.EffectiveFrom)}, is unknown"), string.Empty);
         }
 
         if (_amendments.FirstOrDefault(a => a.EffectiveFrom is null && Start(a.AdoptedOn) is { } adopted && at >= adopted) is { } undated)
         {
-            return (Val.Unknown($"whether amendment {undated.Id} ({undated.Title}), adopted {Day(undated.AdoptedOn)}, was in force on {when} (its effective date is unknown)"), string.Empty);
+            return (Val.Unknown($"whether amendment {undated.Id} ({undated.Title}), adopted {Day(undated.AdoptedOn)}, was in force on {Text(at)} (its effective date is unknown)"), string.Empty);
         }
 
         return (Val.True, string.Empty);

@@ -44,7 +44,7 @@ internal static class RuleActions
 
     /// <summary>One discharge per fulfilling combination, at its time.</summary>
     public static void DischargeEach(IContext ctx, Claim claim, Candidates tried) =>
-        LinkEach(ctx, tried.Passed.Select(t => new Discharge(claim, t.Own, (DateTimeOffset)t.At.Value!)));
+        LinkEach(ctx, tried.Passed.Select(t => new Discharge(claim, t.Own, t.At.Instant)));
 
     /// <summary>One doubt on the duty per combination that may fulfil it.</summary>
     public static void DutyDoubtEach(IContext ctx, Claim claim, Candidates tried) =>
@@ -58,7 +58,7 @@ internal static class RuleActions
 
     public static void Lapse(IContext ctx, Claim exception, Val at, TimeSpan within)
     {
-        var instant = (DateTimeOffset)at.Value!;
+        var instant = at.Instant;
         Link(ctx, new Lapsed(exception, instant, instant + within));
     }
 
@@ -86,7 +86,7 @@ internal static class RuleActions
         claim.IsTentative || doubts.Any() || children.Any();
 
     public static void Discharge(IContext ctx, Claim claim, Fact[] bindings, Val at) =>
-        Link(ctx, new Discharge(claim, bindings, (DateTimeOffset)at.Value!));
+        Link(ctx, new Discharge(claim, bindings, at.Instant));
 
     public static void DutyDoubt(IContext ctx, Claim claim, Val value) => Link(ctx, new DutyDoubt(claim, value.Missing));
 
@@ -213,10 +213,9 @@ internal static class RuleActions
     public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
         Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = claim.Bindings, Verdict = claim.Verdict });
 
-    internal static string ExistenceUnknown(string type) => $"whether any further {type} exists";
+    internal static UnknownCause ExistenceUnknown(string type) => UnknownCause.Because($"whether any further {type} exists");
 
-    private static ImmutableArray<string> Union(IEnumerable<ImmutableArray<string>> lists) =>
-        [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    private static ImmutableArray<UnknownCause> Union(IEnumerable<ImmutableArray<UnknownCause>> lists) => UnknownCause.Union(lists);
 
     /// <summary>
     /// Several linked conclusions of one firing, each under its own key; those of the rule's previous firing on the same

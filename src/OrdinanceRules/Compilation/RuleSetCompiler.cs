@@ -329,7 +329,10 @@ internal sealed partial class RuleSetCompiler
     {
         var pattern = group.Pattern(typeof(Verdict), name);
         var v = Expression.Parameter(typeof(Verdict), name);
-        pattern.Condition(Expression.Lambda(Expression.AndAlso(Expression.Equal(Expression.Property(v, nameof(Verdict.Node)), Expression.Constant(node)), test(v)), v));
+        // Two conditions, not one conjunction: NRules shares an alpha node among the rules whose first conditions are
+        // equal, so a verdict is tested once against its node and then only against that node's own tests.
+        pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Property(v, nameof(Verdict.Node)), Expression.Constant(node)), v));
+        pattern.Condition(Expression.Lambda(test(v), v));
         return v;
     }
 
@@ -890,7 +893,8 @@ internal sealed partial class RuleSetCompiler
 
         // A plain binding node: a condition on the binding's pattern would make NRules join it as a sub-network again,
         // so whether some combination passes is the rule's agenda filter instead.
-        var tested = group.Bind("tried", Expression.Call(typeof(Candidates).GetMethod(nameof(Candidates.Test))!, combinations, Expression.Constant(unknown)));
+        // A test with no instant of its own (a breach's or an exception's condition, not a discharge's) reads facts alone.
+        var tested = group.Bind("tried", Expression.Call(typeof(Candidates).GetMethod(nameof(Candidates.Test))!, BindingEnvironment.ContextParameter, combinations, Expression.Constant(unknown), Expression.Constant(at is null)));
         group.Rule.Filters().Filter(FilterType.Predicate, Expression.Lambda(Expression.Property(tested, nameof(Candidates.Any)), tested));
         return tested;
     }
@@ -913,13 +917,13 @@ internal sealed partial class RuleSetCompiler
     {
         var pattern = group.Pattern(typeof(Claim), name);
         var p = Expression.Parameter(typeof(Claim), name);
-        Expression test = Expression.Equal(Expression.Property(p, nameof(Claim.Node)), Expression.Constant(node, typeof(RuleNode)));
+        pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Property(p, nameof(Claim.Node)), Expression.Constant(node, typeof(RuleNode))), p));
         if (tentative is { } wanted)
         {
-            test = Expression.AndAlso(test, Expression.Equal(Expression.Property(p, nameof(Claim.IsTentative)), Expression.Constant(wanted)));
+            // A condition of its own after the node's, as in VerdictPattern: the node's alpha test is shared.
+            pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Property(p, nameof(Claim.IsTentative)), Expression.Constant(wanted)), p));
         }
 
-        pattern.Condition(Expression.Lambda(test, p));
         return p;
     }
 

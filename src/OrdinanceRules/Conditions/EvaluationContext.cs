@@ -4,11 +4,17 @@ namespace OrdinanceRules.Conditions;
 
 /// <summary>
 /// What one evaluation holds fixed: the as-of instant, the alternative chosen for each reading (in the
-/// ordinance's order), and the index of the scenario's references. Inserted once per NRules session; only the
-/// rules whose conditions read it join it.
+/// ordinance's order), the index of the scenario's references, and whether any of its facts has a value that can read
+/// as unknown. Inserted once per NRules session; only the rules whose conditions read it join it.
 /// </summary>
-internal sealed class EvaluationContext(DateTimeOffset asOf, ImmutableArray<string> readings, ReferenceIndex index)
+internal sealed class EvaluationContext(DateTimeOffset asOf, ImmutableArray<string> readings, ReferenceIndex index, bool anyUnknownValue = true)
 {
+    /// <summary>
+    /// Whether some fact of the session has a field that can read as unknown; when not, no condition over facts alone
+    /// comes out unknown, and the rules that look for such combinations skip the search (<see cref="Compilation.Candidates.Test"/>).
+    /// </summary>
+    public bool AnyUnknownValue { get; } = anyUnknownValue;
+
     public DateTimeOffset AsOf { get; } = asOf;
 
     public ImmutableArray<string> Readings { get; } = readings;

@@ -24,8 +24,7 @@ internal static class Ops
             return target;
         }
 
-        var fact = (Fact)target.Value!;
-        if (fact.Type.Name != type)
+        if (target.Reference is not Fact fact || fact.Type.Name != type)
         {
             return Val.Absent;
         }
@@ -46,7 +45,7 @@ internal static class Ops
     /// </summary>
     public static Val DefaultedField(Val target, string type, int index, string field, bool hasDefault, object? whenOmitted)
     {
-        if (!target.IsKnown || target.Value is not Fact fact || fact.Type.Name != type || !fact.Omits(index))
+        if (target.Reference is not Fact fact || fact.Type.Name != type || !fact.Omits(index))
         {
             return Field(target, type, index, field);
         }
@@ -57,6 +56,26 @@ internal static class Ops
     public static Val Reading(EvaluationContext context, int index) => Val.Known(context.Readings[index]);
 
     public static Val AsOf(EvaluationContext context) => Val.Known(context.AsOf);
+
+    /// <summary>The unknowns of <paramref name="more"/> not already in <paramref name="so"/>, after those of <paramref name="so"/>; no new list when one side adds nothing.</summary>
+    private static ImmutableArray<UnknownCause> Union(ImmutableArray<UnknownCause> so, ImmutableArray<UnknownCause> more)
+    {
+        if (so.IsEmpty)
+        {
+            return more;
+        }
+
+        List<UnknownCause>? added = null;
+        foreach (var m in more)
+        {
+            if (!so.Contains(m))
+            {
+                (added ??= []).Add(m);
+            }
+        }
+
+        return added is null ? so : so.AddRange(added);
+    }
 
     public static Val If(Val test, Val then, Val otherwise)
     {
@@ -70,27 +89,18 @@ internal static class Ops
             return otherwise;
         }
 
-        if (then.IsKnown && otherwise.IsKnown && ValueEquals(then.Value!, otherwise.Value!))
+        if (then.IsKnown && otherwise.IsKnown && ValueEquals(then, otherwise))
         {
             return then;
         }
 
-        var missing = ImmutableArray<string>.Empty;
-        foreach (var part in new[] { test, then, otherwise })
-        {
-            if (part.IsUnknown)
-            {
-                missing = missing.AddRange(part.Missing.Where(m => !missing.Contains(m)));
-            }
-        }
-
-        return Val.Unknown(missing);
+        return Val.Unknown(Union(Union(test.Missing, then.Missing), otherwise.Missing));
     }
 
-    /// <summary>How an unknown field is named in findings, such as <c>threat t-1: specificity</c>; what-if reads it back.</summary>
-    public static string UnknownName(Fact fact, string field) => $"{fact.Type.Name} {fact.Id}: {field}";
+    /// <summary>An unknown field of a fact (findings word it as <c>threat t-1: specificity</c>; what-if looks it back up).</summary>
+    public static UnknownCause UnknownName(Fact fact, string field) => UnknownCause.OfField(fact.Type.Name, fact.Id, field);
 
-    public static Val Id(Val target) => target.IsKnown ? Val.Known(((Fact)target.Value!).Id) : target;
+    public static Val Id(Val target) => target.IsKnown ? Val.Known(((Fact)target.Reference!).Id) : target;
 
     /// <summary>
     /// Whether every member the where-clause selects passes the test, in Kleene logic: no as soon as one selected member
@@ -138,7 +148,7 @@ internal static class Ops
     public static Val Count(IEnumerable<Fact> members, Func<Fact, Val> where)
     {
         var count = 0m;
-        var missing = ImmutableArray<string>.Empty;
+        var missing = ImmutableArray<UnknownCause>.Empty;
         foreach (var member in members)
         {
             var selected = where(member);
@@ -148,14 +158,14 @@ internal static class Ops
             }
             else if (selected.IsUnknown)
             {
-                missing = missing.AddRange(selected.Missing.Where(m => !missing.Contains(m)));
+                missing = Union(missing, selected.Missing);
             }
         }
 
         return missing.IsEmpty ? Val.Known(count) : Val.Unknown(missing);
     }
 
-    public static Val Not(Val a) => a.IsKnown ? Val.Bool(!(bool)a.Value!) : a.IsUnknown ? a : Val.True;
+    public static Val Not(Val a) => a.IsKnown ? Val.Bool(!a.Boolean) : a.IsUnknown ? a : Val.True;
 
     public static Val And(Val a, Val b)
     {
@@ -199,13 +209,13 @@ internal static class Ops
             return Val.False;
         }
 
-        return Val.Bool(ValueEquals(a.Value!, b.Value!));
+        return Val.Bool(ValueEquals(a, b));
     }
 
     public static Val Ne(Val a, Val b)
     {
         var eq = Eq(a, b);
-        return eq.IsKnown ? Val.Bool(!(bool)eq.Value!) : eq;
+        return eq.IsKnown ? Val.Bool(!eq.Boolean) : eq;
     }
 
     public static Val Compare(Val a, Val b, int op)
@@ -220,11 +230,10 @@ internal static class Ops
             return Val.False;
         }
 
-        var c = a.Value switch
+        var c = a.Kind switch
         {
-            decimal x => x.CompareTo((decimal)b.Value!),
-            DateTimeOffset x => x.UtcTicks.CompareTo(((DateTimeOffset)b.Value!).UtcTicks),
-            TimeSpan x => x.CompareTo((TimeSpan)b.Value!),
+            ValKind.Number => a.Number.CompareTo(b.Number),
+            ValKind.Instant or ValKind.Duration => a.UtcTicks.CompareTo(b.UtcTicks),
             _ => throw new InvalidOperationException("The type checker let through an ordering of unordered values."),
         };
         return Val.Bool(op switch
@@ -248,7 +257,15 @@ internal static class Ops
             return Val.False;
         }
 
-        return Val.Bool(Items(collection).Any(v => ValueEquals(item.Value!, v)));
+        foreach (var v in Items(collection))
+        {
+            if (ValueEquals(item, Val.Known(v)))
+            {
+                return Val.True;
+            }
+        }
+
+        return Val.False;
     }
 
     public static Val InList(Val item, Val[] list)
@@ -263,14 +280,14 @@ internal static class Ops
             return Val.False;
         }
 
-        var unknowns = ImmutableArray<string>.Empty;
+        var unknowns = ImmutableArray<UnknownCause>.Empty;
         foreach (var candidate in list)
         {
             if (candidate.IsUnknown)
             {
                 unknowns = unknowns.AddRange(candidate.Missing);
             }
-            else if (candidate.IsKnown && ValueEquals(item.Value!, candidate.Value!))
+            else if (candidate.IsKnown && ValueEquals(item, candidate))
             {
                 return Val.True;
             }
@@ -298,19 +315,19 @@ internal static class Ops
 
         try
         {
-            var result = (a.Value, b.Value) switch
+            switch (a.Kind, b.Kind)
             {
-                (DateTimeOffset t, CalendarPeriod p) => (object)CalendarTime.Add(t, subtract ? -p : p, zone),
-                (CalendarPeriod p, DateTimeOffset t) => CalendarTime.Add(t, p, zone),
-                (CalendarPeriod x, CalendarPeriod y) => subtract ? x + -y : x + y,
-                _ => throw new InvalidOperationException("The type checker let through calendar arithmetic on the wrong types."),
-            };
-            return result switch
-            {
-                DateTimeOffset t when !Diagnostics.Limits.InRange(t) => throw Overflow(a, b, subtract),
-                CalendarPeriod p when !p.InRange => throw Overflow(a, b, subtract),
-                _ => Val.Known(result),
-            };
+                case (ValKind.Instant, ValKind.Period):
+                case (ValKind.Period, ValKind.Instant):
+                    var (t, p) = a.Kind == ValKind.Instant ? (a.Instant, subtract ? -b.Period : b.Period) : (b.Instant, a.Period);
+                    var at = CalendarTime.Add(t, p, zone);
+                    return Diagnostics.Limits.InRange(at) ? Val.Known(at) : throw Overflow(a, b, subtract);
+                case (ValKind.Period, ValKind.Period):
+                    var sum = subtract ? a.Period + -b.Period : a.Period + b.Period;
+                    return sum.InRange ? Val.Known(sum) : throw Overflow(a, b, subtract);
+                default:
+                    throw new InvalidOperationException("The type checker let through calendar arithmetic on the wrong types.");
+            }
         }
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
         {
@@ -328,7 +345,7 @@ internal static class Ops
 
         try
         {
-            var result = CalendarTime.Boundary((DateTimeOffset)t.Value!, unit, end, zone);
+            var result = CalendarTime.Boundary(t.Instant, unit, end, zone);
             return Diagnostics.Limits.InRange(result) ? Val.Known(result) : throw BoundaryOverflow(t, unit, end);
         }
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
@@ -363,8 +380,15 @@ internal static class Ops
             return Val.False;
         }
 
-        var wanted = list.Where(v => v.IsKnown).Select(v => v.Value!).ToList();
-        return Val.Bool(Items(set).Any(v => wanted.Any(w => ValueEquals(v, w))));
+        foreach (var v in Items(set))
+        {
+            if (Wanted(v, list))
+            {
+                return Val.True;
+            }
+        }
+
+        return Val.False;
     }
 
     public static Val Only(Val set, Val[] list)
@@ -379,14 +403,26 @@ internal static class Ops
             return Val.False;
         }
 
-        var items = Items(set).ToList();
-        var wanted = list.Where(v => v.IsKnown).Select(v => v.Value!).ToList();
-        return Val.Bool(items.Count > 0 && items.All(v => wanted.Any(w => ValueEquals(v, w))));
+        var items = Items(set);
+        if (items.IsEmpty)
+        {
+            return Val.False;
+        }
+
+        foreach (var v in items)
+        {
+            if (!Wanted(v, list))
+            {
+                return Val.False;
+            }
+        }
+
+        return Val.True;
     }
 
-    public static bool IsTrue(Val a) => a.IsKnown && a.Value is true;
+    public static bool IsTrue(Val a) => a.Kind == ValKind.Bool && a.Boolean;
 
-    public static bool IsFalse(Val a) => a.IsAbsent || (a.IsKnown && a.Value is false);
+    public static bool IsFalse(Val a) => a.IsAbsent || (a.Kind == ValKind.Bool && !a.Boolean);
 
     public static bool IsUnknown(Val a) => a.IsUnknown;
 
@@ -396,7 +432,7 @@ internal static class Ops
     public static Val Stated(Val a, string what) => a.IsAbsent ? Val.Unknown(what) : a;
 
     /// <summary>The instant a value holds, or null when it is absent or unknown.</summary>
-    public static DateTimeOffset? InstantOrNull(Val a) => a.IsKnown ? (DateTimeOffset)a.Value! : null;
+    public static DateTimeOffset? InstantOrNull(Val a) => a.IsKnown ? a.Instant : null;
 
     private static Val Arithmetic(Val a, Val b, bool subtract)
     {
@@ -412,59 +448,73 @@ internal static class Ops
 
         try
         {
-            return InRange((a.Value, b.Value) switch
+            switch (a.Kind, b.Kind)
             {
-                (decimal x, decimal y) => Val.Known(subtract ? x - y : x + y),
-                (DateTimeOffset x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
-                (DateTimeOffset x, DateTimeOffset y) => Val.Known(x - y),
-                (TimeSpan x, TimeSpan y) => Val.Known(subtract ? x - y : x + y),
-                (TimeSpan x, DateTimeOffset y) => Val.Known(y + x),
-                _ => throw new InvalidOperationException("The type checker let through arithmetic on the wrong types."),
-            });
+                case (ValKind.Number, ValKind.Number):
+                    var n = subtract ? a.Number - b.Number : a.Number + b.Number;
+                    return Diagnostics.Limits.InRange(n) ? Val.Known(n) : throw Overflow(a, b, subtract);
+                case (ValKind.Instant, ValKind.Duration):
+                    return InRange(subtract ? a.Instant - b.Duration : a.Instant + b.Duration);
+                case (ValKind.Instant, ValKind.Instant):
+                    return Val.Known(a.Instant - b.Instant);
+                case (ValKind.Duration, ValKind.Duration):
+                    return Val.Known(subtract ? a.Duration - b.Duration : a.Duration + b.Duration);
+                case (ValKind.Duration, ValKind.Instant):
+                    return InRange(b.Instant + a.Duration);
+                default:
+                    throw new InvalidOperationException("The type checker let through arithmetic on the wrong types.");
+            }
         }
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
         {
             throw Overflow(a, b, subtract);
         }
 
-        Val InRange(Val result) => result.Value switch
-        {
-            decimal n when !Diagnostics.Limits.InRange(n) => throw Overflow(a, b, subtract),
-            DateTimeOffset t when !Diagnostics.Limits.InRange(t) => throw Overflow(a, b, subtract),
-            _ => result,
-        };
+        Val InRange(DateTimeOffset t) => Diagnostics.Limits.InRange(t) ? Val.Known(t) : throw Overflow(a, b, subtract);
     }
 
     private static ValueOverflowException Overflow(Val a, Val b, bool subtract) =>
         new($"{FactValue.Format(a.Value!)} {(subtract ? '-' : '+')} {FactValue.Format(b.Value!)} is out of range");
 
-    private static IEnumerable<object> Items(Val collection) => collection.Value switch
-    {
-        ImmutableArray<string> set => set,
-        _ => [],
-    };
+    private static ImmutableArray<string> Items(Val collection) => collection.Reference is ImmutableArray<string> set ? set : [];
 
-    private static bool ValueEquals(object a, object b) => (a, b) switch
+    /// <summary>Whether a set's item is one of the known values of a list.</summary>
+    private static bool Wanted(string item, Val[] list)
     {
-        (DateTimeOffset x, DateTimeOffset y) => x.UtcTicks == y.UtcTicks,
-        (Fact x, string y) => x.Id == y,
-        (string x, Fact y) => x == y.Id,
-        _ => a.Equals(b),
-    };
-
-    private static ImmutableArray<string> Merge(Val a, Val b)
-    {
-        var merged = ImmutableArray<string>.Empty;
-        if (a.IsUnknown)
+        var value = Val.Known(item);
+        foreach (var w in list)
         {
-            merged = merged.AddRange(a.Missing);
+            if (w.IsKnown && ValueEquals(value, w))
+            {
+                return true;
+            }
         }
 
-        if (b.IsUnknown)
-        {
-            merged = merged.AddRange(b.Missing.Where(m => !merged.Contains(m)));
-        }
-
-        return merged;
+        return false;
     }
+
+    /// <summary>Two known values: equal payloads of one kind (instants by their UTC ticks), or a fact and its id.</summary>
+    private static bool ValueEquals(Val a, Val b)
+    {
+        if (a.Kind != b.Kind)
+        {
+            return false;
+        }
+
+        return a.Kind switch
+        {
+            ValKind.Number => a.Number == b.Number,
+            ValKind.Bool or ValKind.Instant or ValKind.Duration or ValKind.Period => a.UtcTicks == b.UtcTicks,
+            _ => (a.Reference, b.Reference) switch
+            {
+                (Fact x, string y) => x.Id == y,
+                (string x, Fact y) => x == y.Id,
+                (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
+                (var x, var y) => Equals(x, y),
+            },
+        };
+    }
+
+    /// <summary>The unknowns of two values, those of <paramref name="a"/> first.</summary>
+    private static ImmutableArray<UnknownCause> Merge(Val a, Val b) => Union(a.Missing, b.Missing);
 }

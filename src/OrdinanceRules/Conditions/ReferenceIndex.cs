@@ -125,7 +125,7 @@ internal sealed class FactLookup(string type, int[] reverseFields)
             return index.OfType(Type);
         }
 
-        var target = value.IsKnown ? value.Value as Fact : null;
+        var target = value.Reference as Fact;
         if (field == Forward)
         {
             return target is not null && target.Type.Name == Type ? [target] : [];

@@ -1,48 +1,137 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace OrdinanceRules.Conditions;
 
 /// <summary>
-/// A value while a condition is evaluated: absent, unknown (with the names of the unknown facts it
-/// came from) or known. Conditions compile to expression trees over this type.
+/// A value while a condition is evaluated: absent, unknown (with what it is unknown because of) or known. Conditions
+/// compile to expression trees over this type. A known value is a typed payload, never boxed: a yes/no, an instant (its
+/// UTC ticks and its offset), a duration or a calendar period in <see cref="_bits"/>, a number in <see cref="_number"/>,
+/// and only what is already an object (text, an enumeration value, a set, a fact) in <see cref="_ref"/>; the list of
+/// unknowns exists only for an unknown value (in the same slot), so a scenario without unknowns never allocates one.
 /// </summary>
 internal readonly struct Val
 {
-    private const byte AbsentState = 0;
-    private const byte UnknownState = 1;
-    private const byte KnownState = 2;
+    private readonly ValKind _kind;
+    private readonly short _offsetMinutes;
+    private readonly long _bits;
+    private readonly decimal _number;
+    private readonly object? _ref;
 
-    private readonly byte _state;
-
-    private Val(byte state, object? value, ImmutableArray<string> missing)
+    private Val(ValKind kind, long bits = 0, decimal number = 0m, object? reference = null, short offsetMinutes = 0)
     {
-        _state = state;
-        Value = value;
-        Missing = missing.IsDefault ? [] : missing;
+        _kind = kind;
+        _bits = bits;
+        _number = number;
+        _ref = reference;
+        _offsetMinutes = offsetMinutes;
     }
 
     public static Val Absent => default;
 
-    public static Val True { get; } = Known(true);
+    public static Val True { get; } = new(ValKind.Bool, bits: 1);
 
-    public static Val False { get; } = Known(false);
+    public static Val False { get; } = new(ValKind.Bool, bits: 0);
 
-    public object? Value { get; }
+    public ValKind Kind => _kind;
 
-    /// <summary>For an unknown value: what it is unknown because of, such as <c>threat t1: specificity</c>.</summary>
-    public ImmutableArray<string> Missing { get; }
+    public bool IsKnown => _kind > ValKind.Unknown;
 
-    public bool IsKnown => _state == KnownState;
+    public bool IsUnknown => _kind == ValKind.Unknown;
 
-    public bool IsUnknown => _state == UnknownState;
+    public bool IsAbsent => _kind == ValKind.Absent;
 
-    public bool IsAbsent => _state == AbsentState;
+    /// <summary>For an unknown value: what it is unknown because of; empty otherwise.</summary>
+    public ImmutableArray<UnknownCause> Missing =>
+        _kind == ValKind.Unknown ? ImmutableCollectionsMarshal.AsImmutableArray((UnknownCause[])_ref!) : [];
 
-    public static Val Known(object value) => new(KnownState, value, []);
+    /// <summary>A known yes/no.</summary>
+    public bool Boolean => _bits != 0;
 
-    public static Val Unknown(ImmutableArray<string> missing) => new(UnknownState, null, missing);
+    /// <summary>A known number.</summary>
+    public decimal Number => _number;
 
-    public static Val Unknown(string missing) => new(UnknownState, null, [missing]);
+    /// <summary>A known instant, with the offset it was stated in.</summary>
+    public DateTimeOffset Instant
+    {
+        get
+        {
+            var offset = TimeSpan.FromMinutes(_offsetMinutes);
+            return new DateTimeOffset(_bits + offset.Ticks, offset);
+        }
+    }
+
+    /// <summary>A known instant's UTC ticks: what instants are compared by.</summary>
+    public long UtcTicks => _bits;
+
+    /// <summary>A known duration.</summary>
+    public TimeSpan Duration => new(_bits);
+
+    /// <summary>A known calendar period.</summary>
+    public CalendarPeriod Period => new((int)(_bits >> 32), (int)(_bits & 0xFFFFFFFF));
+
+    /// <summary>A known value that is an object already: text, an enumeration value, a set, a fact.</summary>
+    public object? Reference => _kind == ValKind.Reference ? _ref : null;
+
+    /// <summary>
+    /// A known value as an object, boxed on demand (for wording and the rare path that needs an object); null when the
+    /// value is not known. The operations of <see cref="Ops"/> read the typed payloads instead.
+    /// </summary>
+    public object? Value => _kind switch
+    {
+        ValKind.Bool => Boolean ? BoxedTrue : BoxedFalse,
+        ValKind.Number => _number,
+        ValKind.Instant => Instant,
+        ValKind.Duration => Duration,
+        ValKind.Period => Period,
+        ValKind.Reference => _ref,
+        _ => null,
+    };
+
+    private static readonly object BoxedTrue = true;
+
+    private static readonly object BoxedFalse = false;
+
+    /// <summary>A known value from an object, such as a fact's field or a literal; unboxed into its typed payload.</summary>
+    public static Val Known(object value) => value switch
+    {
+        bool b => Bool(b),
+        decimal n => Known(n),
+        DateTimeOffset t => Known(t),
+        TimeSpan d => Known(d),
+        CalendarPeriod p => Known(p),
+        _ => new(ValKind.Reference, reference: value),
+    };
+
+    public static Val Known(decimal value) => new(ValKind.Number, number: value);
+
+    public static Val Known(DateTimeOffset value) =>
+        new(ValKind.Instant, bits: value.UtcTicks, offsetMinutes: (short)(value.Offset.Ticks / TimeSpan.TicksPerMinute));
+
+    public static Val Known(TimeSpan value) => new(ValKind.Duration, bits: value.Ticks);
+
+    public static Val Known(CalendarPeriod value) => new(ValKind.Period, bits: ((long)value.Months << 32) | (uint)value.Days);
+
+    public static Val Unknown(ImmutableArray<UnknownCause> missing) =>
+        new(ValKind.Unknown, reference: missing.IsDefault ? Array.Empty<UnknownCause>() : ImmutableCollectionsMarshal.AsArray(missing));
+
+    public static Val Unknown(UnknownCause missing) => new(ValKind.Unknown, reference: new[] { missing });
+
+    /// <summary>Unknown for a reason no single field holds, worded.</summary>
+    public static Val Unknown(string reason) => Unknown(UnknownCause.Because(reason));
 
     public static Val Bool(bool value) => value ? True : False;
+}
+
+/// <summary>What a <see cref="Val"/> holds; the known kinds come after <see cref="Unknown"/>.</summary>
+internal enum ValKind : byte
+{
+    Absent = 0,
+    Unknown,
+    Bool,
+    Number,
+    Instant,
+    Duration,
+    Period,
+    Reference,
 }

@@ -58,12 +58,15 @@ internal static class Evaluator
         guard.Attach(session);
         var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
+        var anyUnknownValue = scenario.HasUnknownValue;
         foreach (var recurrence in compiled.Recurrences)
         {
-            session.InsertAll(recurrence.Generate(asOf));
+            var periods = recurrence.Generate(asOf).ToList();
+            anyUnknownValue |= periods.Any(f => f.HasUnknownValue);
+            session.InsertAll(periods);
         }
 
-        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts)));
+        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts), anyUnknownValue));
         foreach (var type in scenario.UnknownTypes)
         {
             session.Insert(new UnknownExistence(type));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrdinanceRules.Compilation;
+using OrdinanceRules.Conditions;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Model;
 
@@ -53,7 +54,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
             Reason = Reason(outcome, facts, exceptions),
             Facts = facts,
             Exceptions = exceptions,
-            Unknowns = outcome.Missing,
+            Unknowns = UnknownCause.Words(outcome.Missing),
             DueAt = outcome.DueAt is { } due ? clock.ToLocal(due) : null,
             DischargedAt = outcome.DischargedAt is { } at ? clock.ToLocal(at) : null,
         };
@@ -70,7 +71,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
     {
         var provision = outcome.Provision.Model;
         var about = facts.IsEmpty ? "the scenario" : string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
-        var missing = string.Join("; ", outcome.Missing);
+        var missing = UnknownCause.Join(outcome.Missing);
         var reason = outcome.Basis switch
         {
             Basis.NoMatch =>
@@ -121,7 +122,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
         reason = outcome.Note is null || outcome.Basis == Basis.NotInForce ? reason : $"{reason} {outcome.Note}";
         if (outcome.Verdict is { Provisional: true } provisional && outcome.Status != FindingStatus.Undetermined)
         {
-            reason = $"{reason} Whether the provision was in force at the event's time is unknown ({string.Join("; ", provisional.InForce.Missing)}), but no breach follows either way.";
+            reason = $"{reason} Whether the provision was in force at the event's time is unknown ({UnknownCause.Join(provisional.InForce.Missing)}), but no breach follows either way.";
         }
 
         return outcome.Verdict is { RestsOn.IsEmpty: false } derived ? $"{reason} {RestsOn(derived)}" : reason;

@@ -71,7 +71,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
                 yield break;
             case Basis.Existence:
-                yield return Leaf($"the scenario leaves open {string.Join("; ", outcome.Missing)}", ExplanationStatus.Unknown);
+                yield return Leaf($"the scenario leaves open {Names(outcome.Missing)}", ExplanationStatus.Unknown);
                 yield break;
         }
 
@@ -330,7 +330,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
                 var missing = recorder.Live.OfType<Claim>().Where(c => c.Node == node && c.IsTentative && facts.All(f => c.Bindings.Contains(f)))
                     .SelectMany(c => c.Missing)
                     .Concat(recorder.Live.OfType<DutyDoubt>().Where(d => d.Claim == owner).SelectMany(d => d.Missing))
-                    .Distinct(StringComparer.Ordinal).ToList();
+                    .Distinct().ToList();
                 yield return Leaf($"unknown{on}{(missing.Count == 0 ? string.Empty : $": depends on {Names(missing)}")}", ExplanationStatus.Unknown);
             }
             else
@@ -381,7 +381,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
     private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Names(IEnumerable<string> names) => string.Join("; ", names);
+    private static string Names(IEnumerable<UnknownCause> names) => UnknownCause.Join(names);
 
     private static string Word(ExplanationStatus status) => status switch
     {

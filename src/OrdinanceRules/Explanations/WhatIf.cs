@@ -140,7 +140,7 @@ public static class WhatIf
             {
                 if (fact.RawAt(i) is UnknownMarker || (fact.Omits(i) && fact.Type.Fields[i].Default is null))
                 {
-                    fields[Conditions.Ops.UnknownName(fact, fact.Type.Fields[i].Name)] = (fact, fact.Type.Fields[i]);
+                    fields[Conditions.Ops.UnknownName(fact, fact.Type.Fields[i].Name).Display] = (fact, fact.Type.Fields[i]);
                 }
             }
         }

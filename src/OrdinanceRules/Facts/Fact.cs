@@ -63,6 +63,26 @@ public sealed class Fact
     /// <summary>Whether the scenario left the field out (neither stated a value, nor none, nor unknown).</summary>
     internal bool Omits(int index) => _values[index] is null;
 
+    /// <summary>
+    /// Whether some field of the fact can read as unknown: one stated <c>unknown</c>, or one left out that has no default.
+    /// A scenario none of whose facts has one gives no condition over facts alone an unknown value.
+    /// </summary>
+    internal bool HasUnknownValue
+    {
+        get
+        {
+            for (var i = 0; i < _values.Length; i++)
+            {
+                if (_values[i] is UnknownMarker || (_values[i] is null && Type.Fields[i].Default is null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     internal void SetRaw(int index, object? value) => _values[index] = value;
 
     /// <summary>The fact's type and id, such as <c>request req-1</c>.</summary>

@@ -21,7 +21,14 @@ public sealed class Scenario
         UnknownTypes = unknownTypes;
         AsOf = asOf;
         Location = location;
+        HasUnknownValue = facts.Any(f => f.HasUnknownValue);
     }
+
+    /// <summary>
+    /// Whether some fact has a field that can read as unknown (<see cref="Fact.HasUnknownValue"/>), computed once when the
+    /// scenario is built: when none has, the rules skip looking for combinations whose condition comes out unknown.
+    /// </summary>
+    internal bool HasUnknownValue { get; }
 
     /// <summary>The scenario's name, for reports.</summary>
     public string Name { get; }
