@@ -134,6 +134,27 @@ internal static class Ops
         return result;
     }
 
+    /// <summary>
+    /// A quantifier over a set of references (<c>some(d in a.basedOn, ...)</c>): <see cref="Every"/>, <see cref="Some"/> or
+    /// <see cref="Count"/> over the facts the set refers to. A set stated <c>none</c> is empty; an unknown set makes the
+    /// answer unknown, naming the set.
+    /// </summary>
+    public static Val OverReferences(Val set, string quantifier, Func<Fact, Val> where, Func<Fact, Val> test)
+    {
+        if (set.IsUnknown)
+        {
+            return set;
+        }
+
+        var members = set.Value is ImmutableArray<Fact> facts ? facts : [];
+        return quantifier switch
+        {
+            "every" => Every(members, where, test),
+            "some" => Some(members, where),
+            _ => Count(members, where),
+        };
+    }
+
     /// <summary>How many members pass the where-clause; unknown, naming what is missing, when whether one does is unknown.</summary>
     public static Val Count(IEnumerable<Fact> members, Func<Fact, Val> where)
     {
@@ -441,6 +462,7 @@ internal static class Ops
     private static IEnumerable<object> Items(Val collection) => collection.Value switch
     {
         ImmutableArray<string> set => set,
+        ImmutableArray<Fact> facts => facts,
         _ => [],
     };
 
