@@ -865,7 +865,7 @@ internal sealed class ConditionBinder
             "some" => Expression.Call(Method(nameof(Ops.Some)), members, whereLambda),
             _ => Expression.Call(Method(nameof(Ops.Count)), members, whereLambda),
         };
-        return (value, result);
+        return (Expression.Call(Method(nameof(Ops.OpenWorld)), value, _context, Expression.Constant(type!.Name), Expression.Constant(call.Name)), result);
     }
 
     /// <summary>
