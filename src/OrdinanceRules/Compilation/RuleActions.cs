@@ -213,7 +213,7 @@ internal static class RuleActions
     public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
         Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = claim.Bindings, Verdict = claim.Verdict });
 
-    internal static UnknownCause ExistenceUnknown(string type) => UnknownCause.Because($"whether any further {type} exists");
+    internal static UnknownCause ExistenceUnknown(string type) => UnknownCause.Because(Ops.FurtherUnknown(type));
 
     private static ImmutableArray<UnknownCause> Union(IEnumerable<ImmutableArray<UnknownCause>> lists) => UnknownCause.Union(lists);
 

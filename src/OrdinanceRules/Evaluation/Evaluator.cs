@@ -58,7 +58,7 @@ internal static class Evaluator
         guard.Attach(session);
         var recorder = options.Explain ? SessionRecorder.Attach(session) : null;
         session.InsertAll(scenario.Facts);
-        var anyUnknownValue = scenario.HasUnknownValue;
+        var anyUnknownValue = scenario.HasUnknownValue || !scenario.UnknownTypes.IsEmpty;
         foreach (var recurrence in compiled.Recurrences)
         {
             var periods = recurrence.Generate(asOf).ToList();
@@ -66,7 +66,7 @@ internal static class Evaluator
             session.InsertAll(periods);
         }
 
-        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts), anyUnknownValue));
+        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts), [.. scenario.UnknownTypes], anyUnknownValue));
         foreach (var type in scenario.UnknownTypes)
         {
             session.Insert(new UnknownExistence(type));
