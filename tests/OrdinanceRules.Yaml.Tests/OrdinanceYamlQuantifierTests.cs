@@ -105,6 +105,43 @@ public class OrdinanceYamlQuantifierTests
     }
 
     [Fact]
+    public void Evaluate_FurtherRequestsMayExist_EveryThatHoldsBecomesUnknownNamingThem()
+    {
+        // The scenario lists every detainer it knows of, but says further requests may exist: one could be unlisted.
+        var finding = Q1(Facts() + "unknown: [request]\n");
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Equal("whether any further request exists");
+    }
+
+    [Fact]
+    public void Evaluate_FurtherRequestsMayExist_EveryThatFailsStandsAndSomeThatHoldsStands()
+    {
+        // r2 is not listed: no further request can make every() hold again; some() already found r1.
+        Q1(Facts(listR2: false) + "unknown: [request]\n").Status.Should().Be(FindingStatus.Violated);
+    }
+
+    [Fact]
+    public void Evaluate_FurtherRequestsMayExist_SomeThatFindsNoneBecomesUnknown()
+    {
+        var facts = "  - report: p-1\n    quarterStart: 2021-10-01T00:00\n    quarterEnd: 2022-01-01T00:00\nunknown: [request]\n";
+
+        var finding = Q1(facts);
+        finding.Status.Should().Be(FindingStatus.Undetermined, "a detainer of the quarter may exist that the scenario does not list");
+        finding.Unknowns.Should().Equal("whether any further request exists");
+        Q1(facts.Replace("unknown: [request]", "unknown: [threat]", StringComparison.Ordinal)).Status.Should().Be(FindingStatus.NotApplicable, "only the types the scenario names are open");
+    }
+
+    [Fact]
+    public void Evaluate_FurtherRequestsMayExist_CountIsUnknown()
+    {
+        var finding = Q1(Facts() + "unknown: [request]\n", Counted);
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Contain("whether any further request exists");
+    }
+
+    [Fact]
     public void Compile_UnknownTypeInAQuantifier_IsLocatedWithASuggestion()
     {
         var (code, where, message) = TestFiles.Single(TestFiles.Compile(Counted.Replace("count(d in request", "count(d in requst", StringComparison.Ordinal)));
