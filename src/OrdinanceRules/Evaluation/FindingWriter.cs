@@ -119,7 +119,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
             _ => outcome.Status.ToString(),
         };
         reason = outcome.Note is null || outcome.Basis == Basis.NotInForce ? reason : $"{reason} {outcome.Note}";
-        if (outcome.Verdict is { Provisional: true } provisional && outcome.Status != FindingStatus.Undetermined)
+        if (outcome.Verdict is { Provisional: true } provisional && !outcome.Basis.IsUndetermined())
         {
             reason = $"{reason} Whether the provision was in force at the event's time is unknown ({string.Join("; ", provisional.InForce.Missing)}), but no breach follows either way.";
         }

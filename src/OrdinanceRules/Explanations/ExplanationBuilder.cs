@@ -34,7 +34,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             // A derived finding: the findings its conditions tested, each with the rule that decided it.
             children.Add(new ExplanationNode("rests on the findings", ExplanationStatus.Info, derived.RestsOn.Select(o => Leaf(
                 $"{o.Provision.Id} ({o.Provision.Citation}) for {FindingTests.About(o)}: {o.Status}{(recorder.InsertedBy.TryGetValue(o, out var by) ? $", decided by rule {by.Rule}" : string.Empty)}",
-                o.Status switch { FindingStatus.Violated => ExplanationStatus.Held, FindingStatus.Undetermined => ExplanationStatus.Unknown, _ => ExplanationStatus.Failed }))));
+                o.Basis.Violates() switch { true => ExplanationStatus.Held, null => ExplanationStatus.Unknown, false => ExplanationStatus.Failed }))));
         }
 
         if (recorder.InsertedBy.TryGetValue(outcome, out var decided))
