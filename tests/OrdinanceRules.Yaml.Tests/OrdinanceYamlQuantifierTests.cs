@@ -142,6 +142,39 @@ public class OrdinanceYamlQuantifierTests
     }
 
     [Fact]
+    public void Evaluate_QuantifiedMembersTimesSubjects_CountInTheEvaluationBudget()
+    {
+        // Each quantifier weighs every request for every report: 1,001 reports and 1,000 requests are 10^9
+        // combinations for Q1's quantifiers over requests (and the listings, none here), though neither type alone comes near the limit.
+        static string Many(int reports, int requests)
+        {
+            var text = new System.Text.StringBuilder("scenario: S\nfacts:\n");
+            for (var i = 0; i < reports; i++)
+            {
+                text.Append("  - report: p-").Append(i).Append("\n    quarterStart: 2021-10-01T00:00\n    quarterEnd: 2022-01-01T00:00\n");
+            }
+
+            for (var i = 0; i < requests; i++)
+            {
+                text.Append("  - request: r-").Append(i).Append("\n    kind: detainer\n    receivedAt: 2021-10-05T10:00\n");
+            }
+
+            return text.ToString();
+        }
+
+        var compiled = TestFiles.Compile(Ordinance).GetValueOrThrow();
+        var large = OrdinanceYaml.ParseScenario(Many(1001, 1000), "many.yaml", compiled.Ordinance).GetValueOrThrow();
+        var refused = compiled.TryEvaluate(large, AsOf, null);
+
+        refused.Succeeded.Should().BeFalse();
+        refused.Diagnostics.Should().ContainSingle().Which.Message.Should()
+            .Contain("provision Q1 would consider 1,001,000,000 combinations of facts (1,001 report × 1,000 request × 1,000 request × 0 listing)");
+
+        var small = OrdinanceYaml.ParseScenario(Many(10, 10), "some.yaml", compiled.Ordinance).GetValueOrThrow();
+        compiled.TryEvaluate(small, AsOf, null).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
     public void Compile_UnknownTypeInAQuantifier_IsLocatedWithASuggestion()
     {
         var (code, where, message) = TestFiles.Single(TestFiles.Compile(Counted.Replace("count(d in request", "count(d in requst", StringComparison.Ordinal)));

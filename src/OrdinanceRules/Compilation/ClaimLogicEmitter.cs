@@ -133,6 +133,7 @@ internal sealed class ClaimLogicEmitter(RuleSetBuilder rules)
 
                 var scope = parentScope.Concat(rules.OwnPatterns(lhs, node.Provision, child.OwnFrame, child.When, parentScope, (child, "when"), rules.ClaimSteps(node))).ToList();
                 var (environment, findings) = rules.Findings.With(lhs, node.Provision, scope, child.When);
+                rules.CountMembers((child, "when"), child.When);
                 var val = rules.Findings.Settled(lhs, child.When!.Bind(environment, scope, ConditionType.YesNo, null)!, findings);
                 AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));
                 Act(rule, test == nameof(Ops.IsTrue)

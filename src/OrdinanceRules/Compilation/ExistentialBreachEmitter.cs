@@ -35,7 +35,9 @@ internal sealed class ExistentialBreachEmitter(RuleSetBuilder rules)
             }
 
             var scope = subjectScope.Concat(rules.OwnPatterns(lhs, node, node.ViolationFrame, versioned ? null : node.ViolatedWhen, subjectScope, (node, "breach"), rules.Steps(node, "subject"))).ToList();
-            var (environment, findings) = rules.Findings.With(lhs, node, scope, [node.ViolatedWhen, .. node.Versions.Select(v => v.ViolatedWhen)]);
+            ConditionSource?[] breach = [node.ViolatedWhen, .. node.Versions.Select(v => v.ViolatedWhen)];
+            var (environment, findings) = rules.Findings.With(lhs, node, scope, breach);
+            rules.CountMembers((node, "breach"), breach);
             var val = rules.Findings.Settled(lhs, ProvisionVersions.Select(node, Expression.Property(subjectParam, nameof(Verdict.EventTime)), v => v.ViolatedWhen, node.ViolatedWhen,
                 source => source.Bind(environment, scope, ConditionType.YesNo, null)!), findings);
             AddCondition(lhs.Last!, Expression.Call(OpsMethod(test), val));

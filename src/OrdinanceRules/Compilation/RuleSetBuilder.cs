@@ -143,6 +143,20 @@ internal sealed class RuleSetBuilder(IReadOnlyList<ProvisionNode> provisions)
     /// <summary>The join steps recorded for one of a node's joins; empty when it records none.</summary>
     public ImmutableArray<JoinStep> Steps(RuleNode node, string join) => _joins.TryGetValue((node, join), out var steps) ? steps : [];
 
+    /// <summary>
+    /// Records, for the evaluation budget, what the quantifiers of a join's conditions add: each collects every fact of
+    /// its type for each combination of the join's facts, so it multiplies the combinations by that type's count. Kept
+    /// under a key of its own, so the joins that start from this one's facts do not count the members again.
+    /// </summary>
+    public void CountMembers((RuleNode Node, string Join) join, params ConditionSource?[] conditions)
+    {
+        var types = conditions.Where(c => c is not null).SelectMany(c => c!.Quantifiers).Select(q => q.Type).ToList();
+        if (types.Count > 0)
+        {
+            _joins[(join.Node, join.Join + "+members")] = [.. Steps(join.Node, join.Join), .. types.Select(t => new JoinStep(t, Followed: false))];
+        }
+    }
+
     /// <summary>The join steps of the tuples a node's claims bind.</summary>
     public ImmutableArray<JoinStep> ClaimSteps(RuleNode node) => node switch
     {

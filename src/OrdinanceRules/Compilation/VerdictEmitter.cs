@@ -129,9 +129,11 @@ internal sealed class VerdictEmitter(RuleSetBuilder rules)
         var rule = NewRule(node, "verdict", 0);
         var lhs = RootLhs(rule);
         var scope = rules.OwnPatterns(lhs, node, node.SubjectFrame, node.Match, [], (node, "subject"), []);
-        var (environment, findings) = rules.Findings.With(lhs, node, scope,
+        ConditionSource?[] conditions =
             [node.Match, node.AppliesWhen, node.ViolationFrame.IsEmpty ? node.ViolatedWhen : null,
-             .. node.Versions.SelectMany(v => new[] { v.AppliesWhen, node.ViolationFrame.IsEmpty ? v.ViolatedWhen : null })]);
+             .. node.Versions.SelectMany(v => new[] { v.AppliesWhen, node.ViolationFrame.IsEmpty ? v.ViolatedWhen : null })];
+        var (environment, findings) = rules.Findings.With(lhs, node, scope, conditions);
+        rules.CountMembers((node, "subject"), conditions);
         Expression match = Expression.Constant(Val.True);
         if (node.Match is not null)
         {
