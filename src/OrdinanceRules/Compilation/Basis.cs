@@ -65,7 +65,10 @@ internal enum Basis
     DeadlineUnknown,
 }
 
-/// <summary>The status each basis decides: every <see cref="FindingStatus"/> an outcome rule concludes is written here.</summary>
+/// <summary>
+/// The status each basis decides: every <see cref="FindingStatus"/> an outcome rule concludes is written here, and the
+/// code that reads an outcome's status (finding tests, reasons, explanations) asks these methods rather than naming one.
+/// </summary>
 internal static class Bases
 {
     public static FindingStatus Status(this Basis basis) => basis switch
@@ -76,6 +79,20 @@ internal static class Bases
         Basis.Exception => FindingStatus.ExceptionApplies,
         Basis.Pending => FindingStatus.Pending,
         _ => FindingStatus.Undetermined,
+    };
+
+    /// <summary>Whether a finding on this basis is undetermined.</summary>
+    public static bool IsUndetermined(this Basis basis) => basis.Status() == FindingStatus.Undetermined;
+
+    /// <summary>
+    /// What a finding test (<c>violated('P1a', a)</c>) reads of a finding on this basis: yes when it is violated,
+    /// unknown (null) when it is undetermined, no otherwise.
+    /// </summary>
+    public static bool? Violates(this Basis basis) => basis.Status() switch
+    {
+        FindingStatus.Violated => true,
+        FindingStatus.Undetermined => null,
+        _ => false,
     };
 
     /// <summary>Whether the outcome was decided before the provision's applies-when was found to hold.</summary>

@@ -33,6 +33,9 @@ internal sealed class Verdict(ProvisionNode node, Fact[] bindings, Val match, Va
 {
     public ProvisionNode Node { get; } = node;
 
+    /// <summary>The provision, as the writers name it.</summary>
+    public ProvisionReference Provision => Node.Reference;
+
     /// <summary>The provision's <c>for</c> facts, in the subject frame's slot order.</summary>
     public Fact[] Bindings { get; } = bindings;
 
@@ -83,6 +86,12 @@ internal sealed class Claim(RuleNode node, Claim? parent, Verdict? verdict, Fact
 
     public RuleNode Node { get; } = node;
 
+    /// <summary>The node, as the writers name it.</summary>
+    public NodeReference Reference => Node.Reference;
+
+    /// <summary>For an exception's claim, the exception; null for a provision's.</summary>
+    public ExceptionReference? Exception => Reference as ExceptionReference;
+
     public Claim? Parent { get; } = parent;
 
     /// <summary>For a provision's claim, the verdict it rests on; null for an exception's.</summary>
@@ -92,11 +101,11 @@ internal sealed class Claim(RuleNode node, Claim? parent, Verdict? verdict, Fact
 }
 
 /// <summary>Two provisions of equal rank, with no precedence between them, that conclude differently on the same facts.</summary>
-internal sealed class ConflictConclusion(ProvisionNode provision, ProvisionNode permission, Claim claim, Verdict permit) : Conclusion
+internal sealed class ConflictConclusion(ProvisionReference provision, ProvisionReference permission, Claim claim, Verdict permit) : Conclusion
 {
-    public ProvisionNode Provision { get; } = provision;
+    public ProvisionReference Provision { get; } = provision;
 
-    public ProvisionNode Permission { get; } = permission;
+    public ProvisionReference Permission { get; } = permission;
 
     public Claim Claim { get; } = claim;
 
@@ -157,10 +166,13 @@ internal sealed class Discharge(Claim claim, Fact[] bindings, DateTimeOffset at)
     public DateTimeOffset At { get; } = at;
 }
 
-/// <summary>The outcome for one provision and one set of facts, as the rules decided it.</summary>
+/// <summary>
+/// The outcome for one provision and one set of facts, as the rules decided it. It is self-describing: its provision
+/// is a <see cref="ProvisionReference"/>, so the code that words it reads the outcome and references only.
+/// </summary>
 internal sealed class Outcome : Conclusion
 {
-    public required ProvisionNode Provision { get; init; }
+    public required ProvisionReference Provision { get; init; }
 
     /// <summary>The finding's status, as the basis decides it.</summary>
     public FindingStatus Status => Basis.Status();

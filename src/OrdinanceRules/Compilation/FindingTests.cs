@@ -22,12 +22,13 @@ internal static class FindingTests
         var undetermined = new List<Outcome>();
         foreach (var outcome in outcomes)
         {
-            if (outcome.Status == FindingStatus.Violated)
+            var violates = outcome.Basis.Violates();
+            if (violates is true)
             {
                 return Val.True;
             }
 
-            if (outcome.Status == FindingStatus.Undetermined)
+            if (violates is null)
             {
                 undetermined.Add(outcome);
             }

@@ -60,7 +60,7 @@ internal sealed class FindingsAsFacts(IEnumerable<ProvisionNode> provisions)
             var itemName = name + "Item";
             var item = aggregate.Pattern(typeof(Outcome), itemName);
             var o = Expression.Parameter(typeof(Outcome), itemName);
-            item.Condition(Expression.Lambda(Expression.Equal(Expression.Property(o, nameof(Outcome.Provision)), Expression.Constant(target)), o));
+            item.Condition(Expression.Lambda(Expression.Equal(Expression.Property(o, nameof(Outcome.Provision)), Expression.Constant(target.Reference)), o));
             foreach (var variable in reference.Variables)
             {
                 var fact = scope.First(v => v.Name == variable).Fact;

@@ -21,7 +21,7 @@ internal static class RuleActions
     public static bool Shares(Fact[] first, Fact[] second) => first.Any(f => second.Contains(f));
 
     public static void Conflict(IContext ctx, ProvisionNode provision, ProvisionNode permission, Claim claim, Verdict permit) =>
-        Link(ctx, new ConflictConclusion(provision, permission, claim, permit));
+        Link(ctx, new ConflictConclusion(provision.Reference, permission.Reference, claim, permit));
 
     /// <summary>The provision's verdict on its subject: each stage's value, evaluated by the rule's bindings.</summary>
     public static void Verdict(IContext ctx, ProvisionNode node, Fact[] bindings, Val match, Val eventTime, Val assumeInForce, Val inForce, Val applies, Val violated) =>
@@ -94,19 +94,19 @@ internal static class RuleActions
         Link(ctx, new DutyDoubt(claim, [ExistenceUnknown(type)]));
 
     public static void Conclude(IContext ctx, ProvisionNode node, Basis basis, Verdict? verdict) =>
-        Link(ctx, new Outcome { Provision = node, Basis = basis, Bindings = verdict?.Bindings ?? [], Verdict = verdict });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = basis, Bindings = verdict?.Bindings ?? [], Verdict = verdict });
 
     public static void ConcludeUnknown(IContext ctx, ProvisionNode node, Basis basis, Verdict verdict, Val value) =>
-        Link(ctx, new Outcome { Provision = node, Basis = basis, Bindings = verdict.Bindings, Verdict = verdict, Missing = value.Missing });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = basis, Bindings = verdict.Bindings, Verdict = verdict, Missing = value.Missing });
 
     public static void ConcludeNotInForce(IContext ctx, ProvisionNode node, Verdict verdict) =>
-        Link(ctx, new Outcome { Provision = node, Basis = Basis.NotInForce, Bindings = verdict.Bindings, Verdict = verdict, Note = node.Period!.Describe(verdict.EventTime, verdict.AssumeInForce) });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = Basis.NotInForce, Bindings = verdict.Bindings, Verdict = verdict, Note = node.Period!.Describe(verdict.EventTime, verdict.AssumeInForce) });
 
     public static void ConcludeUnknownExistence(IContext ctx, ProvisionNode node, string type) =>
-        Link(ctx, new Outcome { Provision = node, Basis = Basis.Existence, Bindings = [], Missing = [ExistenceUnknown(type)] });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = Basis.Existence, Bindings = [], Missing = [ExistenceUnknown(type)] });
 
     public static void ConcludeDoubts(IContext ctx, ProvisionNode node, Basis basis, Verdict subject, IEnumerable<Doubt> doubts) =>
-        Link(ctx, new Outcome { Provision = node, Basis = basis, Bindings = subject.Bindings, Verdict = subject, Missing = Union(doubts.Select(d => d.Missing)) });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = basis, Bindings = subject.Bindings, Verdict = subject, Missing = Union(doubts.Select(d => d.Missing)) });
 
     /// <summary>
     /// A breach tested on the subject alone came out unknown, and no exception can bear on it: the outcome the
@@ -117,7 +117,7 @@ internal static class RuleActions
         var missing = Union([verdict.Violated.Missing]);
         Link(ctx, new Outcome
         {
-            Provision = node,
+            Provision = node.Reference,
             Basis = verdict.Violated.Missing.SequenceEqual(missing) ? Basis.BreachUnknown : Basis.ExceptionUnknown,
             Bindings = verdict.Bindings,
             Verdict = verdict,
@@ -128,7 +128,7 @@ internal static class RuleActions
 
     /// <summary>A breach tested on the subject alone came out yes, and no exception can bear on it: violated, without a claim.</summary>
     public static void ConcludeBreach(IContext ctx, ProvisionNode node, Verdict verdict) =>
-        Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = verdict.Bindings, Verdict = verdict });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = Basis.Breach, Bindings = verdict.Bindings, Verdict = verdict });
 
     /// <summary>
     /// The claim is neither upheld nor defeated: undetermined. A provisional verdict's claim that nothing else leaves
@@ -141,7 +141,7 @@ internal static class RuleActions
             : claim.IsTentative && claim.Missing.SequenceEqual(Union(unsettled.Select(u => u.Missing))) ? Basis.BreachUnknown : Basis.ExceptionUnknown;
         Link(ctx, new Outcome
         {
-            Provision = node,
+            Provision = node.Reference,
             Basis = basis,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
@@ -153,7 +153,7 @@ internal static class RuleActions
     public static void ConcludeDutyDoubts(IContext ctx, ProvisionNode node, Claim claim, IEnumerable<DutyDoubt> doubts, Val due) =>
         Link(ctx, new Outcome
         {
-            Provision = node,
+            Provision = node.Reference,
             Basis = Basis.DischargeUnknown,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
@@ -173,7 +173,7 @@ internal static class RuleActions
             : carveOuts.Any(c => ((ExceptionNode)c.Node).Model.CarveOut == Model.CarveOutOutcome.NotApplicable) ? Basis.CarvedOut : Basis.CarvedOutComplied;
         Link(ctx, new Outcome
         {
-            Provision = node,
+            Provision = node.Reference,
             Basis = basis,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
@@ -187,7 +187,7 @@ internal static class RuleActions
         var first = discharges.OrderBy(d => d.At).ThenBy(d => d.Bindings.Length == 0 ? string.Empty : d.Bindings[^1].Id, StringComparer.Ordinal).First();
         Link(ctx, new Outcome
         {
-            Provision = node,
+            Provision = node.Reference,
             Basis = Basis.Discharged,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
@@ -202,7 +202,7 @@ internal static class RuleActions
         Link(ctx, new Outcome
         {
             Note = LapseNote(lapses),
-            Provision = node,
+            Provision = node.Reference,
             Basis = basis,
             Bindings = claim.Bindings,
             Verdict = claim.Verdict,
@@ -211,7 +211,7 @@ internal static class RuleActions
         });
 
     public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
-        Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = claim.Bindings, Verdict = claim.Verdict });
+        Link(ctx, new Outcome { Provision = node.Reference, Basis = Basis.Breach, Bindings = claim.Bindings, Verdict = claim.Verdict });
 
     internal static UnknownCause ExistenceUnknown(string type) => UnknownCause.Because(Ops.FurtherUnknown(type));
 

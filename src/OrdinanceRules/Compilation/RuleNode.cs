@@ -42,6 +42,12 @@ internal abstract class RuleNode
 
     public abstract ProvisionNode Provision { get; }
 
+    /// <summary>The node as the conclusions name it (<see cref="References"/>), attached when the rule set is compiled.</summary>
+    public abstract NodeReference Reference { get; }
+
+    private protected static T Attached<T>(T? reference)
+        where T : NodeReference => reference ?? throw new InvalidOperationException("A node's reference is attached when its rule set is compiled.");
+
     /// <summary>The name of one of this node's rules: <c>provision/rule</c> or <c>provision/exception/rule</c>. Explanations find rules by it.</summary>
     public string RuleName(string rule) => this is ExceptionNode ? $"{Provision.Id}/{Id}/{rule}" : $"{Id}/{rule}";
 }
@@ -111,6 +117,12 @@ internal sealed class ProvisionNode(Provision provision, int order, Ordinance la
     public DeadlineCalculator? Calculator { get; set; }
 
     public override ProvisionNode Provision => this;
+
+    private ProvisionReference? _reference;
+
+    public override ProvisionReference Reference => Attached(_reference);
+
+    public void Attach(ProvisionReference reference) => _reference = reference;
 }
 
 internal sealed class ExceptionNode(ProvisionException exception, RuleNode parent, ProvisionNode? prevailing = null) : RuleNode(exception.Id, parent.Depth + 1)
@@ -131,4 +143,10 @@ internal sealed class ExceptionNode(ProvisionException exception, RuleNode paren
     public ConditionSource? LapseIf { get; set; }
 
     public override ProvisionNode Provision => Parent.Provision;
+
+    private ExceptionReference? _reference;
+
+    public override ExceptionReference Reference => Attached(_reference);
+
+    public void Attach(ExceptionReference reference) => _reference = reference;
 }

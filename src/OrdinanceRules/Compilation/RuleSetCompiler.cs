@@ -74,13 +74,15 @@ internal static class RuleSetCompiler
             return Result<CompiledOrdinance>.Failure(diagnostics);
         }
 
+        var contests = Precedence.Plan(all);
+        // Once the precedence plan has added the implied exceptions: every node gets the reference its conclusions carry.
+        References.Attach(all);
         var rules = new RuleSetBuilder(all);
         var verdicts = new VerdictEmitter(rules);
         var duties = new DutyEmitter(rules);
         var breaches = new ExistentialBreachEmitter(rules);
         var outcomes = new ExceptionOutcomeEmitter(rules);
         var claims = new ClaimLogicEmitter(rules);
-        var contests = Precedence.Plan(all);
         // A claim (with its stand, unsettled and outcome rules) only where something can bear on it: an exception,
         // a conflict with a permission, further facts to test its breach on, or a duty to discharge.
         var conflicted = contests.Where(c => c.Kind == ContestKind.Conflict).Select(c => c.Provision).ToHashSet();

@@ -9,7 +9,8 @@ namespace OrdinanceRules.Evaluation;
 
 /// <summary>
 /// Words an outcome the rules decided as a <see cref="Finding"/>: citation, facts, and a one-sentence
-/// reason. It decides nothing: the status comes from the NRules rule that fired.
+/// reason. It decides nothing: the status comes from the NRules rule that fired. It reads the conclusions and
+/// their provision references (<see cref="ProvisionReference"/>), never the compiler's nodes.
 /// </summary>
 internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf)
 {
@@ -21,30 +22,22 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
         var permission = conflict.Permission;
         return new Conflict(
             provision.Id,
-            $"{provision.Law.Citation}, {provision.Model.Section}",
+            provision.Citation,
             permission.Id,
-            $"{permission.Law.Citation}, {permission.Model.Section}",
+            permission.Citation,
             facts,
-            $"{provision.Id} ({provision.Model.Title}) and {permission.Id} ({permission.Model.Title}) both bear on {about} and conclude differently, and neither is declared to prevail: the ordinance must say which does.");
+            $"{provision.Id} ({provision.Title}) and {permission.Id} ({permission.Title}) both bear on {about} and conclude differently, and neither is declared to prevail: the ordinance must say which does.");
     }
 
     public Finding Write(Outcome outcome)
     {
-        var node = outcome.Provision;
-        var provision = node.Model;
-        var ordinance = node.Law;
-        var facts = Bind(outcome.Bindings, outcome.Bindings.Length <= node.SubjectFrame.Length ? node.SubjectFrame : node.ClaimFrame);
-        var exceptions = outcome.Exceptions
-            .Select(c => new AppliedException(
-                c.Node.Id,
-                ((ExceptionNode)c.Node).Model.Section,
-                ((ExceptionNode)c.Node).Model.Title,
-                ((ExceptionNode)c.Node).Prevailing is null ? Bind(c.Bindings, ((ExceptionNode)c.Node).OwnFrame) : []))
-            .ToImmutableArray();
+        var provision = outcome.Provision;
+        var facts = Bind(outcome.Bindings, outcome.Bindings.Length <= provision.SubjectFrame.Length ? provision.SubjectFrame : provision.ClaimFrame);
+        var exceptions = outcome.Exceptions.Select(Applied).ToImmutableArray();
         return new Finding
         {
             ProvisionId = provision.Id,
-            Citation = $"{ordinance.Citation}, {provision.Section}",
+            Citation = provision.Citation,
             Section = provision.Section,
             Title = provision.Title,
             Origin = provision.Origin,
@@ -60,6 +53,13 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
         };
     }
 
+    /// <summary>An exception's claim that defeats the outcome's, with the facts it binds of its own (none for an implied one).</summary>
+    private static AppliedException Applied(Claim claim)
+    {
+        var exception = claim.Exception!;
+        return new AppliedException(exception.Id, exception.Section, exception.Title, exception.PrevailingId is null ? Bind(claim.Bindings, exception.OwnFrame) : []);
+    }
+
     private static ImmutableArray<FactBinding> Bind(Fact[] bindings, ImmutableArray<FrameVariable> frame) =>
         [.. frame.Where(v => v.Slot < bindings.Length).Select(v => new FactBinding(v.Name, bindings[v.Slot].Type.Name, bindings[v.Slot].Id))];
 
@@ -69,7 +69,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
 
     private string Reason(Outcome outcome, ImmutableArray<FactBinding> facts, ImmutableArray<AppliedException> exceptions)
     {
-        var provision = outcome.Provision.Model;
+        var provision = outcome.Provision;
         var about = facts.IsEmpty ? "the scenario" : string.Join(", ", facts.Select(f => $"{f.FactType} {f.FactId}"));
         var missing = UnknownCause.Join(outcome.Missing);
         var reason = outcome.Basis switch
@@ -120,7 +120,7 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
             _ => outcome.Status.ToString(),
         };
         reason = outcome.Note is null || outcome.Basis == Basis.NotInForce ? reason : $"{reason} {outcome.Note}";
-        if (outcome.Verdict is { Provisional: true } provisional && outcome.Status != FindingStatus.Undetermined)
+        if (outcome.Verdict is { Provisional: true } provisional && !outcome.Basis.IsUndetermined())
         {
             reason = $"{reason} Whether the provision was in force at the event's time is unknown ({UnknownCause.Join(provisional.InForce.Missing)}), but no breach follows either way.";
         }
@@ -132,13 +132,13 @@ internal sealed class FindingWriter(JurisdictionClock clock, DateTimeOffset asOf
     internal static string RestsOn(Verdict verdict) =>
         $"It rests on {string.Join("; ", verdict.RestsOn.Select(o => $"{o.Provision.Id} for {FindingTests.About(o)} ({Suites.StatusWords.Of(o.Status)})"))}.";
 
-    private static string Combination(ProvisionNode node)
+    private static string Combination(ProvisionReference provision)
     {
-        var types = node.SubjectFrame.Select(v => string.Join(" or ", v.TypeNames)).Distinct().ToList();
+        var types = provision.SubjectFrame.Select(v => string.Join(" or ", v.TypeNames)).Distinct().ToList();
         return types.Count == 1 ? types[0] : $"combination of {string.Join(" and ", types)}";
     }
 
-    private static string BreachBy(Provision provision, string about) => provision.Modality switch
+    private static string BreachBy(ProvisionReference provision, string about) => provision.Modality switch
     {
         Modality.Obligation => $"The duty arose from {about}",
         Modality.NonObligation => $"An official was treated as obligated ({about})",

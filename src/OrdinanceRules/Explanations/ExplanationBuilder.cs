@@ -19,7 +19,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         children.AddRange(Subject(outcome, node));
         if (!outcome.Basis.IsEarly())
         {
-            if (node.Model.Modality == Modality.Obligation)
+            if (node.Modality == Modality.Obligation)
             {
                 children.AddRange(Duty(outcome, node));
             }
@@ -33,8 +33,8 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         {
             // A derived finding: the findings its conditions tested, each with the rule that decided it.
             children.Add(new ExplanationNode("rests on the findings", ExplanationStatus.Info, derived.RestsOn.Select(o => Leaf(
-                $"{o.Provision.Id} ({o.Provision.Law.Citation}, {o.Provision.Model.Section}) for {FindingTests.About(o)}: {o.Status}{(recorder.InsertedBy.TryGetValue(o, out var by) ? $", decided by rule {by.Rule}" : string.Empty)}",
-                o.Status switch { FindingStatus.Violated => ExplanationStatus.Held, FindingStatus.Undetermined => ExplanationStatus.Unknown, _ => ExplanationStatus.Failed }))));
+                $"{o.Provision.Id} ({o.Provision.Citation}) for {FindingTests.About(o)}: {o.Status}{(recorder.InsertedBy.TryGetValue(o, out var by) ? $", decided by rule {by.Rule}" : string.Empty)}",
+                o.Basis.Violates() switch { true => ExplanationStatus.Held, null => ExplanationStatus.Unknown, false => ExplanationStatus.Failed }))));
         }
 
         if (recorder.InsertedBy.TryGetValue(outcome, out var decided))
@@ -49,7 +49,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
     // ---- Facts, match, in force, applies-when ----------------------------------------------------
 
-    private IEnumerable<ExplanationNode> Subject(Outcome outcome, ProvisionNode node)
+    private IEnumerable<ExplanationNode> Subject(Outcome outcome, ProvisionReference node)
     {
         var types = node.SubjectFrame.SelectMany(v => v.TypeNames).Distinct(StringComparer.Ordinal).ToList();
         switch (outcome.Basis)
@@ -89,7 +89,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             yield break;
         }
 
-        if (node.Period is not null)
+        if (node.HasPeriod)
         {
             yield return outcome.Basis switch
             {
@@ -119,21 +119,19 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
     }
 
     /// <summary>The version in force at the outcome's event time, when the provision has versions.</summary>
-    private static VersionNode? VersionOf(ProvisionNode node, Outcome outcome) =>
-        node.Period is { } period && outcome.Verdict is { } verdict && period.VersionAt(verdict.EventTime) is var index and >= 0
-            ? node.Versions.FirstOrDefault(v => v.Index == index)
-            : null;
+    private static VersionReference? VersionOf(ProvisionReference node, Outcome outcome) =>
+        outcome.Verdict is { } verdict ? node.VersionAt(verdict.EventTime) : null;
 
     /// <summary>A condition of the version in force, when it restates that condition.</summary>
-    private static Conditions.ConditionSource? Versioned(ProvisionNode node, Outcome outcome, Func<VersionNode, Conditions.ConditionSource?> condition) =>
+    private static ConditionWording? Versioned(ProvisionReference node, Outcome outcome, Func<VersionReference, ConditionWording?> condition) =>
         VersionOf(node, outcome) is { } version ? condition(version) : null;
 
-    private static string VersionNote(ProvisionNode node, Outcome outcome) =>
+    private static string VersionNote(ProvisionReference node, Outcome outcome) =>
         VersionOf(node, outcome) is { } version ? $" (the version in force {version.Period})" : string.Empty;
 
     // ---- Prohibitions, permissions, non-obligations ---------------------------------------------
 
-    private IEnumerable<ExplanationNode> Breach(Outcome outcome, ProvisionNode node)
+    private IEnumerable<ExplanationNode> Breach(Outcome outcome, ProvisionReference node)
     {
         var violatedWhen = Versioned(node, outcome, v => v.ViolatedWhen) ?? node.ViolatedWhen;
         var violated = violatedWhen is null ? "violated-when" : $"violated-when: {Condition(violatedWhen)}";
@@ -165,7 +163,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         }
         else
         {
-            var subject = recorder.Live.OfType<Verdict>().FirstOrDefault(s => s.Node == node && s.Engaged && outcome.Bindings.Take(s.Bindings.Length).SequenceEqual(s.Bindings));
+            var subject = recorder.Live.OfType<Verdict>().FirstOrDefault(s => s.Provision == node && s.Engaged && outcome.Bindings.Take(s.Bindings.Length).SequenceEqual(s.Bindings));
             var tests = subject is null ? [] : Tests(node, "breach", "breach-doubt", subject).ToList();
             var types = string.Join(" and ", node.ViolationFrame.Select(v => v.Type.Name).Distinct(StringComparer.Ordinal));
             if (tests.Count == 0)
@@ -188,7 +186,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
 
     // ---- Obligations ------------------------------------------------------------------------------
 
-    private IEnumerable<ExplanationNode> Duty(Outcome outcome, ProvisionNode node)
+    private IEnumerable<ExplanationNode> Duty(Outcome outcome, ProvisionReference node)
     {
         var claim = ClaimOf(node, outcome.Bindings);
         if (claim is null)
@@ -229,14 +227,14 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
     /// <summary>Whether a claim stands, and its exceptions.</summary>
     private IEnumerable<ExplanationNode> ClaimStanding(Claim claim, string what)
     {
-        var exceptions = claim.Node.Children.Select(c => Exception(c, claim)).ToList();
-        var defeaters = claim.Node.Children.SelectMany(c => ClaimsUnder(c, claim)).Where(c => Stands(c)).Select(c => c.Node.Id).ToList();
+        var exceptions = claim.Reference.Exceptions.Select(c => Exception(c, claim)).ToList();
+        var defeaters = claim.Reference.Exceptions.SelectMany(c => ClaimsUnder(c, claim)).Where(c => Stands(c)).Select(c => c.Reference.Id).ToList();
         if (exceptions.Count > 0)
         {
             yield return new ExplanationNode("exceptions", ExplanationStatus.Info, exceptions);
         }
 
-        var carvedOutBy = claim.Node.Children.Where(c => c.Model.CarveOut is not null).SelectMany(c => ClaimsUnder(c, claim)).Where(c => Stands(c)).Select(c => c.Node.Id).ToList();
+        var carvedOutBy = claim.Reference.Exceptions.Where(c => c.CarveOut is not null).SelectMany(c => ClaimsUnder(c, claim)).Where(c => Stands(c)).Select(c => c.Reference.Id).ToList();
         if (carvedOutBy.Count > 0)
         {
             yield return Leaf($"the conduct is outside the provision: carved out by {string.Join(" and ", carvedOutBy)}", ExplanationStatus.Defeated);
@@ -255,16 +253,15 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         }
     }
 
-    private ExplanationNode Exception(ExceptionNode exception, Claim parent)
+    private ExplanationNode Exception(ExceptionReference exception, Claim parent)
     {
-        var model = exception.Model;
         var claims = ClaimsUnder(exception, parent).ToList();
         var items = new List<ExplanationNode>();
-        if (exception.Prevailing is { } prevailing)
+        if (exception.PrevailingId is { } prevailing)
         {
             items.Add(claims.Count > 0
-                ? Leaf($"{prevailing.Id} ({prevailing.Law.Citation}) permits the conduct and prevails", ExplanationStatus.Held)
-                : Leaf($"{prevailing.Id} ({prevailing.Law.Citation}) does not permit it here", ExplanationStatus.Failed));
+                ? Leaf($"{prevailing} ({exception.PrevailingCitation}) permits the conduct and prevails", ExplanationStatus.Held)
+                : Leaf($"{prevailing} ({exception.PrevailingCitation}) does not permit it here", ExplanationStatus.Failed));
         }
         else
         {
@@ -304,12 +301,12 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             ExplanationStatus.Unknown => "unknown",
             _ => "does not hold",
         };
-        var shared = model.SharedFrom is null ? string.Empty : $", shared exception set {model.SharedFrom}";
-        return Uses(exception.When, new ExplanationNode($"{exception.Id} {model.Title} ({model.Section}{shared}){when}: {verdict}", status, items));
+        var shared = exception.SharedFrom is null ? string.Empty : $", shared exception set {exception.SharedFrom}";
+        return Uses(exception.When, new ExplanationNode($"{exception.Id} {exception.Title} ({exception.Section}{shared}){when}: {verdict}", status, items));
     }
 
     /// <summary>The results of a node's test (one rule for yes, one for unknown) against an owner, one line per combination of further facts.</summary>
-    private IEnumerable<ExplanationNode> Tests(RuleNode node, string yesRule, string unknownRule, object owner)
+    private IEnumerable<ExplanationNode> Tests(NodeReference node, string yesRule, string unknownRule, object owner)
     {
         var yes = node.RuleName(yesRule);
         var unknown = node.RuleName(unknownRule);
@@ -327,7 +324,7 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
             else if (combo.Any(t => t.Rule == unknown && t.Result))
             {
                 var facts = combo.First().Facts.OfType<Fact>().ToList();
-                var missing = recorder.Live.OfType<Claim>().Where(c => c.Node == node && c.IsTentative && facts.All(f => c.Bindings.Contains(f)))
+                var missing = recorder.Live.OfType<Claim>().Where(c => c.Reference == node && c.IsTentative && facts.All(f => c.Bindings.Contains(f)))
                     .SelectMany(c => c.Missing)
                     .Concat(recorder.Live.OfType<DutyDoubt>().Where(d => d.Claim == owner).SelectMany(d => d.Missing))
                     .Distinct().ToList();
@@ -347,27 +344,27 @@ internal sealed class ExplanationBuilder(SessionRecorder recorder, JurisdictionC
         _ => [],
     };
 
-    private IEnumerable<Claim> ClaimsUnder(RuleNode node, Claim parent) =>
-        recorder.Live.OfType<Claim>().Where(c => c.Node == node && c.Parent == parent);
+    private IEnumerable<Claim> ClaimsUnder(NodeReference node, Claim parent) =>
+        recorder.Live.OfType<Claim>().Where(c => c.Reference == node && c.Parent == parent);
 
-    private Claim? ClaimOf(ProvisionNode node, Fact[] bindings) =>
-        recorder.Live.OfType<Claim>().FirstOrDefault(c => c.Node == node && c.Parent is null && (ReferenceEquals(c.Bindings, bindings) || c.Bindings.SequenceEqual(bindings)));
+    private Claim? ClaimOf(ProvisionReference node, Fact[] bindings) =>
+        recorder.Live.OfType<Claim>().FirstOrDefault(c => c.Reference == node && c.Parent is null && (ReferenceEquals(c.Bindings, bindings) || c.Bindings.SequenceEqual(bindings)));
 
     private bool Stands(Claim claim) => recorder.Live.OfType<Standing>().Any(s => s.Claim == claim);
 
-    private bool DefeatedByChild(Claim claim) => claim.Node.Children.SelectMany(c => ClaimsUnder(c, claim)).Any(Stands);
+    private bool DefeatedByChild(Claim claim) => claim.Reference.Exceptions.SelectMany(c => ClaimsUnder(c, claim)).Any(Stands);
 
-    private static string Through(Claim claim, ExceptionNode exception)
+    private static string Through(Claim claim, ExceptionReference exception)
     {
         var own = exception.OwnFrame.Where(v => v.Slot < claim.Bindings.Length).Select(v => claim.Bindings[v.Slot].ToString()).ToList();
         return own.Count == 0 ? string.Empty : $" (through {string.Join(", ", own)})";
     }
 
-    private static string Condition(Conditions.ConditionSource condition) =>
-        string.Join(' ', condition.Text.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Condition(ConditionWording condition) =>
+        string.Join(' ', condition.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The node, with a line under it for each definition its condition uses: where the term is defined, and what it means.</summary>
-    private static ExplanationNode Uses(Conditions.ConditionSource? condition, ExplanationNode node)
+    private static ExplanationNode Uses(ConditionWording? condition, ExplanationNode node)
     {
         if (condition is null || condition.UsedDefinitions.IsEmpty)
         {
