@@ -16,6 +16,9 @@ public class OrdinanceDiffTests
         report.HasDifferences.Should().BeTrue();
         report.Pairs.Should().ContainSingle(p => p.ProvisionA == "P3" && p.ProvisionB == "LW-P4")
             .Which.Differences.Should().Contain(d => d.A.Status == FindingStatus.Violated && d.B.Status == FindingStatus.Complied);
+
+        // Roeland Park adds action kinds of its own: a witness's action kind is one both vocabularies declare.
+        report.Pairs.Should().ContainSingle(p => p.ProvisionA == "P2" && p.ProvisionB == "LW-P3").Which.Outcome.Should().Be(DiffOutcome.Differs);
         Mismatches(report, a, b).Should().BeEmpty();
     }
 
