@@ -105,6 +105,76 @@ public class OrdinanceYamlQuantifierTests
     }
 
     [Fact]
+    public void Evaluate_FurtherRequestsMayExist_EveryThatHoldsBecomesUnknownNamingThem()
+    {
+        // The scenario lists every detainer it knows of, but says further requests may exist: one could be unlisted.
+        var finding = Q1(Facts() + "unknown: [request]\n");
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Equal("whether any further request exists");
+    }
+
+    [Fact]
+    public void Evaluate_FurtherRequestsMayExist_EveryThatFailsStandsAndSomeThatHoldsStands()
+    {
+        // r2 is not listed: no further request can make every() hold again; some() already found r1.
+        Q1(Facts(listR2: false) + "unknown: [request]\n").Status.Should().Be(FindingStatus.Violated);
+    }
+
+    [Fact]
+    public void Evaluate_FurtherRequestsMayExist_SomeThatFindsNoneBecomesUnknown()
+    {
+        var facts = "  - report: p-1\n    quarterStart: 2021-10-01T00:00\n    quarterEnd: 2022-01-01T00:00\nunknown: [request]\n";
+
+        var finding = Q1(facts);
+        finding.Status.Should().Be(FindingStatus.Undetermined, "a detainer of the quarter may exist that the scenario does not list");
+        finding.Unknowns.Should().Equal("whether any further request exists");
+        Q1(facts.Replace("unknown: [request]", "unknown: [threat]", StringComparison.Ordinal)).Status.Should().Be(FindingStatus.NotApplicable, "only the types the scenario names are open");
+    }
+
+    [Fact]
+    public void Evaluate_FurtherRequestsMayExist_CountIsUnknown()
+    {
+        var finding = Q1(Facts() + "unknown: [request]\n", Counted);
+
+        finding.Status.Should().Be(FindingStatus.Undetermined);
+        finding.Unknowns.Should().Contain("whether any further request exists");
+    }
+
+    [Fact]
+    public void Evaluate_QuantifiedMembersTimesSubjects_CountInTheEvaluationBudget()
+    {
+        // Each quantifier weighs every request for every report: 1,001 reports and 1,000 requests are 10^9
+        // combinations for Q1's quantifiers over requests (and the listings, none here), though neither type alone comes near the limit.
+        static string Many(int reports, int requests)
+        {
+            var text = new System.Text.StringBuilder("scenario: S\nfacts:\n");
+            for (var i = 0; i < reports; i++)
+            {
+                text.Append("  - report: p-").Append(i).Append("\n    quarterStart: 2021-10-01T00:00\n    quarterEnd: 2022-01-01T00:00\n");
+            }
+
+            for (var i = 0; i < requests; i++)
+            {
+                text.Append("  - request: r-").Append(i).Append("\n    kind: detainer\n    receivedAt: 2021-10-05T10:00\n");
+            }
+
+            return text.ToString();
+        }
+
+        var compiled = TestFiles.Compile(Ordinance).GetValueOrThrow();
+        var large = OrdinanceYaml.ParseScenario(Many(1001, 1000), "many.yaml", compiled.Ordinance).GetValueOrThrow();
+        var refused = compiled.TryEvaluate(large, AsOf, null);
+
+        refused.Succeeded.Should().BeFalse();
+        refused.Diagnostics.Should().ContainSingle().Which.Message.Should()
+            .Contain("provision Q1 would consider 1,001,000,000 combinations of facts (1,001 report × 1,000 request × 1,000 request × 0 listing)");
+
+        var small = OrdinanceYaml.ParseScenario(Many(10, 10), "some.yaml", compiled.Ordinance).GetValueOrThrow();
+        compiled.TryEvaluate(small, AsOf, null).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
     public void Compile_UnknownTypeInAQuantifier_IsLocatedWithASuggestion()
     {
         var (code, where, message) = TestFiles.Single(TestFiles.Compile(Counted.Replace("count(d in request", "count(d in requst", StringComparison.Ordinal)));

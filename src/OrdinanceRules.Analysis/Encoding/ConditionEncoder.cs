@@ -184,6 +184,8 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                     SetValues = field.Type.Values,
                     Members = [.. field.Type.Values.Select((_, i) => SelectLit(choices, s => Of(s).Members[i]))],
                 };
+            case FieldKind.ReferenceSet:
+                throw new NotSupportedException("sets of references (a 'set' field with 'to')");
             case FieldKind.Reference:
                 var type = shape.Vocabulary.TryGetType(field.Type.ReferencedType!, out var t) ? t : throw new NotSupportedException($"reference to '{field.Type.ReferencedType}'");
                 return new Term { Kind = TermKind.Fact, Type = type, Known = known, Unknown = unknown, Value = Select(choices, s => Of(s).Value, 0, shape.FactsPerType - 1) };

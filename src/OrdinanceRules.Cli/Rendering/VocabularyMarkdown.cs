@@ -75,6 +75,7 @@ internal static class VocabularyMarkdown
             FieldKind.Enumeration => $"one of {Values()}",
             FieldKind.EnumerationSet => $"a set of {Values()}",
             FieldKind.Reference => $"reference to [{type.ReferencedType}](#{type.ReferencedType!.ToLowerInvariant()})",
+            FieldKind.ReferenceSet => $"a set of references to [{type.ReferencedType}](#{type.ReferencedType!.ToLowerInvariant()})",
             _ => type.ToString(),
         };
     }

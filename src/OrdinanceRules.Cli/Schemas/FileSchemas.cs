@@ -380,6 +380,11 @@ internal static class FileSchemas
                 new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["enum"] = new JsonArray([.. field.Type.Values.Select(v => (JsonNode)v)]) } },
                 new JsonObject { ["enum"] = new JsonArray([.. field.Type.Values.Append("unknown").Select(v => (JsonNode)v)]) },
             ],
+            FieldKind.ReferenceSet =>
+            [
+                new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                new JsonObject { ["enum"] = new JsonArray("none", "unknown") },
+            ],
             _ => [new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") }],
         };
         if (values is [JsonObject one])

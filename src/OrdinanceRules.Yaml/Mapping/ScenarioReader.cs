@@ -174,7 +174,7 @@ internal static class ScenarioReader
             case YamlScalar scalar:
                 fact.Set(name, Convert(scalar, field), scalar.Location);
                 return;
-            case YamlSequence sequence when field is null || field.Type.Kind == FieldKind.EnumerationSet:
+            case YamlSequence sequence when field is null || field.Type.Kind is FieldKind.EnumerationSet or FieldKind.ReferenceSet:
                 var values = new List<string>();
                 foreach (var item in sequence.Items)
                 {

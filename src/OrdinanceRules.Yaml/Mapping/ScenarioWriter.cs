@@ -65,6 +65,7 @@ internal static class ScenarioWriter
         DateTimeOffset t => Instant(t),
         Fact f => Quote(f.Id),
         ImmutableArray<string> set => "[" + string.Join(", ", set.Select(Quote)) + "]",
+        ImmutableArray<Fact> references => "[" + string.Join(", ", references.Select(r => Quote(r.Id))) + "]",
         string s => Quote(s),
         _ => Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };

@@ -169,7 +169,8 @@ internal static class VocabularyReader
                 if (kind is "enumeration" or "set" or "reference")
                 {
                     var extra = kind == "reference" ? "to: <type>" : "values: [...]";
-                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.MissingKey, $"{context} is {Article(kind)}, which needs '{(kind == "reference" ? "to" : "values")}'; write {{ type: {kind}, {extra} }}", scalar.Location));
+                    var alternative = kind == "set" ? " (a set of values), or { type: set, to: <type> } (a set of references)" : string.Empty;
+                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.MissingKey, $"{context} is {Article(kind)}, which needs '{(kind == "reference" ? "to" : "values")}'; write {{ type: {kind}, {extra} }}{alternative}", scalar.Location));
                     return null;
                 }
 
@@ -189,16 +190,24 @@ internal static class VocabularyReader
 
                 var defaultNode = field.Optional("default");
 
-                if (toNode is not null && fieldKind is not (null or "reference"))
+                if (toNode is not null && fieldKind is not (null or "reference" or "set"))
                 {
-                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'to' applies only to reference fields, and {context} is {Article(fieldKind)}", field.KeyNode("to")!.Location));
+                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"'to' applies only to reference and set fields, and {context} is {Article(fieldKind)}", field.KeyNode("to")!.Location));
                 }
 
-                var values = fieldKind is "enumeration" or "set" ? ReadValues(field, $"'values' of {context}", field.Required("values"), diagnostics) : null;
+                // A set holds either values from a closed list (values: [...]) or references to facts of one type (to: <type>).
+                var referenceSet = fieldKind == "set" && toNode is not null;
+                if (referenceSet && valuesNode is not null)
+                {
+                    diagnostics.Add(new Diagnostic(YamlDiagnosticCodes.UnknownKey, $"{context} gives both 'values' and 'to': a set holds values from a list (values: [...]) or references to facts of one type (to: <type>), not both; keep one", field.KeyNode("values")!.Location));
+                }
+
+                var values = fieldKind is "enumeration" || (fieldKind == "set" && !referenceSet) ? ReadValues(field, $"'values' of {context}", field.Required("values"), diagnostics) : null;
                 FieldType? type = fieldKind switch
                 {
                     null => null,
                     "enumeration" => values is null ? null : FieldType.Enumeration(values.Select(v => v.Value)),
+                    "set" when referenceSet => field.RequiredText("to") is { } members ? FieldType.ReferenceSet(members) : null,
                     "set" => values is null ? null : FieldType.EnumerationSet(values.Select(v => v.Value)),
                     "reference" => field.RequiredText("to") is { } to ? FieldType.Reference(to) : null,
                     _ => Simple(fieldKind),

@@ -213,7 +213,7 @@ internal static class RuleActions
     public static void ConcludeViolated(IContext ctx, ProvisionNode node, Claim claim) =>
         Link(ctx, new Outcome { Provision = node, Basis = Basis.Breach, Bindings = claim.Bindings, Verdict = claim.Verdict });
 
-    internal static string ExistenceUnknown(string type) => $"whether any further {type} exists";
+    internal static string ExistenceUnknown(string type) => Ops.FurtherUnknown(type);
 
     private static ImmutableArray<string> Union(IEnumerable<ImmutableArray<string>> lists) =>
         [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

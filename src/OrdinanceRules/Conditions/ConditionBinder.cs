@@ -509,6 +509,14 @@ internal sealed class ConditionBinder
             return (null, ConditionType.YesNo);
         }
 
+        if (setType.Kind == TypeKind.FactSet)
+        {
+            // d in a.basedOn: whether the fact is one of those the set refers to.
+            return itemType.Kind == TypeKind.Fact && itemType.Fact == setType.Fact
+                ? (Expression.Call(Method(nameof(Ops.In)), item, set), ConditionType.YesNo)
+                : Fail($"'in' with {setType} needs a {setType.Fact!.Name} before it, not {itemType}", binary.Pos, DiagnosticCodes.ConditionType);
+        }
+
         if (setType.Kind != TypeKind.Set || !itemType.IsTextual)
         {
             return Fail($"'in' needs a value and then a list [..] or a set field; this is {itemType} in {setType}", binary.Pos, DiagnosticCodes.ConditionType);
@@ -773,24 +781,14 @@ internal sealed class ConditionBinder
             "some" => "some(d in detainer, where): whether some detainer passes the where-clause",
             _ => "count(d in detainer, where): how many detainers pass the where-clause",
         };
-        if (_inDefinition)
-        {
-            return Fail($"{call.Name}() cannot stand in a definition; write it in the provision's condition", call.Pos, DiagnosticCodes.ConditionType);
-        }
-
         if (call.Arguments.Length != (call.Name == "every" ? 3 : 2))
         {
             return Fail($"{call.Name}() takes {(call.Name == "every" ? 3 : 2)} arguments: {usage}", call.Pos, DiagnosticCodes.ConditionType);
         }
 
-        if (call.Arguments[0] is not BinaryExpr { Op: BinaryOp.In, Left: PathExpr { Fields.IsEmpty: true } member, Right: PathExpr { Fields.IsEmpty: true } typeName })
+        if (call.Arguments[0] is not BinaryExpr { Op: BinaryOp.In, Left: PathExpr { Fields.IsEmpty: true } member, Right: PathExpr domain })
         {
-            return Fail($"{call.Name}() names its variable and fact type first, as in {usage}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
-        }
-
-        if (!_vocabulary.TryGetType(typeName.Variable, out var type))
-        {
-            return Fail($"'{typeName.Variable}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(typeName.Variable, _vocabulary.Types.Select(t => t.Name))}", typeName.Pos, DiagnosticCodes.ConditionUnknownName);
+            return Fail($"{call.Name}() names its variable and fact type (or a set of references) first, as in {usage}", call.Arguments[0].Pos, DiagnosticCodes.ConditionType);
         }
 
         if (_scope.ContainsKey(member.Variable) || _arguments.ContainsKey(member.Variable))
@@ -798,13 +796,42 @@ internal sealed class ConditionBinder
             return Fail($"'{member.Variable}' is already bound here; name the quantifier's variable otherwise", member.Pos, DiagnosticCodes.ConditionType);
         }
 
-        if (_quantifiers.Count >= Limits.MaxQuantifiers)
+        // Over a set of references (some(d in a.basedOn, ...)): the members are the facts the set refers to, reached by
+        // following the references; no aggregate is needed.
+        Expression? referenced = null;
+        FactType? type = null;
+        if (!domain.Fields.IsEmpty || _scope.ContainsKey(domain.Variable) || _arguments.ContainsKey(domain.Variable))
+        {
+            var (set, setType) = VisitPath(domain);
+            if (set is null)
+            {
+                return (null, result);
+            }
+
+            if (setType.Kind != TypeKind.FactSet)
+            {
+                return Fail($"{call.Name}() ranges over a fact type or a set of references, and {domain.Variable}{string.Concat(domain.Fields.Select(f => "." + f.Name))} is {setType}", domain.Pos, DiagnosticCodes.ConditionType);
+            }
+
+            (referenced, type) = (set, setType.Fact);
+        }
+        else if (!_vocabulary.TryGetType(domain.Variable, out type))
+        {
+            return Fail($"'{domain.Variable}' is not a fact type of vocabulary '{_vocabulary.Name}'{ScenarioBuilder.Suggest(domain.Variable, _vocabulary.Types.Select(t => t.Name))}", domain.Pos, DiagnosticCodes.ConditionUnknownName);
+        }
+
+        if (referenced is null && _inDefinition)
+        {
+            return Fail($"{call.Name}() over a fact type cannot stand in a definition (it collects the facts of the type for each subject); write it in the provision's condition, or range over a set of references, as in {call.Name}(d in a.basedOn, ...)", call.Pos, DiagnosticCodes.ConditionType);
+        }
+
+        if (referenced is null && _quantifiers.Count >= Limits.MaxQuantifiers)
         {
             return Fail($"a condition may have at most {Limits.MaxQuantifiers} quantifiers (every, some, count): each collects the facts of its type for every subject", call.Pos, DiagnosticCodes.ConditionTooComplex);
         }
 
         var each = Expression.Parameter(typeof(Fact), "each_" + member.Variable);
-        var inner = new ConditionBinder(_environment, [.. _scope.Values, new ScopeVariable(member.Variable, type, each)], _arguments, _budget, _inDefinition);
+        var inner = new ConditionBinder(_environment, [.. _scope.Values, new ScopeVariable(member.Variable, type!, each)], _arguments, _budget, _inDefinition);
         var where = inner.Bind(call.Arguments[1], ConditionType.YesNo);
         var test = call.Name == "every" ? inner.Bind(call.Arguments[2], ConditionType.YesNo) : null;
         _errors.AddRange(inner._errors);
@@ -819,19 +846,26 @@ internal sealed class ConditionBinder
             return (null, result);
         }
 
-        _quantifiers.Add(new QuantifierReference(call, member.Variable, type.Name));
+        var whereLambda = Expression.Lambda<Func<Fact, Val>>(where, each);
+        if (referenced is not null)
+        {
+            _quantifiers.AddRange(inner._quantifiers);
+            var testLambda = Expression.Lambda<Func<Fact, Val>>(test ?? Expression.Constant(Val.True), each);
+            return (Expression.Call(Method(nameof(Ops.OverReferences)), referenced, Expression.Constant(call.Name), whereLambda, testLambda), result);
+        }
+
+        _quantifiers.Add(new QuantifierReference(call, member.Variable, type!.Name));
         _quantifiers.AddRange(inner._quantifiers);
         var members = _environment.Collections is { } collections && collections.TryGetValue(call, out var collected)
             ? collected
             : Expression.Constant(Array.Empty<Fact>(), typeof(IEnumerable<Fact>));
-        var whereLambda = Expression.Lambda<Func<Fact, Val>>(where, each);
         Expression value = call.Name switch
         {
             "every" => Expression.Call(Method(nameof(Ops.Every)), members, whereLambda, Expression.Lambda<Func<Fact, Val>>(test!, each)),
             "some" => Expression.Call(Method(nameof(Ops.Some)), members, whereLambda),
             _ => Expression.Call(Method(nameof(Ops.Count)), members, whereLambda),
         };
-        return (value, result);
+        return (Expression.Call(Method(nameof(Ops.OpenWorld)), value, _context, Expression.Constant(type!.Name), Expression.Constant(call.Name)), result);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal enum TypeKind
     Enumeration,
     Set,
     Fact,
+
+    /// <summary>A set of references to facts of one type (<see cref="ConditionType.Fact"/>).</summary>
+    FactSet,
     None,
     List,
 }
@@ -45,6 +48,9 @@ internal sealed record ConditionType(TypeKind Kind, FactType? Fact = null, Immut
         FieldKind.Reference => vocabulary.TryGetType(type.ReferencedType!, out var target)
             ? new ConditionType(TypeKind.Fact, target)
             : throw new InvalidOperationException("A validated vocabulary has a dangling reference."),
+        FieldKind.ReferenceSet => vocabulary.TryGetType(type.ReferencedType!, out var members)
+            ? new ConditionType(TypeKind.FactSet, members)
+            : throw new InvalidOperationException("A validated vocabulary has a dangling reference."),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -59,6 +65,7 @@ internal sealed record ConditionType(TypeKind Kind, FactType? Fact = null, Immut
         TypeKind.Enumeration => "an enumeration value",
         TypeKind.Set => "a set",
         TypeKind.Fact => $"{("aeiouAEIOU".Contains(Fact!.Name[0], StringComparison.Ordinal) ? "an" : "a")} {Fact.Name}",
+        TypeKind.FactSet => $"a set of references to {Fact!.Name}",
         TypeKind.None => "none",
         TypeKind.List => "a list",
         _ => Kind.ToString(),

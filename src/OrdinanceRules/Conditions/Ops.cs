@@ -134,6 +134,52 @@ internal static class Ops
         return result;
     }
 
+    /// <summary>What is unknown when the scenario says further facts of a type may exist.</summary>
+    public static string FurtherUnknown(string type) => $"whether any further {type} exists";
+
+    /// <summary>
+    /// A quantifier over all the facts of a type, where the scenario says further facts of it may exist (its
+    /// <c>unknown:</c> list): a further fact could fail <c>every</c>'s test, pass <c>some</c>'s where-clause, or add to the
+    /// <c>count</c>. So <c>every</c> that is yes and <c>some</c> that is no become unknown, naming the type; a no of
+    /// <c>every</c> and a yes of <c>some</c> stand, since no further fact can change them; <c>count</c> becomes unknown.
+    /// </summary>
+    public static Val OpenWorld(Val value, EvaluationContext context, string type, string quantifier)
+    {
+        if (!context.OpenTypes.Contains(type))
+        {
+            return value;
+        }
+
+        var further = Val.Unknown(FurtherUnknown(type));
+        return quantifier switch
+        {
+            "every" => IsFalse(value) ? value : Val.Unknown(Merge(value, further)),
+            "some" => IsTrue(value) ? value : Val.Unknown(Merge(value, further)),
+            _ => Val.Unknown(Merge(value, further)),
+        };
+    }
+
+    /// <summary>
+    /// A quantifier over a set of references (<c>some(d in a.basedOn, ...)</c>): <see cref="Every"/>, <see cref="Some"/> or
+    /// <see cref="Count"/> over the facts the set refers to. A set stated <c>none</c> is empty; an unknown set makes the
+    /// answer unknown, naming the set.
+    /// </summary>
+    public static Val OverReferences(Val set, string quantifier, Func<Fact, Val> where, Func<Fact, Val> test)
+    {
+        if (set.IsUnknown)
+        {
+            return set;
+        }
+
+        var members = set.Value is ImmutableArray<Fact> facts ? facts : [];
+        return quantifier switch
+        {
+            "every" => Every(members, where, test),
+            "some" => Some(members, where),
+            _ => Count(members, where),
+        };
+    }
+
     /// <summary>How many members pass the where-clause; unknown, naming what is missing, when whether one does is unknown.</summary>
     public static Val Count(IEnumerable<Fact> members, Func<Fact, Val> where)
     {
@@ -441,6 +487,7 @@ internal static class Ops
     private static IEnumerable<object> Items(Val collection) => collection.Value switch
     {
         ImmutableArray<string> set => set,
+        ImmutableArray<Fact> facts => facts,
         _ => [],
     };
 

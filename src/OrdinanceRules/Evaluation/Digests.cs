@@ -68,6 +68,7 @@ internal static class Digests
         TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
         string text => Quoted(text),
         ImmutableArray<string> set => $"[{string.Join(',', set.Order(StringComparer.Ordinal).Select(Quoted))}]",
+        ImmutableArray<Fact> references => $"[{string.Join(',', references.Select(r => "@" + r.Id).Order(StringComparer.Ordinal))}]",
         Fact reference => "@" + reference.Id,
         _ => throw new InvalidOperationException($"A fact holds a value of an unexpected kind: {raw.GetType().Name}."),
     };

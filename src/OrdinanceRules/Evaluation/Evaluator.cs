@@ -63,7 +63,7 @@ internal static class Evaluator
             session.InsertAll(recurrence.Generate(asOf));
         }
 
-        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts)));
+        session.Insert(new EvaluationContext(asOf, [.. readings.Select(r => r.Alternative)], new ReferenceIndex(scenario.Facts), [.. scenario.UnknownTypes]));
         foreach (var type in scenario.UnknownTypes)
         {
             session.Insert(new UnknownExistence(type));

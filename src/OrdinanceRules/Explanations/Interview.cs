@@ -239,6 +239,7 @@ public sealed class Interview
             FieldKind.Instant => "Answer an instant, such as 2021-07-08T06:20:00-05:00 (a local time is read in the jurisdiction's zone).",
             FieldKind.Duration => "Answer a duration, such as 48h.",
             FieldKind.Reference => $"Answer the id of a {field.Type.ReferencedType} fact.",
+            FieldKind.ReferenceSet => $"Answer a list of ids of {field.Type.ReferencedType} facts, such as [{field.Type.ReferencedType}-1], or none.",
             _ => "Answer in words.",
         };
         return $"{fact.Type.Name} {fact.Id}, {field.Name}: {about} {answer} (unknown if not known)";

@@ -60,6 +60,7 @@ public readonly record struct FactValue
         TimeSpan s => DurationText.Format(s),
         Fact f => f.Id,
         ImmutableArray<string> set => "[" + string.Join(", ", set) + "]",
+        ImmutableArray<Fact> facts => "[" + string.Join(", ", facts.Select(f => f.Id)) + "]",
         _ => value.ToString() ?? string.Empty,
     };
 }

@@ -314,7 +314,7 @@ public sealed class ScenarioBuilder
 
                 error = (DiagnosticCodes.DanglingReference, target is null
                     ? $"'{name}' refers to {Quoted(id)}, but the scenario has no fact with that id"
-                    : $"'{name}' refers to {Quoted(id)}, which is a {target.Type.Name}, not a {field.Type.ReferencedType}");
+                    : $"'{name}' refers to {Quoted(id)}, which is {WithArticle(target.Type.Name)}, not {WithArticle(field.Type.ReferencedType!)}");
                 return null;
             case FieldKind.Reference when value is Fact f:
                 if (byId.TryGetValue(f.Id, out var same) && same.Type.Name == field.Type.ReferencedType)
@@ -324,11 +324,40 @@ public sealed class ScenarioBuilder
 
                 error = (DiagnosticCodes.DanglingReference, $"'{name}' refers to {Quoted(f.Id)}, which is not a {field.Type.ReferencedType} of this scenario");
                 return null;
+            case FieldKind.ReferenceSet when value is IEnumerable references && value is not string:
+                var facts = ImmutableArray.CreateBuilder<Fact>();
+                foreach (var item in references)
+                {
+                    var wanted = item switch { string s => s, Fact referenced => referenced.Id, _ => null };
+                    if (wanted is null)
+                    {
+                        error = (DiagnosticCodes.InvalidFact, $"'{name}' needs a list of ids of {field.Type.ReferencedType} facts, and {Quoted(FactValue.Format(item))} is not an id");
+                        return null;
+                    }
+
+                    if (!byId.TryGetValue(wanted, out var member) || member.Type.Name != field.Type.ReferencedType)
+                    {
+                        error = (DiagnosticCodes.DanglingReference, member is null
+                            ? $"'{name}' lists {Quoted(wanted)}, but the scenario has no fact with that id"
+                            : $"'{name}' lists {Quoted(wanted)}, which is {WithArticle(member.Type.Name)}, not {WithArticle(field.Type.ReferencedType!)}");
+                        return null;
+                    }
+
+                    if (!facts.Contains(member))
+                    {
+                        facts.Add(member);
+                    }
+                }
+
+                return facts.ToImmutable();
         }
 
         error = (DiagnosticCodes.InvalidFact, $"'{name}' needs {Article(field.Type)}, not {Quoted(FactValue.Format(value))}");
         return null;
     }
+
+    /// <summary>A type's name after "a" or "an", as it sounds: an action, a document.</summary>
+    private static string WithArticle(string typeName) => ("aeiouAEIOU".Contains(typeName[0], StringComparison.Ordinal) ? "an " : "a ") + typeName;
 
     private static string Article(FieldType type) => type.Kind switch
     {
@@ -339,6 +368,7 @@ public sealed class ScenarioBuilder
         FieldKind.Enumeration => $"one of: {string.Join(", ", type.Values)}",
         FieldKind.EnumerationSet => $"a list of: {string.Join(", ", type.Values)}",
         FieldKind.Reference => $"the id of a {type.ReferencedType}",
+        FieldKind.ReferenceSet => $"a list of ids of {type.ReferencedType} facts",
         _ => "text",
     };
 

@@ -114,7 +114,7 @@ public sealed class ScenarioEdit
                 _ => text,
             },
             FieldKind.Number => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : text,
-            FieldKind.EnumerationSet => text.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            FieldKind.EnumerationSet or FieldKind.ReferenceSet => text.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             _ => text,
         };
         _changes[(factId, field)] = (value, false);
@@ -189,6 +189,9 @@ public sealed class ScenarioEdit
                     break;
                 case ImmutableArray<string> set:
                     builder.Set(name, set.ToArray());
+                    break;
+                case ImmutableArray<Fact> references:
+                    builder.Set(name, references.Select(r => r.Id).ToArray());
                     break;
                 case var value:
                     builder.Set(name, value);

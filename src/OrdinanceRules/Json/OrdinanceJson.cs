@@ -339,7 +339,7 @@ public static class OrdinanceJson
         FieldKind.Instant => "instant",
         FieldKind.Duration => "duration",
         FieldKind.Enumeration => "enumeration",
-        FieldKind.EnumerationSet => "set",
+        FieldKind.EnumerationSet or FieldKind.ReferenceSet => "set",
         FieldKind.Reference => "reference",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a field kind"),
     };

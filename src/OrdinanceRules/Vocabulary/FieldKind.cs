@@ -26,4 +26,7 @@ public enum FieldKind
 
     /// <summary>A reference to another fact of a named type, by its id.</summary>
     Reference,
+
+    /// <summary>A set of references to facts of one named type, by their ids (for example the documents an act was based on).</summary>
+    ReferenceSet,
 }

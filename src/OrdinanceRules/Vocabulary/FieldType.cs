@@ -36,7 +36,7 @@ public sealed class FieldType : IEquatable<FieldType>
     /// <summary>For enumerations and enumeration sets, the allowed values; otherwise empty.</summary>
     public ImmutableArray<string> Values { get; }
 
-    /// <summary>For references, the name of the fact type referred to; otherwise null.</summary>
+    /// <summary>For references and reference sets, the name of the fact type referred to; otherwise null.</summary>
     public string? ReferencedType { get; }
 
     /// <summary>One of a closed list of values.</summary>
@@ -58,6 +58,15 @@ public sealed class FieldType : IEquatable<FieldType>
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(factType);
         return new(FieldKind.Reference, [], factType);
+    }
+
+    /// <summary>A set of references to other facts, all of one type.</summary>
+    /// <param name="factType">The name of the fact type referred to.</param>
+    /// <returns>The reference set type.</returns>
+    public static FieldType ReferenceSet(string factType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(factType);
+        return new(FieldKind.ReferenceSet, [], factType);
     }
 
     /// <summary>Whether <paramref name="value"/> is one of <see cref="Values"/>.</summary>
@@ -88,6 +97,7 @@ public sealed class FieldType : IEquatable<FieldType>
         FieldKind.Enumeration => $"one of {string.Join(", ", Values)}",
         FieldKind.EnumerationSet => $"set of {string.Join(", ", Values)}",
         FieldKind.Reference => $"reference to {ReferencedType}",
+        FieldKind.ReferenceSet => $"set of references to {ReferencedType}",
         _ => Kind.ToString(),
     };
 }

@@ -59,7 +59,7 @@ internal sealed class VocabularyValidator : AbstractValidator<VocabularyValidato
 
             foreach (var type in types)
             {
-                foreach (var field in type.Fields.Where(f => f.Type.Kind == FieldKind.Reference && !names.Contains(f.Type.ReferencedType!)))
+                foreach (var field in type.Fields.Where(f => f.Type.Kind is FieldKind.Reference or FieldKind.ReferenceSet && !names.Contains(f.Type.ReferencedType!)))
                 {
                     context.AddFailure(new FluentValidation.Results.ValidationFailure("Fields", $"field '{type.Name}.{field.Name}' refers to fact type '{field.Type.ReferencedType}', which the vocabulary does not declare")
                     {

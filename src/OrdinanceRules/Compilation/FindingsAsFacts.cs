@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using OrdinanceRules.Conditions;
+using static OrdinanceRules.Compilation.RuleSetBuilder;
 
 namespace OrdinanceRules.Compilation;
 
@@ -11,11 +12,11 @@ namespace OrdinanceRules.Compilation;
 /// the rule fires again on it and what it concluded before is retracted with it. A quantifier (<c>every</c>, <c>some</c>,
 /// <c>count</c>) is collected the same way: the facts of its type, weighed per subject by its where-clause.
 /// </summary>
-internal sealed partial class RuleSetCompiler
+internal sealed class FindingsAsFacts(IEnumerable<ProvisionNode> provisions)
 {
-    private Dictionary<string, ProvisionNode> _provisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProvisionNode> _provisions = provisions.ToDictionary(n => n.Id, StringComparer.Ordinal);
 
-    /// <summary>The rules' left-hand sides to which <see cref="WithFindings"/> added an aggregate.</summary>
+    /// <summary>The rules' left-hand sides to which <see cref="With"/> added an aggregate.</summary>
     private readonly HashSet<Lhs> _aggregated = [];
 
     /// <summary>
@@ -23,7 +24,7 @@ internal sealed partial class RuleSetCompiler
     /// facts the test names, added to the rule; and the environment in which the conditions bind each test to its
     /// collection (<see cref="FindingTests.Test"/>). A rule with no finding test is left as it was.
     /// </summary>
-    private (BindingEnvironment Environment, List<ParameterExpression> Collected) WithFindings(Lhs lhs, ProvisionNode node, IReadOnlyList<ScopeVariable> scope, params ConditionSource?[] conditions)
+    public (BindingEnvironment Environment, List<ParameterExpression> Collected) With(Lhs lhs, ProvisionNode node, IReadOnlyList<ScopeVariable> scope, params ConditionSource?[] conditions)
     {
         var collected = new List<ParameterExpression>();
         var references = conditions.Where(c => c is not null).SelectMany(c => c!.FindingReferences).ToList();
@@ -79,11 +80,11 @@ internal sealed partial class RuleSetCompiler
     /// A condition's value, as a binding of its own when the rule collected findings for it, so the test that follows
     /// joins onto the binding rather than onto the last collection.
     /// </summary>
-    private Expression Settled(Lhs lhs, Expression value, List<ParameterExpression> collected) =>
+    public Expression Settled(Lhs lhs, Expression value, List<ParameterExpression> collected) =>
         collected.Count == 0 && !_aggregated.Contains(lhs) ? value : lhs.Let("tested", value);
 
     /// <summary>The verdict's action, with the findings it rests on when its conditions test some.</summary>
-    private static Expression VerdictAction(List<ParameterExpression> collected, params Expression[] arguments) =>
+    public static Expression VerdictAction(List<ParameterExpression> collected, params Expression[] arguments) =>
         collected.Count == 0
             ? Call(nameof(RuleActions.Verdict), arguments)
             : Call(nameof(RuleActions.DerivedVerdict), [.. arguments, Expression.NewArrayInit(typeof(IEnumerable<Outcome>), collected)]);
