@@ -154,6 +154,8 @@ public static class OrdinanceAnalyzer
 
         private string Id => node.Id;
 
+        private bool IsDuty => node.Model.Modality == Modality.Obligation;
+
         public (ProvisionAnalysis, IReadOnlyList<AnalysisFinding>) Run()
         {
             var reasons = ProvisionModel.WhyNotAnalysed(node, readings, options.FactsPerType);
@@ -169,6 +171,11 @@ public static class OrdinanceAnalyzer
             for (var i = 0; i < ProvisionModel.Statuses.Length; i++)
             {
                 var status = ProvisionModel.Statuses[i];
+                if (status == FindingStatus.Pending && !IsDuty)
+                {
+                    continue;
+                }
+
                 var index = i;
                 var (outcome, witness) = Solve(m => m.StatusLits[index], status.ToString());
                 switch (outcome)
@@ -202,19 +209,25 @@ public static class OrdinanceAnalyzer
             {
                 if (unreachable.Contains(FindingStatus.Violated))
                 {
-                    Add(AnalysisFindingKind.NeverViolated, null, $"Provision {Id} applies but is never violated: whenever it applies it is complied with, excepted or undetermined.", Any(FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
+                    Add(AnalysisFindingKind.NeverViolated, null, IsDuty
+                            ? $"Obligation {Id} applies but is never violated: wherever its duty arises it is discharged, pending, excepted or undetermined, never undischarged past a deadline{(node.Model.Duty?.Deadline is null ? " (it has none)" : string.Empty)}."
+                            : $"Provision {Id} applies but is never violated: whenever it applies it is complied with, excepted or undetermined.",
+                        Any(FindingStatus.Complied, FindingStatus.Pending, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
                 }
 
                 if (unreachable.Contains(FindingStatus.Complied))
                 {
-                    Add(AnalysisFindingKind.NeverComplied, null, $"Provision {Id} applies but is never complied with: its violated-when is never no where it applies.", Any(FindingStatus.Violated, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
+                    Add(AnalysisFindingKind.NeverComplied, null, IsDuty
+                            ? $"Obligation {Id} applies but is never complied with: wherever its duty arises, no fact its met-by accepts can discharge it in time."
+                            : $"Provision {Id} applies but is never complied with: its violated-when is never no where it applies.",
+                        Any(FindingStatus.Violated, FindingStatus.Pending, FindingStatus.ExceptionApplies, FindingStatus.Undetermined));
                 }
 
                 // The exceptions written in the ordinance; a permission that prevails over the provision (higher law, declared
                 // precedence) is encoded as the exception the compiler implies, but whether it bears is no drafting defect.
                 foreach (var exception in ProvisionModel.Exceptions(node).Where(e => e.Prevailing is null))
                 {
-                    Exception(exception, Any(FindingStatus.Violated, FindingStatus.Undetermined));
+                    Exception(exception, Any(FindingStatus.Violated, FindingStatus.Pending, FindingStatus.Undetermined));
                 }
             }
 
@@ -223,6 +236,8 @@ public static class OrdinanceAnalyzer
             {
                 notAnalysed.AddRange(Conflict(permission));
             }
+
+            notAnalysed.AddRange(Anchor());
 
             var analysis = new ProvisionAnalysis(Id, notAnalysed.ToImmutable(), [.. ProvisionModel.Statuses.Where(reachable.ContainsKey).Select(s => reachable[s])], unreachable.ToImmutable(), undecided.ToImmutable());
             return (analysis, _findings);
@@ -244,7 +259,9 @@ public static class OrdinanceAnalyzer
             if (answer == Answer.Found)
             {
                 Add(AnalysisFindingKind.Conflict, null,
-                    $"Provision {Id} and permission {permission.Id} are of equal rank and neither is declared to prevail, yet on the same facts {permission.Id} allows what {Id} finds {Word(witness!.Status)}: the compiled rules report a conflict. Declare which prevails (prevails-over), or narrow one of them.",
+                    IsDuty
+                        ? $"Obligation {Id} and permission {permission.Id} are of equal rank and neither is declared to prevail, yet on the same facts {permission.Id} is engaged while {Id}'s duty stands undefeated ({Word(witness!.Status)}): the compiled rules report a conflict. Declare which prevails (prevails-over), or narrow one of them."
+                        : $"Provision {Id} and permission {permission.Id} are of equal rank and neither is declared to prevail, yet on the same facts {permission.Id} allows what {Id} finds {Word(witness!.Status)}: the compiled rules report a conflict. Declare which prevails (prevails-over), or narrow one of them.",
                     witness! with { ConflictsWith = permission.Id }, permission.Id);
             }
             else if (answer == Answer.Undecided)
@@ -255,7 +272,13 @@ public static class OrdinanceAnalyzer
             return [];
         }
 
-        private static string Word(FindingStatus status) => status == FindingStatus.Violated ? "violated" : "undetermined";
+        private static string Word(FindingStatus status) => status switch
+        {
+            FindingStatus.Violated => "violated",
+            FindingStatus.Complied => "complied with",
+            FindingStatus.Pending => "pending",
+            _ => "undetermined",
+        };
 
         /// <summary>For an obligation with a deadline: whether the duty can stand while its deadline's anchor has no value. Returns why it is not analysed, if so.</summary>
         private ImmutableArray<string> Anchor()

@@ -195,9 +195,40 @@ public static class OrdinanceDiff
 
     private static string Word(FindingStatus status) => status.ToString();
 
-    /// <summary>What both vocabularies declare alike: a witness holds only those types and fields, so it loads under either ordinance.</summary>
+    /// <summary>
+    /// What both vocabularies declare alike: a witness holds only those types and fields, so it loads under either
+    /// ordinance. An enumeration one side extends with values of its own (Roeland Park's action kinds) holds only the
+    /// values both declare.
+    /// </summary>
     private sealed class Common(FactVocabulary a, FactVocabulary b)
     {
+        private static void Absent(Shape shape, FieldSlot field)
+        {
+            shape.Sat.Require(field.Known.Not());
+            shape.Sat.Require(field.Unknown.Not());
+        }
+
+        private static void Shared(Shape shape, FieldSlot field, FieldType ta, FieldType tb)
+        {
+            var kind = field.Definition.Type.Kind;
+            if (ta.Kind != tb.Kind || kind is not (FieldKind.Enumeration or FieldKind.EnumerationSet) || ta.ReferencedType != tb.ReferencedType)
+            {
+                Absent(shape, field);
+                return;
+            }
+
+            var shared = ta.Values.Intersect(tb.Values, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            var values = field.Definition.Type.Values;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (!shared.Contains(values[i]))
+                {
+                    var held = kind == FieldKind.Enumeration ? shape.Sat.Eq(field.Value, Num.Of(shape.IndexOf(values[i]))) : field.Members[i];
+                    shape.Sat.Require(shape.Sat.Implies(field.Known, held.Not()));
+                }
+            }
+        }
+
         public void Restrict(Shape shape)
         {
             foreach (var slot in shape.AllSlots)
@@ -211,10 +242,13 @@ public static class OrdinanceDiff
                 foreach (var field in slot.Fields.Values)
                 {
                     var name = field.Definition.Name;
-                    if (!ta.TryGetField(name, out var fa) || !tb.TryGetField(name, out var fb) || !fa.Type.Equals(fb.Type) || fa.Default != fb.Default)
+                    if (!ta.TryGetField(name, out var fa) || !tb.TryGetField(name, out var fb) || fa.Default != fb.Default)
                     {
-                        shape.Sat.Require(field.Known.Not());
-                        shape.Sat.Require(field.Unknown.Not());
+                        Absent(shape, field);
+                    }
+                    else if (!fa.Type.Equals(fb.Type))
+                    {
+                        Shared(shape, field, fa.Type, fb.Type);
                     }
                 }
             }

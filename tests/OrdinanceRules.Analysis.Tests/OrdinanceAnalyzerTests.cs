@@ -7,13 +7,38 @@ public class OrdinanceAnalyzerTests
     [Fact]
     public void Analyze_ProvisionBeyondTheEncoding_SaysWhatItUsesInsteadOfGuessing()
     {
-        var report = OrdinanceAnalyzer.Analyze(BundledOrdinances.Load("roeland-park-ks.yaml"));
+        var report = OrdinanceAnalyzer.Analyze(BundledOrdinances.Load("us-8-cfr-287-7.yaml"));
 
-        var p3 = report.Provisions.Single(p => p.ProvisionId == "P3");
-        p3.IsAnalysed.Should().BeFalse();
-        p3.NotAnalysed.Should().Contain(r => r.Contains("obligation", StringComparison.Ordinal));
-        p3.Reachable.Should().BeEmpty();
-        report.Findings.Should().NotContain(f => f.ProvisionId == "P3");
+        var hold = report.Provisions.Single(p => p.ProvisionId == "US-287.7d");
+        hold.IsAnalysed.Should().BeFalse();
+        hold.NotAnalysed.Should().Contain(r => r.Contains("business hours", StringComparison.Ordinal));
+        hold.Reachable.Should().BeEmpty();
+        report.Findings.Should().OnlyContain(f => f.Kind == AnalysisFindingKind.DeadlineAnchorCanBeAbsent);
+    }
+
+    [Theory]
+    [InlineData("roeland-park-ks.yaml", "P3")]
+    [InlineData("aclu-kansas-model.yaml", "AC-4")]
+    [InlineData("aclu-kansas-model.yaml", "K3")]
+    public void Analyze_BundledObligationWithADeadline_CanBePendingViolatedAndComplied(string file, string id)
+    {
+        var report = OrdinanceAnalyzer.Analyze(BundledOrdinances.Load(file));
+
+        var duty = report.Provisions.Single(p => p.ProvisionId == id);
+        duty.IsAnalysed.Should().BeTrue();
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+        report.Findings.Should().NotContain(f => f.ProvisionId == id);
+    }
+
+    [Theory]
+    [InlineData("LW-P4")]
+    [InlineData("LW-P5")]
+    public void Analyze_LawrenceDutyWithNoDeadline_IsNeverViolated(string id)
+    {
+        var report = OrdinanceAnalyzer.Analyze(BundledOrdinances.Load("lawrence-ks.yaml"));
+
+        report.Provisions.Single(p => p.ProvisionId == id).Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Complied]);
+        report.Findings.Should().ContainSingle(f => f.ProvisionId == id).Which.Kind.Should().Be(AnalysisFindingKind.NeverViolated);
     }
 
     [Fact]

@@ -114,4 +114,69 @@ public class SeededDefectTests
         ConflictsReport.Witnesses.Should().NotBeEmpty();
         ConflictsReport.Witnesses.Should().OnlyContain(w => BundledOrdinances.Actual(compiled, w) == w.Status.ToString());
     }
+
+    private static readonly Model.Ordinance Duties =
+        OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-duties.yaml")).GetValueOrThrow();
+
+    private static readonly AnalysisReport DutiesReport = OrdinanceAnalyzer.Analyze(Duties);
+
+    [Fact]
+    public void Analyze_DutyNoFactCanDischarge_ReportsNeverComplied()
+    {
+        var finding = DutiesReport.Findings.Should().ContainSingle(f => f.ProvisionId == "S-NOTICE-NEVER-MET").Subject;
+
+        finding.Kind.Should().Be(AnalysisFindingKind.NeverComplied);
+        var duty = DutiesReport.Provisions.Single(p => p.ProvisionId == "S-NOTICE-NEVER-MET");
+        duty.Unreachable.Should().Contain(FindingStatus.Complied);
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Violated]);
+    }
+
+    [Fact]
+    public void Analyze_DutyWithNoDeadline_ReportsNeverViolated()
+    {
+        var finding = DutiesReport.Findings.Should().ContainSingle(f => f.ProvisionId == "S-NOTICE-NO-DEADLINE").Subject;
+
+        finding.Kind.Should().Be(AnalysisFindingKind.NeverViolated);
+        var duty = DutiesReport.Provisions.Single(p => p.ProvisionId == "S-NOTICE-NO-DEADLINE");
+        duty.Unreachable.Should().Contain(FindingStatus.Violated);
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Complied]);
+    }
+
+    [Fact]
+    public void Analyze_SoundDutyWithALapsingException_ReachesEveryStatusAndReportsNothing()
+    {
+        var duty = DutiesReport.Provisions.Single(p => p.ProvisionId == "S-NOTICE-LAPSE");
+
+        duty.IsAnalysed.Should().BeTrue();
+        duty.Reachable.Select(w => w.Status).Should().BeEquivalentTo(ProvisionStatuses);
+        DutiesReport.Findings.Should().NotContain(f => f.ProvisionId == "S-NOTICE-LAPSE");
+    }
+
+    [Fact]
+    public void Analyze_DutyWitnesses_AreJudgedAtTheirOwnAsOfInstant()
+    {
+        var duty = DutiesReport.Provisions.Single(p => p.ProvisionId == "S-NOTICE-LAPSE");
+        var pending = duty.Reachable.Single(w => w.Status == FindingStatus.Pending);
+        var violated = duty.Reachable.Single(w => w.Status == FindingStatus.Violated);
+        var compiled = OrdinanceCompiler.Compile(Duties);
+
+        Due(compiled, pending).Should().BeAfter(pending.Scenario.AsOf!.Value);
+        Due(compiled, violated).Should().BeOnOrBefore(violated.Scenario.AsOf!.Value);
+    }
+
+    [Fact]
+    public void Analyze_DutiesOrdinance_EveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        var compiled = OrdinanceCompiler.Compile(Duties);
+
+        DutiesReport.Witnesses.Should().NotBeEmpty();
+        BundledOrdinances.Mismatches(compiled, DutiesReport).Should().BeEmpty();
+    }
+
+    private static readonly FindingStatus[] ProvisionStatuses =
+        [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Pending, FindingStatus.Undetermined];
+
+    private static DateTimeOffset Due(CompiledOrdinance compiled, Witness witness) =>
+        compiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings })
+            .Findings.Single(f => f.ProvisionId == witness.ProvisionId && f.Status == witness.Status).DueAt!.Value;
 }

@@ -77,6 +77,9 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         _ => Term.Absent,
     };
 
+    /// <summary>A known instant, in minutes from the shape's epoch.</summary>
+    public static Term Instant(Num minutes) => new() { Kind = TermKind.Instant, Known = Lit.True, Unknown = Lit.False, Value = minutes };
+
     private static Term KnownNum(TermKind kind, long value) => new() { Kind = kind, Known = Lit.True, Unknown = Lit.False, Value = Num.Of(value) };
 
     public static long WholeNumber(decimal value) =>
@@ -290,7 +293,8 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         return Kleene(Sat.And(eq.Unknown.Not(), eq.Bool.Not()), eq.Unknown);
     }
 
-    private Term Compare(Term a, Term b, int op)
+    /// <summary>a &lt; b (0), a &lt;= b (1), a &gt; b (2), a &gt;= b (3), as <c>Ops.Compare</c>: unknown if either is, no if either is absent.</summary>
+    public Term Compare(Term a, Term b, int op)
     {
         var unknown = AnyUnknown(a, b);
         var holds = op switch
@@ -339,7 +343,8 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         return new Term { Kind = kind, Known = Sat.And(unknown.Not(), a.Known, b.Known), Unknown = unknown, Value = Sat.Sum(a.Value, b.Value, subtract) };
     }
 
-    private Term If(Term test, Term then, Term otherwise)
+    /// <summary>As <c>Ops.If</c>: with an unknown test, known only when both branches are known and agree.</summary>
+    public Term If(Term test, Term then, Term otherwise)
     {
         var (t, f, u) = (IsTrue(test), IsFalse(test), test.Unknown);
         var kind = then.Kind == TermKind.None ? otherwise.Kind : then.Kind;

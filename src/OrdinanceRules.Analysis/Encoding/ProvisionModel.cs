@@ -22,6 +22,10 @@ internal sealed class ProvisionModel
     private readonly Lit _engaged;
     private readonly Lit _preClaimUndetermined;
     private readonly Lit _claimExists;
+    private readonly Lit _tentative;
+    private readonly Lit _complied;
+    private readonly Dictionary<string, Term> _dutyCache = new(StringComparer.Ordinal);
+    private Term? _baseDue;
     private readonly Dictionary<string, Term> _claimScope;
     private readonly IReadOnlyDictionary<string, string> _readings;
     private readonly Dictionary<string, ConditionEncoder> _permissionEncoders = new(StringComparer.Ordinal);
@@ -77,37 +81,48 @@ internal sealed class ProvisionModel
         Breach = breach.ToImmutable();
         _claimScope = claimScope;
 
-        var (match, inForce, applies) = Stages(node, _encoder, scope);
+        var (match, inForce, applies, asWritten) = Stages(node, _encoder, scope);
         NoFinding = _encoder.IsFalse(match);
         var matchTrue = _encoder.IsTrue(match);
         var (inForceTrue, inForceFalse) = (_encoder.IsTrue(inForce), _encoder.IsFalse(inForce));
         var (appliesTrue, appliesFalse) = (_encoder.IsTrue(applies), _encoder.IsFalse(applies));
-        NotApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
-        _preClaimUndetermined = Sat.Or(match.Unknown, Sat.And(matchTrue, Sat.Or(Sat.And(inForce.Unknown, appliesFalse.Not()), Sat.And(inForceTrue, applies.Unknown))));
-        _engaged = Sat.And(matchTrue, inForceTrue, appliesTrue);
 
-        // A duty's claim is made, for certain, wherever the obligation is engaged: it has no violated-when.
+        // A provisional verdict (Verdict.Provisional): whether the law was in force is unknown, but as written if it was,
+        // and the provision applies; its breach (or duty) is claimed tentatively, and in-force-unknown does not conclude.
+        var provisional = node.WeighsUnknownTimeOfLaw ? Sat.And(matchTrue, inForce.Unknown, appliesTrue, asWritten) : Lit.False;
+        NotApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
+        _preClaimUndetermined = Sat.Or(match.Unknown, Sat.And(matchTrue, Sat.Or(Sat.And(inForce.Unknown, appliesFalse.Not(), provisional.Not()), Sat.And(inForceTrue, applies.Unknown))));
+        _engaged = Sat.And(matchTrue, inForceTrue, appliesTrue);
+        var weighed = Sat.Or(_engaged, provisional);
+
+        // A duty's claim is made wherever the obligation is engaged (tentatively where its verdict is provisional): it has no violated-when.
         IsDuty = node.Model.Modality == Modality.Obligation;
         _violated = IsDuty ? ConditionEncoder.Constant(true) : Encode(node.ViolatedWhen!, claimScope);
-        _claimExists = Sat.And(_engaged, Sat.And([.. Breach.Select(b => b.Slot.Exists)]), _encoder.IsFalse(_violated).Not());
-        if (Breach.IsEmpty)
+        _tentative = Sat.Or(_violated.Unknown, provisional);
+        _claimExists = Sat.And(weighed, Sat.And([.. Breach.Select(b => b.Slot.Exists)]), _encoder.IsFalse(_violated).Not());
+        if (IsDuty)
         {
-            Complied = Sat.And(_engaged, _encoder.IsFalse(_violated));
+            _complied = Lit.False;
+        }
+        else if (Breach.IsEmpty)
+        {
+            _complied = Sat.And(weighed, _encoder.IsFalse(_violated));
         }
         else
         {
             // Complied only when no binding of the further facts makes a claim, certain or tentative.
             var claims = Bindings(node.ViolationFrame, scope).Select(b => Sat.And(b.Exist, _encoder.IsFalse(Encode(node.ViolatedWhen!, b.Scope)).Not()));
-            Complied = Sat.And(_engaged, Sat.Or([.. claims]).Not());
+            _complied = Sat.And(_engaged, Sat.Or([.. claims]).Not());
         }
 
-        (Violated, ExceptionApplies, ClaimUndetermined) = Outcome(null);
+        var outcome = Outcome(null);
+        (Violated, Complied, ExceptionApplies, Pending, ClaimUndetermined, ClaimUndefeated) = outcome;
         Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
         if (IsDuty && node.Model.Duty?.Deadline is not null && (node.DeadlineDue ?? node.DeadlineFrom) is { } instant)
         {
             // No lapse can restart the deadline where no lapsing exception makes a claim: the due instant is the anchor's.
             var anchor = Encode(instant, claimScope);
-            AnchorAbsent = Sat.And(ClaimUndefeated, anchor.Known.Not(), Sat.Or([.. _lapsingClaims]).Not());
+            AnchorAbsent = Sat.And(_engaged, ClaimUndefeated, anchor.Known.Not(), Sat.Or([.. _lapsingClaims]).Not());
         }
     }
 
@@ -178,8 +193,14 @@ internal sealed class ProvisionModel
     /// <summary>The provision is an obligation: its claim is the duty, made wherever it is engaged.</summary>
     public bool IsDuty { get; }
 
-    /// <summary>The analysed claim is made and no exception stands against it: it is violated, or undetermined on its claim.</summary>
-    public Lit ClaimUndefeated => Sat.Or(Violated, ClaimUndetermined);
+    /// <summary>
+    /// The analysed claim is made and no exception stands against it: a breach violated or undetermined on its claim; a
+    /// duty pending, violated, complied with or undetermined on its claim.
+    /// </summary>
+    public Lit ClaimUndefeated { get; }
+
+    /// <summary>An obligation's duty is not discharged and its deadline has not passed at the as-of instant; false for any other provision.</summary>
+    public Lit Pending { get; }
 
     /// <summary>
     /// For an obligation with a deadline: the duty stands undefeated while its deadline's anchor (or due instant) has no
@@ -213,7 +234,7 @@ internal sealed class ProvisionModel
         {
             if (SlotsOf(binding).Intersect(claimSlots).Any())
             {
-                var (match, inForce, applies) = Stages(permission, encoder, binding);
+                var (match, inForce, applies, _) = Stages(permission, encoder, binding);
                 engaged.Add(Sat.And(exist, encoder.IsTrue(match), encoder.IsTrue(inForce), encoder.IsTrue(applies)));
             }
         }
@@ -257,7 +278,19 @@ internal sealed class ProvisionModel
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (node.Model.Modality == Modality.Obligation)
         {
-            reasons.Add("an obligation (its statuses, with duties, deadlines and as-of, are not encoded yet)");
+            if (node.Model.Duty is null)
+            {
+                reasons.Add("an obligation with no duty");
+            }
+            else if (node.Recurrence is not null)
+            {
+                reasons.Add("a recurring duty (recurs:), whose periods are generated for each evaluation");
+            }
+            else if (node.Model.Duty.Deadline is { Counting: not DeadlineCounting.Elapsed } deadline && node.DeadlineDue is null)
+            {
+                var (words, key) = deadline.Counting == DeadlineCounting.BusinessHours ? ("business hours", "business-hours") : ("business days", "business-days");
+                reasons.Add($"a deadline counted in {words} (counting: {key}), which is not encoded: the duty's statuses are not analysed");
+            }
         }
         else if (node.ViolatedWhen is null)
         {
@@ -265,11 +298,6 @@ internal sealed class ProvisionModel
         }
 
         reasons.AddRange(Unencodable(node, factsPerType));
-        foreach (var exception in Exceptions(node).Where(e => e.Model.Lapses is not null))
-        {
-            reasons.Add($"a lapsing exception ({exception.Id})");
-        }
-
         return reasons.ToImmutable();
     }
 
@@ -319,30 +347,177 @@ internal sealed class ProvisionModel
     /// <summary>Whether some claim of the exception stands against the provision's claim for these facts.</summary>
     public Lit Stands(ExceptionNode exception) => _stands.TryGetValue(exception, out var lits) ? Sat.Or([.. lits]) : Lit.False;
 
-    /// <summary>The statuses, in <see cref="Statuses"/> order.</summary>
-    public ImmutableArray<Lit> StatusLits => [NotApplicable, Violated, Complied, ExceptionApplies, Undetermined];
+    /// <summary>The statuses, in <see cref="Statuses"/> order (<see cref="Pending"/> is false but for an obligation).</summary>
+    public ImmutableArray<Lit> StatusLits => [NotApplicable, Violated, Complied, ExceptionApplies, Pending, Undetermined];
 
     public static ImmutableArray<FindingStatus> Statuses { get; } =
-        [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Undetermined];
+        [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Pending, FindingStatus.Undetermined];
 
     /// <summary>The outcome had <paramref name="excluded"/> (and everything under it) not been written: for dead-exception queries.</summary>
     public ImmutableArray<Lit> StatusesWithout(ExceptionNode excluded)
     {
-        var (violated, exceptionApplies, undetermined) = Outcome(excluded);
-        return [NotApplicable, violated, Complied, exceptionApplies, Sat.Or(_preClaimUndetermined, undetermined)];
+        var o = Outcome(excluded);
+        return [NotApplicable, o.Violated, o.Complied, o.ExceptionApplies, o.Pending, Sat.Or(_preClaimUndetermined, o.ClaimUndetermined)];
     }
 
-    private (Lit Violated, Lit ExceptionApplies, Lit Undetermined) Outcome(ExceptionNode? excluded)
+    /// <summary>The statuses that rest on the claim, as the stand, unsettled and outcome rules (and, for a duty, its discharge and deadline rules) decide them.</summary>
+    private ClaimOutcome Outcome(ExceptionNode? excluded)
     {
-        var (stands, unsettled, childStands) = Resolve(_node, _claimScope, _claimExists, _violated.Unknown, excluded, "P");
-        return (stands, Sat.And(_claimExists, childStands), unsettled);
+        var lapses = new List<(Lit Lapsed, Num Due)>();
+        var (stands, unsettled, childStands) = Resolve(_node, _claimScope, _claimExists, _tentative, excluded, "P", lapses);
+        var exceptionApplies = Sat.And(_claimExists, childStands);
+        if (!IsDuty)
+        {
+            return new(stands, _complied, exceptionApplies, Lit.False, unsettled, Sat.Or(stands, unsettled));
+        }
+
+        // A duty no exception defeats for certain: complied where a fulfilling fact was done in time (whether or not the
+        // duty is unsettled); otherwise, an unsettled duty is undetermined, and a standing one is undetermined by a doubt
+        // about its discharge, or else pending, violated or undetermined as the as-of instant is before, after or unknown
+        // against its due instant (the latest fresh deadline of a lapsed exception, if one lapsed).
+        var undefeated = Sat.And(_claimExists, childStands.Not());
+        var due = Due(lapses);
+        var (discharged, doubt) = Discharge(due);
+        var open = discharged.Not();
+        var settled = Sat.And(stands, open, doubt.Not());
+        var late = Late(due);
+        return new(
+            Violated: Sat.And(settled, _encoder.IsTrue(late)),
+            Complied: Sat.And(undefeated, discharged),
+            ExceptionApplies: exceptionApplies,
+            Pending: Sat.And(settled, _encoder.IsFalse(late)),
+            ClaimUndetermined: Sat.Or(Sat.And(unsettled, open), Sat.And(stands, open, doubt), Sat.And(settled, late.Unknown)),
+            Undefeated: undefeated);
     }
+
+    /// <summary>Whether the deadline has passed at the as-of instant: as-of after the due instant, or at it when the due instant itself is late.</summary>
+    private Term Late(Term due)
+    {
+        var asOf = ConditionEncoder.Instant(Shape.AsOf());
+        return _encoder.If(Inclusive(), _encoder.Compare(asOf, due, 2), _encoder.Compare(asOf, due, 3));
+    }
+
+    /// <summary>The deadline's <c>inclusive</c>, over the claim's facts: yes when it has none.</summary>
+    private Term Inclusive() => Cached("inclusive", () => _node.DeadlineInclusive is null ? ConditionEncoder.Constant(true) : Encode(_node.DeadlineInclusive, _claimScope));
+
+    private Term Cached(string key, Func<Term> make)
+    {
+        if (!_dutyCache.TryGetValue(key, out var term))
+        {
+            _dutyCache[key] = term = make();
+        }
+
+        return term;
+    }
+
+    /// <summary>
+    /// The due instant as the compiled rules compute it: the <c>due:</c> instant, or the anchor (<c>from:</c>) plus the
+    /// elapsed <c>within:</c>, an absent value read as unknown; absent with no deadline; and, where an exception lapsed,
+    /// the latest of the fresh deadlines, known (<c>RuleActions.DueAfterLapses</c>).
+    /// </summary>
+    private Term Due(List<(Lit Lapsed, Num Due)> lapses)
+    {
+        var due = _baseDue ??= BaseDue();
+        var live = lapses.Where(l => !l.Lapsed.IsFalse).ToList();
+        if (live.Count == 0)
+        {
+            return due;
+        }
+
+        var any = Sat.Or([.. live.Select(l => l.Lapsed)]);
+        Num latest;
+        if (live.Count == 1)
+        {
+            latest = live[0].Due;
+        }
+        else
+        {
+            latest = Sat.NewInt(live.Min(l => l.Due.Lb), live.Max(l => l.Due.Ub), "lapseDue");
+            var chosen = new List<Lit>();
+            foreach (var (lapsed, at) in live)
+            {
+                Sat.Require(Sat.Implies(lapsed, Sat.Less(at, latest, strict: false)));
+                var pick = Sat.NewBool("lapsePick");
+                Sat.Require(Sat.Implies(pick, Sat.And(lapsed, Sat.Eq(latest, at))));
+                chosen.Add(pick);
+            }
+
+            Sat.Require(Sat.Implies(any, Sat.Or([.. chosen])));
+        }
+
+        return new Term { Kind = TermKind.Instant, Known = Sat.Or(any, due.Known), Unknown = Sat.And(any.Not(), due.Unknown), Value = Sat.Ite(any, latest, due.Value) };
+    }
+
+    private Term BaseDue()
+    {
+        var deadline = _node.Model.Duty?.Deadline;
+        if (deadline is null || (_node.DeadlineDue ?? _node.DeadlineFrom) is not { } source)
+        {
+            return new Term { Kind = TermKind.Instant, Known = Lit.False, Unknown = Lit.False };
+        }
+
+        // Ops.Stated: an anchor (or due instant) with no value leaves the due instant unknown.
+        var instant = Encode(source, _claimScope);
+        Num value;
+        if (_node.DeadlineDue is not null)
+        {
+            value = instant.Value;
+        }
+        else if (deadline.Counting == DeadlineCounting.Elapsed)
+        {
+            value = Sat.Sum(instant.Value, Num.Of(ConditionEncoder.Minutes(deadline.Within ?? TimeSpan.Zero)), subtract: false);
+        }
+        else
+        {
+            // Business time is not encoded: the due instant is left free, and the duty's statuses are not asked
+            // (Unsupported says why); only questions that do not read it (the deadline's anchor) are.
+            value = Sat.NewInt(0, Shape.MaxAsOf * 2, "businessDue");
+        }
+
+        return new Term { Kind = TermKind.Instant, Known = instant.Known, Unknown = instant.Known.Not(), Value = value };
+    }
+
+    /// <summary>
+    /// Whether some fulfilling fact discharged the duty (its met-by yes, done on time against the due instant and by
+    /// the as-of instant, or by the as-of instant with no deadline), and whether one may have (that test unknown).
+    /// </summary>
+    private (Lit Discharged, Lit Doubt) Discharge(Term due)
+    {
+        var metBy = _node.MetBy ?? throw new NotSupportedException("an obligation whose duty has no met-by condition");
+        var metAt = _node.MetAt ?? throw new NotSupportedException("an obligation whose duty has no 'at'");
+        var asOf = ConditionEncoder.Instant(Shape.AsOf());
+        var hasDeadline = _node.Model.Duty?.Deadline is not null;
+        var discharged = new List<Lit>();
+        var doubts = new List<Lit>();
+        foreach (var (binding, key, exist) in Bindings(_node.MetByFrame, _claimScope))
+        {
+            var met = Cached($"met/{key}", () => Encode(metBy, binding));
+            var at = Cached($"at/{key}", () => Encode(metAt, binding));
+            var byAsOf = _encoder.Compare(at, asOf, 1);
+            var inTime = hasDeadline
+                ? _encoder.And(_encoder.If(Inclusive(), _encoder.Compare(at, due, 1), _encoder.Compare(at, due, 0)), byAsOf)
+                : byAsOf;
+            var value = _encoder.And(met, inTime);
+            discharged.Add(Sat.And(exist, _encoder.IsTrue(value)));
+            doubts.Add(Sat.And(exist, value.Unknown));
+        }
+
+        return (Sat.Or([.. discharged]), Sat.Or([.. doubts]));
+    }
+
+    /// <summary>What rests on a claim: each status of the outcome, and whether no exception defeats the claim.</summary>
+    private readonly record struct ClaimOutcome(Lit Violated, Lit Complied, Lit ExceptionApplies, Lit Pending, Lit ClaimUndetermined, Lit Undefeated);
 
     /// <summary>
     /// A claim of <paramref name="node"/> that exists (certain or tentative) when <paramref name="exists"/>: whether it
     /// stands, is unsettled, and whether a child exception stands against it, as the stand and unsettled rules decide.
     /// </summary>
-    private (Lit Stands, Lit Unsettled, Lit ChildStands) Resolve(RuleNode node, IReadOnlyDictionary<string, Term> scope, Lit exists, Lit tentative, ExceptionNode? excluded, string key)
+    /// <remarks>
+    /// An exception that lapses (directly under an obligation) stands only where it has not lapsed by the as-of instant;
+    /// where whether it lapsed is unknown, its certain claim is unsettled; where it lapsed, its certain claim neither
+    /// stands nor is unsettled, and its fresh deadline is added to <paramref name="lapses"/>.
+    /// </remarks>
+    private (Lit Stands, Lit Unsettled, Lit ChildStands) Resolve(RuleNode node, IReadOnlyDictionary<string, Term> scope, Lit exists, Lit tentative, ExceptionNode? excluded, string key, List<(Lit Lapsed, Num Due)> lapses)
     {
         var childStands = new List<Lit>();
         var childUnsettled = new List<Lit>();
@@ -366,7 +541,7 @@ internal sealed class ProvisionModel
                     _lapsingClaims.Add(claimExists);
                 }
 
-                var (stands, unsettled, _) = Resolve(child, binding, claimExists, when.Unknown, excluded, whenKey);
+                var (stands, unsettled, _) = Resolve(child, binding, claimExists, when.Unknown, excluded, whenKey, lapses);
                 childStands.Add(stands);
                 childUnsettled.Add(unsettled);
                 if (excluded is null)
@@ -383,7 +558,24 @@ internal sealed class ProvisionModel
 
         var anyStands = Sat.Or([.. childStands]);
         var anyUnsettled = Sat.Or([.. childUnsettled]);
-        return (Sat.And(exists, tentative.Not(), anyStands.Not(), anyUnsettled.Not()), Sat.And(exists, anyStands.Not(), Sat.Or(tentative, anyUnsettled)), anyStands);
+        var standsHere = Sat.And(exists, tentative.Not(), anyStands.Not(), anyUnsettled.Not());
+        var unsettledHere = Sat.And(exists, anyStands.Not(), Sat.Or(tentative, anyUnsettled));
+        if (node is ExceptionNode { LapseAt: { } lapseAt } lapsing)
+        {
+            // HasLapsed: the end is known, not after the as-of instant, and the lapse's 'if' holds.
+            var at = Cached($"lapse-at/{key}", () => Encode(lapseAt, scope));
+            var lapsed = Cached($"lapsed/{key}", () =>
+            {
+                var ended = _encoder.Compare(at, ConditionEncoder.Instant(Shape.AsOf()), 1);
+                return lapsing.LapseIf is null ? ended : _encoder.And(ended, Encode(lapsing.LapseIf, scope));
+            });
+            var certain = Sat.And(exists, tentative.Not());
+            standsHere = Sat.And(standsHere, _encoder.IsFalse(lapsed));
+            unsettledHere = Sat.Or(unsettledHere, Sat.And(certain, lapsed.Unknown));
+            lapses.Add((Sat.And(certain, _encoder.IsTrue(lapsed)), Sat.Sum(at.Value, Num.Of(ConditionEncoder.Minutes(lapsing.Model.Lapses!.RestartWithin)), subtract: false)));
+        }
+
+        return (standsHere, unsettledHere, anyStands);
     }
 
     /// <summary>Every way to bind a frame's variables (an exception's own, a breach's) to facts of the shape, with whether those facts exist.</summary>
@@ -404,10 +596,15 @@ internal sealed class ProvisionModel
     }
 
     /// <summary>A provision's verdict stages on a binding of its subject: match, whether its law was in force, applies-when.</summary>
-    private (Term Match, Term InForce, Term Applies) Stages(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope) =>
-        (node.Match is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.Match), scope),
-         node.Period is null ? ConditionEncoder.Constant(true) : InForce(node, encoder, scope),
-         node.AppliesWhen is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.AppliesWhen), scope));
+    /// <remarks>With whether the text compiled is the one that would govern, were the law in force (<c>LawPeriod.AsWritten</c>).</remarks>
+    private (Term Match, Term InForce, Term Applies, Lit AsWritten) Stages(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
+    {
+        var (inForce, asWritten) = node.Period is null ? (ConditionEncoder.Constant(true), Lit.False) : InForce(node, encoder, scope);
+        return (node.Match is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.Match), scope),
+            inForce,
+            node.AppliesWhen is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.AppliesWhen), scope),
+            asWritten);
+    }
 
     /// <summary>The encoder of a provision's conditions: its definitions and parameters, the readings taken, over the shape.</summary>
     private ConditionEncoder EncoderFor(ProvisionNode node) =>
@@ -422,8 +619,8 @@ internal sealed class ProvisionModel
 
     private static IEnumerable<Expr> Conditions(ProvisionNode node)
     {
-        var sources = new List<ConditionSource?> { node.Match, node.AppliesWhen, node.EventTime, node.AssumeInForce, node.ViolatedWhen, node.DeadlineFrom, node.DeadlineDue };
-        sources.AddRange(Exceptions(node).Select(e => e.When));
+        var sources = new List<ConditionSource?> { node.Match, node.AppliesWhen, node.EventTime, node.AssumeInForce, node.ViolatedWhen, node.DeadlineFrom, node.DeadlineDue, node.DeadlineInclusive, node.MetBy, node.MetAt };
+        sources.AddRange(Exceptions(node).SelectMany(e => new[] { e.When, e.LapseAt, e.LapseIf }));
         return Parsed(sources);
     }
 
@@ -435,7 +632,7 @@ internal sealed class ProvisionModel
     /// event's instant against adoption, the effective date (or the reading that assumes the law in force), the end of
     /// the provision's period and its amendments, each a day's start in the jurisdiction's zone.
     /// </summary>
-    private Term InForce(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
+    private (Term InForce, Lit AsWritten) InForce(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
     {
         var law = node.Law;
         var provision = node.Model;
@@ -447,9 +644,13 @@ internal sealed class ProvisionModel
 
         // (test, outcome: true, false, or null for unknown), in LawPeriod's order; the first test that holds decides.
         var chain = new List<(Lit Test, bool? Outcome)> { (eventTime.Known.Not(), null) };
+
+        // What rules out the text compiled at a known time, but for the effective date: before adoption, after the end.
+        var outside = new List<Lit>();
         if (Start(law.AdoptedOn) is { } adopted)
         {
             chain.Add((Sat.Less(t, adopted, strict: true), false));
+            outside.Add(chain[^1].Test);
         }
 
         if (Start(provision.InForce?.From ?? law.EffectiveFrom) is { } effective)
@@ -464,6 +665,7 @@ internal sealed class ProvisionModel
         if (Start(provision.InForce?.Until) is { } until)
         {
             chain.Add((Sat.Less(t, until, strict: true).Not(), false));
+            outside.Add(chain[^1].Test);
         }
 
         // The amendments weighed together, whatever their order: one in force with known text ends the original; else one
@@ -482,12 +684,26 @@ internal sealed class ProvisionModel
             isUnknown = Sat.Ite(test, Lit.Of(outcome is null), isUnknown);
         }
 
-        return new Term { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue };
+        // LawPeriod.AsWritten: with the event's time unknown, no amendment of unknown text or date could govern it; with
+        // it known, only the effective date is unknown (no reading assumes the law in force), the event is after adoption
+        // and before the provision's end, and no amendment governs it.
+        var whenUnknown = Lit.Of(amendments.All(a => a.TextKnown && a.EffectiveFrom is not null));
+        var whenKnown = Start(provision.InForce?.From ?? law.EffectiveFrom) is null
+            ? Sat.And([encoder.IsTrue(assume).Not(), .. outside.Select(o => o.Not()), .. chain.Skip(chain.Count - 3).Select(c => c.Test.Not())])
+            : Lit.False;
+        var asWritten = Sat.Ite(eventTime.Known, whenKnown, whenUnknown);
+        return (new Term { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue }, asWritten);
     }
 
     /// <summary>The scenario a solution describes: the facts that exist, with the fields the conditions read.</summary>
+    /// <remarks>The as-of instant is the model's, where a duty or a lapse read it; otherwise <paramref name="asOf"/>.</remarks>
     public Scenario Decode(Google.OrTools.Sat.CpSolver solver, string name, DateTimeOffset asOf)
     {
+        if (Shape.AsOfMinutes is { } minutes)
+        {
+            asOf = Shape.Epoch.AddMinutes(Sat.Value(solver, minutes));
+        }
+
         var builder = new ScenarioBuilder(Shape.Vocabulary, _node.Law.Jurisdiction.TimeZone).Named(name).AsOf(asOf);
         foreach (var slot in Shape.AllSlots.Where(s => Sat.Value(solver, s.Exists)))
         {

@@ -126,6 +126,18 @@ internal sealed class Shape
 
     public IReadOnlyList<string> Universe => _universe;
 
+    /// <summary>The latest as-of instant the shape holds, in minutes: a day after every instant a fact can hold.</summary>
+    public const long MaxAsOf = MaxMinutes + (24 * 60);
+
+    /// <summary>
+    /// The evaluation's as-of instant, in minutes from <see cref="Epoch"/>: a variable of the model, made when a duty or a
+    /// lapse first reads it (one per shape, so two provisions compared on one scenario share it); null until then.
+    /// </summary>
+    public Num? AsOfMinutes { get; private set; }
+
+    /// <summary>The as-of instant as a variable of the model, made on first use.</summary>
+    public Num AsOf() => AsOfMinutes ??= Sat.NewInt(0, MaxAsOf, "asOf");
+
     public IEnumerable<FactSlot> AllSlots => _slots.Values.SelectMany(s => s);
 
     public int IndexOf(string text) => _index.TryGetValue(text, out var i) ? i : throw new NotSupportedException($"text '{text}' outside the universe");

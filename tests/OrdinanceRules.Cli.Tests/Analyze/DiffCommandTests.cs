@@ -48,7 +48,7 @@ public class DiffCommandTests
 
         result.ExitCode.Should().Be(CliApp.Ok, result.Errors);
         result.OutputLines.Should().Contain("LW-P1: no difference up to 2 facts per type");
-        result.OutputLines[^1].Should().Be("No difference up to 2 facts per type in 3 pairs of provisions.");
+        result.OutputLines[^1].Should().Be("No difference up to 2 facts per type in 5 pairs of provisions.");
     }
 
     [Fact]
