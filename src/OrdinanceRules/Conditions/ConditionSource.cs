@@ -120,7 +120,7 @@ internal sealed class ConditionSource
             {
                 var (code, message, pos) = same.Key;
                 var which = same.Count() == combinations.Count ? string.Empty
-                    : $"when {string.Join(" and ", same.First().Types.Select(t => $"{t.Variable.Name} is {Article(t.Type.Name)} {t.Type.Name}"))}: ";
+                    : $"when {string.Join(" and ", same.First().Types.Select(t => $"{t.Variable.Name} is {Diagnostics.Echo.WithArticle(t.Type.Name)}"))}: ";
                 diagnostics.Add(new Diagnostic(code, $"in {Context}: {which}{message}", Locate(Text, pos)));
             }
         }
@@ -141,8 +141,6 @@ internal sealed class ConditionSource
 
         return chosenExpression;
     }
-
-    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     /// <summary>
     /// How a rule finds <paramref name="target"/>'s candidates by following the references this condition tests, over

@@ -10,6 +10,9 @@ namespace OrdinanceRules.Diagnostics;
 /// </summary>
 internal static class Echo
 {
+    /// <summary>A name after "a" or "an", as it sounds: an action, a document.</summary>
+    public static string WithArticle(string name) => ("aeiouAEIOU".Contains(name[0], StringComparison.Ordinal) ? "an " : "a ") + name;
+
     /// <summary>Text with every control character escaped; line breaks too, so that it stays on one line.</summary>
     public static string Clean(string? text) => Escape(text, keepLineBreaks: false);
 

@@ -314,7 +314,7 @@ public sealed class ScenarioBuilder
 
                 error = (DiagnosticCodes.DanglingReference, target is null
                     ? $"'{name}' refers to {Quoted(id)}, but the scenario has no fact with that id"
-                    : $"'{name}' refers to {Quoted(id)}, which is {WithArticle(target.Type.Name)}, not {WithArticle(field.Type.ReferencedType!)}");
+                    : $"'{name}' refers to {Quoted(id)}, which is {Echo.WithArticle(target.Type.Name)}, not {Echo.WithArticle(field.Type.ReferencedType!)}");
                 return null;
             case FieldKind.Reference when value is Fact f:
                 if (byId.TryGetValue(f.Id, out var same) && same.Type.Name == field.Type.ReferencedType)
@@ -339,7 +339,7 @@ public sealed class ScenarioBuilder
                     {
                         error = (DiagnosticCodes.DanglingReference, member is null
                             ? $"'{name}' lists {Quoted(wanted)}, but the scenario has no fact with that id"
-                            : $"'{name}' lists {Quoted(wanted)}, which is {WithArticle(member.Type.Name)}, not {WithArticle(field.Type.ReferencedType!)}");
+                            : $"'{name}' lists {Quoted(wanted)}, which is {Echo.WithArticle(member.Type.Name)}, not {Echo.WithArticle(field.Type.ReferencedType!)}");
                         return null;
                     }
 
@@ -355,9 +355,6 @@ public sealed class ScenarioBuilder
         error = (DiagnosticCodes.InvalidFact, $"'{name}' needs {Article(field.Type)}, not {Quoted(FactValue.Format(value))}");
         return null;
     }
-
-    /// <summary>A type's name after "a" or "an", as it sounds: an action, a document.</summary>
-    private static string WithArticle(string typeName) => ("aeiouAEIOU".Contains(typeName[0], StringComparison.Ordinal) ? "an " : "a ") + typeName;
 
     private static string Article(FieldType type) => type.Kind switch
     {
