@@ -115,6 +115,23 @@ public class SeededDefectTests
         ConflictsReport.Witnesses.Should().OnlyContain(w => BundledOrdinances.Actual(compiled, w) == w.Status.ToString());
     }
 
+    private static readonly Model.Ordinance Precedence =
+        OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-precedence.yaml")).GetValueOrThrow();
+
+    [Fact]
+    public void Analyze_PrevailingPermissionOfUnknownScope_ReachesUndeterminedAsTheRulesDo()
+    {
+        var ask = OrdinanceAnalyzer.Analyze(Precedence).Provisions.Single(p => p.ProvisionId == "P-ASK");
+
+        ask.Reachable.Select(w => w.Status).Should().BeEquivalentTo([FindingStatus.Violated, FindingStatus.ExceptionApplies, FindingStatus.Undetermined]);
+        var witness = ask.Reachable.Single(w => w.Status == FindingStatus.Undetermined);
+        var actual = OrdinanceCompiler.Compile(Precedence).Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings })
+            .Findings.Should().ContainSingle(f => f.ProvisionId == "P-ASK").Subject;
+
+        actual.Status.Should().Be(FindingStatus.Undetermined, "the permission may prevail: whether the law required the inquiry is unknown");
+        actual.Unknowns.Should().ContainSingle().Which.Should().Contain("requiredByLaw");
+    }
+
     private static readonly Model.Ordinance Duties =
         OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-duties.yaml")).GetValueOrThrow();
 

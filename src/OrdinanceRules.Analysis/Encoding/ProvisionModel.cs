@@ -30,6 +30,7 @@ internal sealed class ProvisionModel
     private readonly IReadOnlyDictionary<string, string> _readings;
     private readonly Dictionary<string, ConditionEncoder> _permissionEncoders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lit> _permits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Term Match, Term InForce, Term Applies, Lit AsWritten)> _permissionStages = new(StringComparer.Ordinal);
     private readonly List<Lit> _lapsingClaims = [];
 
     public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
@@ -215,10 +216,23 @@ internal sealed class ProvisionModel
     /// </summary>
     public Lit Permits(ProvisionNode permission) => Permits(permission, _claimScope);
 
-    private Lit Permits(ProvisionNode permission, IReadOnlyDictionary<string, Term> claimScope)
+    /// <summary>
+    /// Whether the permission may be engaged on some facts that share a fact with the claim, but is not for certain there:
+    /// its match yes, whether it was in force and its applies-when neither no, and not both yes.
+    /// </summary>
+    private Lit MayPermit(ProvisionNode permission, IReadOnlyDictionary<string, Term> claimScope) =>
+        PermissionStages(permission, claimScope, "may", (encoder, match, inForce, applies) =>
+            Sat.And(encoder.IsTrue(match), encoder.IsFalse(inForce).Not(), encoder.IsFalse(applies).Not(), Sat.And(encoder.IsTrue(inForce), encoder.IsTrue(applies)).Not()));
+
+    private Lit Permits(ProvisionNode permission, IReadOnlyDictionary<string, Term> claimScope) =>
+        PermissionStages(permission, claimScope, "engaged", (encoder, match, inForce, applies) =>
+            Sat.And(encoder.IsTrue(match), encoder.IsTrue(inForce), encoder.IsTrue(applies)));
+
+    /// <summary>A test of the permission's verdict stages, on any binding of its subject that shares a fact with the claim.</summary>
+    private Lit PermissionStages(ProvisionNode permission, IReadOnlyDictionary<string, Term> claimScope, string test, Func<ConditionEncoder, Term, Term, Term, Lit> holds)
     {
         var claimSlots = SlotsOf(claimScope);
-        var key = $"{permission.Id}/{string.Join(",", claimSlots.Select(s => $"{s.Type.Name}{s.Index}"))}";
+        var key = $"{test}/{permission.Id}/{string.Join(",", claimSlots.Select(s => $"{s.Type.Name}{s.Index}"))}";
         if (_permits.TryGetValue(key, out var cached))
         {
             return cached;
@@ -230,12 +244,18 @@ internal sealed class ProvisionModel
         }
 
         var engaged = new List<Lit>();
-        foreach (var (binding, _, exist) in Bindings(permission.SubjectFrame, new Dictionary<string, Term>(StringComparer.Ordinal)))
+        foreach (var (binding, bindingKey, exist) in Bindings(permission.SubjectFrame, new Dictionary<string, Term>(StringComparer.Ordinal)))
         {
             if (SlotsOf(binding).Intersect(claimSlots).Any())
             {
-                var (match, inForce, applies, _) = Stages(permission, encoder, binding);
-                engaged.Add(Sat.And(exist, encoder.IsTrue(match), encoder.IsTrue(inForce), encoder.IsTrue(applies)));
+                var stagesKey = $"{permission.Id}/{bindingKey}";
+                if (!_permissionStages.TryGetValue(stagesKey, out var stages))
+                {
+                    _permissionStages[stagesKey] = stages = Stages(permission, encoder, binding);
+                }
+
+                var (match, inForce, applies, _) = stages;
+                engaged.Add(Sat.And(exist, holds(encoder, match, inForce, applies)));
             }
         }
 
@@ -544,6 +564,13 @@ internal sealed class ProvisionModel
                 var (stands, unsettled, _) = Resolve(child, binding, claimExists, when.Unknown, excluded, whenKey, lapses);
                 childStands.Add(stands);
                 childUnsettled.Add(unsettled);
+                if (child.Prevailing is { } doubted)
+                {
+                    // Where the permission may be engaged (its match yes, in force and applies-when not no, not both yes),
+                    // its claim is tentative (the prevails-doubt or carve-out-doubt rule): unsettled unless defeated.
+                    var (_, doubtUnsettled, _) = Resolve(child, binding, Sat.And(exists, slotsExist, MayPermit(doubted, scope)), Lit.True, excluded, $"{whenKey}~doubt", lapses);
+                    childUnsettled.Add(doubtUnsettled);
+                }
                 if (excluded is null)
                 {
                     if (!_stands.TryGetValue(child, out var list))

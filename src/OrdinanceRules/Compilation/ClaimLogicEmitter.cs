@@ -106,10 +106,7 @@ internal sealed class ClaimLogicEmitter(RuleSetBuilder rules)
                 var permit = PermitPattern(lhs, prevailing, parent);
                 Act(rule, Call(nameof(RuleActions.Claim), Const<RuleNode>(child), parent, Expression.Constant(null, typeof(Verdict)), Expression.Property(parent, nameof(Claim.Bindings))));
                 rules.Add(rule);
-                if (child.Model.CarveOut is not null)
-                {
-                    EmitCarveOutDoubt(node, child, prevailing, childPriority);
-                }
+                EmitPermissionDoubt(node, child, prevailing, childPriority);
 
                 Emit(child);
                 continue;
@@ -157,12 +154,14 @@ internal sealed class ClaimLogicEmitter(RuleSetBuilder rules)
     }
 
     /// <summary>
-    /// A permission that narrows the provision may be engaged on the claim's facts: its match holds, but whether it was in
-    /// force or applies is unknown (and neither is no). The carve-out's claim is then tentative, naming what it depends on.
+    /// A permission that prevails over or narrows the provision may be engaged on the claim's facts: its match holds, but
+    /// whether it was in force or applies is unknown (and neither is no). The implied exception's (or the carve-out's)
+    /// claim is then tentative, naming what it depends on, so that the provision's finding is Undetermined rather than
+    /// Violated (Kleene: the permission may prevail).
     /// </summary>
-    private void EmitCarveOutDoubt(RuleNode node, ExceptionNode child, ProvisionNode permission, int priority)
+    private void EmitPermissionDoubt(RuleNode node, ExceptionNode child, ProvisionNode permission, int priority)
     {
-        var rule = NewRule(child, "carve-out-doubt", priority);
+        var rule = NewRule(child, child.Model.CarveOut is null ? "prevails-doubt" : "carve-out-doubt", priority);
         var lhs = RootLhs(rule);
         var parent = ClaimPattern(lhs, "parent", node);
         var permit = VerdictPattern(lhs, permission, "permit", v => Expression.AndAlso(

@@ -24,7 +24,7 @@ namespace OrdinanceRules.Compilation;
 /// <c>exception-applies</c>, <c>unsettled</c></description></item>
 /// <item><term><see cref="ClaimLogicEmitter"/></term><description>per node and, recursively, per exception: <c>stand</c>, <c>unsettled</c>,
 /// <c>lapsed</c>, <c>lapse-unknown</c>; each exception's <c>holds</c>, <c>doubt</c>, <c>existence-T</c>, or an implied exception's
-/// <c>prevails</c> and <c>carve-out-doubt</c></description></item>
+/// <c>prevails</c> and <c>prevails-doubt</c> (<c>carve-out-doubt</c> for a carve-out)</description></item>
 /// <item><term><see cref="ContestEmitter"/></term><description>after every provision: <c>conflict-P</c>, per permission of equal rank that neither prevails over</description></item>
 /// <item><term><see cref="FindingsAsFacts"/></term><description>no rules of its own: the <c>Collect</c> of another provision's outcomes
 /// (and a quantifier's facts) added to the rules whose conditions test them</description></item>
