@@ -59,15 +59,26 @@ public class PrecedenceUnderUnknownsTests
             violated-when: "no"
         """;
 
-    private static Finding P1(string purpose, string persons = "3", bool stacked = false)
+    private static Finding P1(string purpose, string persons = "3", bool stacked = false) => Evaluate(purpose, persons, stacked).For("P1").Should().ContainSingle().Subject;
+
+    private static ComplianceReport Evaluate(string purpose, string persons = "3", bool stacked = false, bool explain = false)
     {
         var local = TestFiles.Ordinance(Local.Replace("PERMISSION", stacked ? string.Empty : Declared)).GetValueOrThrow();
         var compiled = stacked
             ? OrdinanceCompiler.Compile(local, [TestFiles.Ordinance(State).GetValueOrThrow()])
             : OrdinanceCompiler.Compile(local);
         var scenario = OrdinanceYaml.ParseScenario($"scenario: S\nfacts:\n  - request: req-1\n    kind: support\n    persons: {persons}\n    statedPurpose: {purpose}\n", "scenario.yaml", compiled.Ordinance).GetValueOrThrow();
-        var report = compiled.Evaluate(scenario, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        return report.For("P1").Should().ContainSingle().Subject;
+        return compiled.Evaluate(scenario, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), EvaluationOptions.Default with { Explain = explain });
+    }
+
+    [Theory]
+    [InlineData(false, "Q1")]
+    [InlineData(true, "S1")]
+    public void Explain_PrevailingPermissionMayApply_NamesThePermissionAndWhatItDependsOn(bool stacked, string permission)
+    {
+        var explanation = Evaluate("unknown", stacked: stacked, explain: true).Explanations.Single(e => e.Finding.ProvisionId == "P1").Root.ToString();
+
+        explanation.Should().Contain(permission).And.Contain("statedPurpose");
     }
 
     [Theory]
