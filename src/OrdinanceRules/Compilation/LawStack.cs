@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using OrdinanceRules.Diagnostics;
 using OrdinanceRules.Model;
+using OrdinanceRules.Vocabulary;
 
 namespace OrdinanceRules.Compilation;
 
@@ -10,13 +12,33 @@ namespace OrdinanceRules.Compilation;
 /// </summary>
 internal static class LawStack
 {
+    /// <summary>
+    /// The vocabularies already merged, by the two merged: so that every compile of one stack (the same ordinance and
+    /// higher laws) shares one vocabulary, and a scenario built for one compile evaluates under another.
+    /// </summary>
+    private static readonly ConditionalWeakTable<FactVocabulary, ConditionalWeakTable<FactVocabulary, FactVocabulary>> Merged = new();
+
+    /// <summary>A vocabulary with <paramref name="vocabulary"/>'s types and <paramref name="law"/>'s, the same object each time for the same two.</summary>
+    private static FactVocabulary? Shared(FactVocabulary vocabulary, FactVocabulary law, out IReadOnlyList<Diagnostic> problems)
+    {
+        var merged = Merged.GetValue(vocabulary, _ => new ConditionalWeakTable<FactVocabulary, FactVocabulary>());
+        if (merged.TryGetValue(law, out var known))
+        {
+            problems = [];
+            return known;
+        }
+
+        var extended = vocabulary.Extend(vocabulary.Name, law.Types, out problems);
+        return extended is null ? null : merged.GetValue(law, _ => extended);
+    }
+
     /// <summary>The laws of the stack, each rebound to the one shared vocabulary; null when they cannot share one.</summary>
     public static List<Ordinance>? Stack(Ordinance ordinance, IReadOnlyList<Ordinance> higherLaws, List<Diagnostic> diagnostics)
     {
         var vocabulary = ordinance.Vocabulary;
         foreach (var law in higherLaws)
         {
-            var extended = vocabulary.Extend(vocabulary.Name, law.Vocabulary.Types, out var problems);
+            var extended = Shared(vocabulary, law.Vocabulary, out var problems);
             if (extended is null)
             {
                 diagnostics.AddRange(problems.Select(p => p with { Message = $"{law.Citation} and {ordinance.Citation} cannot share a vocabulary: {p.Message}" }));

@@ -138,6 +138,23 @@ public class LawStackTests
     }
 
     [Fact]
+    public void Compile_TheSameStackTwice_SharesOneMergedVocabularySoAScenarioBuiltForOneEvaluatesUnderTheOther()
+    {
+        // The state law's vocabulary adds a field, so the stack's vocabulary is a merge of the two.
+        var extended = FactVocabulary.Create("state", [new FactType("inquiry", [.. Vocabulary.Types[0].Fields, new FieldDefinition("byStateOfficer", FieldType.YesNo)])]);
+        var state = State with { Vocabulary = extended };
+        var first = OrdinanceCompiler.Compile(Local, [state]);
+        var second = OrdinanceCompiler.Compile(Local, [state]);
+        var scenario = new ScenarioBuilder(first.Ordinance.Vocabulary, "America/Chicago")
+            .Fact("inquiry", "q1", f => f.Set("aboutStatus", true).Set("requiredByLaw", false).Set("byStateOfficer", false).Set("at", "2022-06-30T12:00:00-05:00"))
+            .Build();
+
+        first.Ordinance.Vocabulary.Should().NotBeSameAs(Vocabulary, "the state law adds a field");
+        second.Ordinance.Vocabulary.Should().BeSameAs(first.Ordinance.Vocabulary);
+        second.Evaluate(scenario, AsOf).For("P6").Single().Status.Should().Be(FindingStatus.Violated);
+    }
+
+    [Fact]
     public void TryCompile_VocabulariesThatDisagree_IsAnError()
     {
         var other = FactVocabulary.Create("other", [new FactType("inquiry", [new FieldDefinition("aboutStatus", FieldType.Text)])]);
