@@ -114,6 +114,45 @@ public class SeededFindingTests
             for: { a: action }
             event-time: a.start
             violated-when: violated('F-PAIR', a)
+          - id: F-ORDER
+            section: "§ 9"
+            title: No order to arrest, except guidance
+            text: No official shall be ordered to arrest, except by guidance.
+            modality: prohibition
+            binds: officials
+            for: { o: official }
+            violated-when:
+              for: { d: directive }
+              when: d.to == o and d.kind in ['order', 'guidance']
+            exceptions:
+              - id: F-E3
+                section: "§ 9(a)"
+                title: Guidance
+                when: d.kind == 'guidance'
+          - id: F-ORDERED-OFFICIAL
+            section: "§ 10"
+            title: An official § 9 protects
+            text: No official's act shall follow an order § 9 bars.
+            modality: prohibition
+            binds: officials
+            for: { o: official }
+            violated-when: violated('F-ORDER', o)
+          - id: F-BAD-ORDER
+            section: "§ 11"
+            title: A directive § 9 bars
+            text: No directive shall be one § 9 bars.
+            modality: prohibition
+            binds: officials
+            for: { d: directive }
+            violated-when: violated('F-ORDER', d) and d.kind == 'guidance'
+          - id: F-ANY-ORDER
+            section: "§ 12"
+            title: A directive § 9 bars, of any kind
+            text: No directive shall be one § 9 bars.
+            modality: prohibition
+            binds: officials
+            for: { d: directive }
+            violated-when: violated('F-ORDER', d)
         """);
 
     private static readonly AnalysisReport FindingsReport = OrdinanceAnalyzer.Analyze(Findings);
@@ -235,6 +274,23 @@ public class SeededFindingTests
 
         // F-PAIR binds two actions: its findings for an action include the one that pairs it with itself, as NRules joins them.
         FindingsReport.Provisions.Single(p => p.ProvisionId == "F-ANY-PAIR").Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Violated, FindingStatus.Complied]);
+    }
+
+    [Fact]
+    public void Analyze_FindingTestOfABreachOnFurtherFacts_ReadsEachClaimsFinding()
+    {
+        // F-ORDER's findings bind the official and, for each directive that claims a breach, the directive too.
+        FindingsReport.Provisions.Single(p => p.ProvisionId == "F-ORDERED-OFFICIAL").Reachable.Select(w => w.Status)
+            .Should().Contain([FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+
+        // A directive is bound by the findings of the claims it makes, not by the official's.
+        FindingsReport.Provisions.Single(p => p.ProvisionId == "F-ANY-ORDER").Reachable.Select(w => w.Status)
+            .Should().Contain([FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+
+        // A directive of guidance is excepted (F-E3): F-ORDER is never violated for it.
+        var badOrder = FindingsReport.Provisions.Single(p => p.ProvisionId == "F-BAD-ORDER");
+        badOrder.IsAnalysed.Should().BeTrue(string.Join("; ", badOrder.NotAnalysed));
+        FindingsReport.Findings.Should().ContainSingle(f => f.ProvisionId == "F-BAD-ORDER" && f.Kind == AnalysisFindingKind.NeverViolated);
     }
 
     [Fact]

@@ -55,9 +55,9 @@ internal sealed class ProvisionModel
     }
 
     /// <summary>
-    /// The provision over a shared shape, its subject bound to <paramref name="subjectSlots"/> (in its <c>for</c>'s
-    /// order; these need not exist, and a caller weighs the model only where they do), or, when null, to the first facts
-    /// of each type, which then exist.
+    /// The provision over a shared shape, its subject and then the further facts of its breach bound to
+    /// <paramref name="subjectSlots"/> (in their <c>for</c>s' order; these need not exist, and a caller weighs the model
+    /// only where they do), or, when null, to the first facts of each type, the subject's then existing.
     /// </summary>
     private ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape, IReadOnlyList<FactSlot>? subjectSlots)
     {
@@ -98,7 +98,7 @@ internal sealed class ProvisionModel
         foreach (var variable in node.ViolationFrame)
         {
             var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name) + breach.Count(s => s.Slot.Type.Name == variable.Type.Name);
-            var slot = Shape.Slots(variable.Type)[index];
+            var slot = subjectSlots is null ? Shape.Slots(variable.Type)[index] : subjectSlots[subject.Count + breach.Count];
             breach.Add((variable.Name, slot));
             claimScope[variable.Name] = FactTerm(slot);
         }
@@ -142,6 +142,7 @@ internal sealed class ProvisionModel
 
         var outcome = Outcome(null);
         (Violated, Complied, ExceptionApplies, Pending, ClaimUndetermined, ClaimUndefeated) = outcome;
+        PreClaimUndetermined = _preClaimUndetermined;
         Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
         if (IsDuty && node.Model.Duty?.Deadline is not null && (node.DeadlineDue ?? node.DeadlineFrom) is { } instant)
         {
@@ -177,20 +178,18 @@ internal sealed class ProvisionModel
 
     /// <summary>
     /// A finding test, <c>violated('P', x, ..)</c>, as <c>FindingTests.Test</c> reads the outcomes of P that the rule
-    /// collects: over every combination of P's <c>for</c> facts that binds each fact named (a fact may stand for two
-    /// variables of one type, as NRules joins them), yes when P is violated for one that exists, otherwise unknown when
-    /// P is undetermined for one, otherwise no. P's status for each combination is its own model over the same shape,
-    /// made once per combination (<see cref="Shape.Findings"/>).
+    /// collects, those that bind each fact named: yes when one is violated, otherwise unknown when one is undetermined,
+    /// otherwise no. P's outcomes are found over every combination of its <c>for</c> facts (a fact may stand for two
+    /// variables of one type, as NRules joins them), and of its breach's further facts where its violated-when has a
+    /// <c>for</c> of its own: a claim's outcome binds the subject and the further facts, one decided before any claim
+    /// (match, time of law or applies-when unknown) the subject alone. P's status for each combination is its own model
+    /// over the same shape, made once per combination (<see cref="Shape.Findings"/>).
     /// </summary>
     private Term FindingTest(string id, IReadOnlyList<Term> facts)
     {
         var target = _provisions.TryGetValue(id, out var found) ? found : throw new NotSupportedException($"a finding test of provision '{id}', which is not among those analysed");
-        if (!target.ViolationFrame.IsEmpty)
-        {
-            throw new NotSupportedException($"a finding test of provision {id}, whose violated-when has a for of its own");
-        }
-
-        if (target.SubjectFrame.Any(v => v.Types.Length > 1))
+        var frame = target.SubjectFrame.AddRange(target.ViolationFrame);
+        if (frame.Any(v => v.Types.Length > 1))
         {
             throw new NotSupportedException($"a finding test of provision {id}, whose for has a variable of several types");
         }
@@ -204,16 +203,17 @@ internal sealed class ProvisionModel
         var named = facts.Select(f => f.Kind == TermKind.Fact && f.Value.Constant is { } k
             ? Shape.Slots(f.Type!)[(int)k]
             : throw new NotSupportedException($"a finding test of provision {id} on a fact that is not bound to one of the shape's")).ToList();
-        IEnumerable<(ImmutableList<FactSlot> Slots, Lit Exist)> combinations = [(ImmutableList<FactSlot>.Empty, Lit.True)];
-        foreach (var variable in target.SubjectFrame)
+        IEnumerable<ImmutableList<FactSlot>> combinations = [ImmutableList<FactSlot>.Empty];
+        foreach (var variable in frame)
         {
             var slots = Shape.Slots(variable.Type);
-            combinations = [.. combinations.SelectMany(c => slots.Select(slot => (c.Slots.Add(slot), Sat.And(c.Exist, slot.Exists))))];
+            combinations = [.. combinations.SelectMany(c => slots.Select(c.Add))];
         }
 
+        var subjectCount = target.SubjectFrame.Length;
         var violated = new List<Lit>();
         var undetermined = new List<Lit>();
-        foreach (var (slots, exist) in combinations.Where(c => named.All(c.Slots.Contains)))
+        foreach (var slots in combinations.Where(c => named.All(c.Contains)))
         {
             var key = (target, string.Join(",", slots.Select(s => $"{s.Type.Name}{s.Index}")));
             if (!Shape.Findings.TryGetValue(key, out var model))
@@ -221,8 +221,14 @@ internal sealed class ProvisionModel
                 Shape.Findings[key] = model = new ProvisionModel(target, _provisions, _readings, Shape, slots);
             }
 
-            violated.Add(Sat.And(exist, model.Violated));
-            undetermined.Add(Sat.And(exist, model.Undetermined));
+            var subjectExists = Sat.And([.. slots.Take(subjectCount).Select(s => s.Exists)]);
+            var allExist = Sat.And([.. slots.Select(s => s.Exists)]);
+            violated.Add(Sat.And(allExist, model.Violated));
+            undetermined.Add(Sat.And(allExist, model.ClaimUndetermined));
+            if (named.All(slots.Take(subjectCount).Contains))
+            {
+                undetermined.Add(Sat.And(subjectExists, model.PreClaimUndetermined));
+            }
         }
 
         var isTrue = Sat.Or([.. violated]);
@@ -248,6 +254,9 @@ internal sealed class ProvisionModel
 
     /// <summary>Undetermined because the analysed claim is unsettled (its finding names the further facts too).</summary>
     public Lit ClaimUndetermined { get; }
+
+    /// <summary>Undetermined before any claim is weighed (match, time of law or applies-when unknown): its finding names the subject alone.</summary>
+    public Lit PreClaimUndetermined { get; }
 
     public Sat Sat { get; }
 
