@@ -146,7 +146,9 @@ public static class OrdinanceAnalyzer
     /// </summary>
     internal static (CpSolverStatus Status, CpSolver Solver) SolveMinimal(Sat sat, Shape shape, AnalysisOptions options)
     {
-        var cost = shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => new[] { f.Known, f.Unknown }).Append(s.Exists).Append(shape.NamedId(s)))
+        // A set of references costs each fact it lists, so a witness lists only the facts its finding needs.
+        var cost = shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => f.Definition.Type.Kind == Vocabulary.FieldKind.ReferenceSet ? [f.Known, f.Unknown, .. f.Members] : new[] { f.Known, f.Unknown })
+                .Append(s.Exists).Append(shape.NamedId(s)))
             .Where(l => l.Literal is not null).Select(l => l.Literal!).ToList();
         if (cost.Count > 0)
         {
