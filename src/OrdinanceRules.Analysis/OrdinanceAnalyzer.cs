@@ -59,11 +59,12 @@ public static class OrdinanceAnalyzer
         var readings = Readings(laws, options);
         var provisions = ImmutableArray.CreateBuilder<ProvisionAnalysis>();
         var findings = ImmutableArray.CreateBuilder<AnalysisFinding>();
+        var byId = ById(nodes);
         for (var i = 0; i < nodes.Length; i++)
         {
             progress?.Report(new AnalysisProgress(nodes[i].Id, i, nodes.Length));
             var conflicts = contests.Where(c => c.Kind == ContestKind.Conflict && c.Provision == nodes[i]).Select(c => c.Permission).ToList();
-            var (analysis, found) = new ProvisionAnalyzer(nodes[i], options, readings, conflicts).Run();
+            var (analysis, found) = new ProvisionAnalyzer(nodes[i], byId, options, readings, conflicts).Run();
             provisions.Add(analysis);
             findings.AddRange(found);
         }
@@ -109,6 +110,18 @@ public static class OrdinanceAnalyzer
         return all;
     }
 
+    /// <summary>The provisions of a stack by id, for the finding tests that name them.</summary>
+    internal static IReadOnlyDictionary<string, ProvisionNode> ById(ImmutableArray<ProvisionNode> nodes)
+    {
+        var byId = new Dictionary<string, ProvisionNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            byId.TryAdd(node.Id, node);
+        }
+
+        return byId;
+    }
+
     internal static ImmutableDictionary<string, string> Readings(IReadOnlyList<Ordinance> laws, AnalysisOptions options)
     {
         var declared = laws.SelectMany(l => l.Readings).ToList();
@@ -133,7 +146,9 @@ public static class OrdinanceAnalyzer
     /// </summary>
     internal static (CpSolverStatus Status, CpSolver Solver) SolveMinimal(Sat sat, Shape shape, AnalysisOptions options)
     {
-        var cost = shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => new[] { f.Known, f.Unknown }).Append(s.Exists).Append(shape.NamedId(s)))
+        // A set of references costs each fact it lists, so a witness lists only the facts its finding needs.
+        var cost = shape.AllSlots.SelectMany(s => s.Fields.Values.SelectMany(f => f.Definition.Type.Kind == Vocabulary.FieldKind.ReferenceSet ? [f.Known, f.Unknown, .. f.Members] : new[] { f.Known, f.Unknown })
+                .Append(s.Exists).Append(shape.NamedId(s)))
             .Where(l => l.Literal is not null).Select(l => l.Literal!).ToList();
         if (cost.Count > 0)
         {
@@ -148,7 +163,7 @@ public static class OrdinanceAnalyzer
     }
 
     /// <summary>The questions asked about one provision.</summary>
-    private sealed class ProvisionAnalyzer(ProvisionNode node, AnalysisOptions options, ImmutableDictionary<string, string> readings, IReadOnlyList<ProvisionNode> conflicting)
+    private sealed class ProvisionAnalyzer(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, AnalysisOptions options, ImmutableDictionary<string, string> readings, IReadOnlyList<ProvisionNode> conflicting)
     {
         private readonly List<AnalysisFinding> _findings = [];
 
@@ -158,7 +173,7 @@ public static class OrdinanceAnalyzer
 
         public (ProvisionAnalysis, IReadOnlyList<AnalysisFinding>) Run()
         {
-            var reasons = ProvisionModel.WhyNotAnalysed(node, readings, options.FactsPerType);
+            var reasons = ProvisionModel.WhyNotAnalysed(node, provisions, readings, options.FactsPerType);
             if (!reasons.IsEmpty)
             {
                 var anchor = Anchor();
@@ -249,13 +264,13 @@ public static class OrdinanceAnalyzer
         /// </summary>
         private ImmutableArray<string> Conflict(ProvisionNode permission)
         {
-            var why = ProvisionModel.WhyConflictNotAnalysed(node, permission, readings, options.FactsPerType);
+            var why = ProvisionModel.WhyConflictNotAnalysed(node, permission, provisions, readings, options.FactsPerType);
             if (!why.IsEmpty)
             {
                 return [.. why.Select(w => $"the conflict with {w}")];
             }
 
-            var (answer, witness) = Solve(() => new ProvisionModel(node, permission, readings, options.FactsPerType), m => m.Sat.And(m.ClaimUndefeated, m.Permits(permission)), $"in conflict with {permission.Id}");
+            var (answer, witness) = Solve(() => new ProvisionModel(node, permission, provisions, readings, options.FactsPerType), m => m.Sat.And(m.ClaimUndefeated, m.Permits(permission)), $"in conflict with {permission.Id}");
             if (answer == Answer.Found)
             {
                 Add(AnalysisFindingKind.Conflict, null,
@@ -288,14 +303,14 @@ public static class OrdinanceAnalyzer
                 return [];
             }
 
-            var why = ProvisionModel.WhyAnchorNotAnalysed(node, readings, options.FactsPerType);
+            var why = ProvisionModel.WhyAnchorNotAnalysed(node, provisions, readings, options.FactsPerType);
             if (!why.IsEmpty)
             {
                 return [.. why.Select(w => $"its deadline's anchor: {w}")];
             }
 
             var anchor = (node.DeadlineDue ?? node.DeadlineFrom)!.Text.Text.Trim();
-            var (answer, witness) = Solve(() => new ProvisionModel(node, readings, options.FactsPerType), m => m.AnchorAbsent, "deadline anchor absent", FindingStatus.Undetermined);
+            var (answer, witness) = Solve(() => new ProvisionModel(node, provisions, readings, options.FactsPerType), m => m.AnchorAbsent, "deadline anchor absent", FindingStatus.Undetermined);
             if (answer == Answer.Found)
             {
                 Add(AnalysisFindingKind.DeadlineAnchorCanBeAbsent, null,
@@ -358,7 +373,7 @@ public static class OrdinanceAnalyzer
 
         /// <summary>One solver call: a scenario in which the combination has a finding and the goal holds, as small as the solver finds in time.</summary>
         private (Answer, Witness?) Solve(Func<ProvisionModel, Lit> goal, string name) =>
-            Solve(() => new ProvisionModel(node, readings, options.FactsPerType), goal, name);
+            Solve(() => new ProvisionModel(node, provisions, readings, options.FactsPerType), goal, name);
 
         /// <summary>
         /// As <see cref="Solve(Func{ProvisionModel, Lit}, string)"/>, over a model made by <paramref name="make"/>; with

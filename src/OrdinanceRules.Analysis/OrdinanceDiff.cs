@@ -93,8 +93,9 @@ public static class OrdinanceDiff
         var readingsA = OrdinanceAnalyzer.Readings(lawsA, options with { Readings = a.Readings });
         var readingsB = OrdinanceAnalyzer.Readings(lawsB, options with { Readings = b.Readings });
         var notCompared = ImmutableArray.CreateBuilder<string>();
-        var comparableA = Comparable(nodesA, readingsA, options, "a", notCompared);
-        var comparableB = Comparable(nodesB, readingsB, options, "b", notCompared);
+        var (byIdA, byIdB) = (OrdinanceAnalyzer.ById(nodesA), OrdinanceAnalyzer.ById(nodesB));
+        var comparableA = Comparable(nodesA, byIdA, readingsA, options, "a", notCompared);
+        var comparableB = Comparable(nodesB, byIdB, readingsB, options, "b", notCompared);
 
         var pairs = new List<(ProvisionNode A, ProvisionNode B, bool SameId)>();
         foreach (var p in comparableA)
@@ -120,7 +121,7 @@ public static class OrdinanceDiff
         for (var i = 0; i < pairs.Count; i++)
         {
             progress?.Report(new AnalysisProgress($"{pairs[i].A.Id} / {pairs[i].B.Id}", i, pairs.Count));
-            results.Add(ComparePair(pairs[i], readingsA, readingsB, options, common));
+            results.Add(ComparePair(pairs[i], (byIdA, byIdB), readingsA, readingsB, options, common));
         }
 
         progress?.Report(new AnalysisProgress(null, pairs.Count, pairs.Count));
@@ -128,12 +129,12 @@ public static class OrdinanceDiff
     }
 
     /// <summary>The provisions the encoding covers; the others are listed with what they use.</summary>
-    private static List<ProvisionNode> Comparable(ImmutableArray<ProvisionNode> nodes, ImmutableDictionary<string, string> readings, AnalysisOptions options, string side, ImmutableArray<string>.Builder notCompared)
+    private static List<ProvisionNode> Comparable(ImmutableArray<ProvisionNode> nodes, IReadOnlyDictionary<string, ProvisionNode> provisions, ImmutableDictionary<string, string> readings, AnalysisOptions options, string side, ImmutableArray<string>.Builder notCompared)
     {
         var comparable = new List<ProvisionNode>();
         foreach (var node in nodes)
         {
-            var reasons = ProvisionModel.WhyNotAnalysed(node, readings, options.FactsPerType);
+            var reasons = ProvisionModel.WhyNotAnalysed(node, provisions, readings, options.FactsPerType);
             if (reasons.IsEmpty)
             {
                 comparable.Add(node);
@@ -149,15 +150,16 @@ public static class OrdinanceDiff
 
     private static string Signature(ProvisionNode node) => string.Join(", ", node.SubjectFrame.Select(v => v.Type.Name).Order(StringComparer.Ordinal));
 
-    private static ProvisionPairDiff ComparePair((ProvisionNode A, ProvisionNode B, bool SameId) pair, ImmutableDictionary<string, string> readingsA, ImmutableDictionary<string, string> readingsB, AnalysisOptions options, Common common)
+    private static ProvisionPairDiff ComparePair((ProvisionNode A, ProvisionNode B, bool SameId) pair,
+        (IReadOnlyDictionary<string, ProvisionNode> A, IReadOnlyDictionary<string, ProvisionNode> B) provisions, ImmutableDictionary<string, string> readingsA, ImmutableDictionary<string, string> readingsB, AnalysisOptions options, Common common)
     {
         var found = ImmutableArray.CreateBuilder<Difference>();
         var seen = new List<(FindingStatus, FindingStatus)>();
         while (found.Count < WitnessesPerPair)
         {
-            var shape = new Shape(new Sat(), pair.A.Law.Vocabulary, options.FactsPerType, ProvisionModel.Constants(pair.A).Concat(ProvisionModel.Constants(pair.B)));
-            var a = new ProvisionModel(pair.A, readingsA, shape);
-            var b = new ProvisionModel(pair.B, readingsB, shape);
+            var shape = new Shape(new Sat(), pair.A.Law.Vocabulary, options.FactsPerType, ProvisionModel.Constants(pair.A, provisions.A).Concat(ProvisionModel.Constants(pair.B, provisions.B)));
+            var a = new ProvisionModel(pair.A, provisions.A, readingsA, shape);
+            var b = new ProvisionModel(pair.B, provisions.B, readingsB, shape);
             var sat = shape.Sat;
             sat.Require(a.NoFinding.Not());
             sat.Require(b.NoFinding.Not());

@@ -11,7 +11,12 @@ namespace OrdinanceRules.Analysis.Encoding;
 /// vocabulary's default or as unknown, definitions written out with their arguments' values. What it cannot encode yet
 /// throws <see cref="NotSupportedException"/> with what it is, which the analysis reports as "not analysed: uses …".
 /// </summary>
-internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions, IReadOnlyDictionary<string, string> readings, ImmutableArray<Parameter> parameters)
+/// <remarks>
+/// A finding test (<c>violated('P', a)</c>) is encoded by <paramref name="findings"/>, which is given the tested
+/// provision's id and the terms of the facts named; null where no provision can be looked up.
+/// </remarks>
+internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions, IReadOnlyDictionary<string, string> readings, ImmutableArray<Parameter> parameters,
+    Func<string, IReadOnlyList<Term>, Term>? findings = null)
 {
     private Sat Sat => shape.Sat;
 
@@ -27,6 +32,18 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         _ => [],
     };
 
+    /// <summary>The provisions a condition's finding tests (<c>violated('P', a)</c>) name.</summary>
+    public static IEnumerable<string> TestedProvisions(Expr expr) => expr switch
+    {
+        CallExpr { Name: "violated" } c when c.Arguments is [LiteralExpr { Kind: LiteralKind.Text, Value: string id }, ..] => [id],
+        NotExpr n => TestedProvisions(n.Operand),
+        BinaryExpr b => TestedProvisions(b.Left).Concat(TestedProvisions(b.Right)),
+        CallExpr c => c.Arguments.SelectMany(TestedProvisions),
+        IfExpr i => TestedProvisions(i.Condition).Concat(TestedProvisions(i.Then)).Concat(TestedProvisions(i.Else)),
+        ListExpr l => l.Items.SelectMany(TestedProvisions),
+        _ => [],
+    };
+
     public Term Encode(Expr expr, IReadOnlyDictionary<string, Term> scope) => Visit(expr, scope, asStated: false);
 
     // ---- Kleene yes/no --------------------------------------------------------------------
@@ -35,7 +52,8 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
 
     public Lit IsFalse(Term t) => Sat.And(IsTrue(t).Not(), t.Unknown.Not());
 
-    private static Term Kleene(Lit isTrue, Lit isUnknown) => new() { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue };
+    /// <summary>A yes/no term: yes, unknown, or else no.</summary>
+    public static Term Kleene(Lit isTrue, Lit isUnknown) => new() { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue };
 
     public static Term Constant(bool value) => Kleene(Lit.Of(value), Lit.False);
 
@@ -185,7 +203,14 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                     Members = [.. field.Type.Values.Select((_, i) => SelectLit(choices, s => Of(s).Members[i]))],
                 };
             case FieldKind.ReferenceSet:
-                throw new NotSupportedException("sets of references (a 'set' field with 'to')");
+                return new Term
+                {
+                    Kind = TermKind.Set,
+                    Type = shape.Vocabulary.TryGetType(field.Type.ReferencedType!, out var members) ? members : throw new NotSupportedException($"a set of references to '{field.Type.ReferencedType}'"),
+                    Known = known,
+                    Unknown = unknown,
+                    Members = [.. Enumerable.Range(0, shape.FactsPerType).Select(k => SelectLit(choices, s => Of(s).Members[k]))],
+                };
             case FieldKind.Reference:
                 var type = shape.Vocabulary.TryGetType(field.Type.ReferencedType!, out var t) ? t : throw new NotSupportedException($"reference to '{field.Type.ReferencedType}'");
                 return new Term { Kind = TermKind.Fact, Type = type, Known = known, Unknown = unknown, Value = Select(choices, s => Of(s).Value, 0, shape.FactsPerType - 1) };
@@ -307,8 +332,19 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         return Kleene(Sat.And(unknown.Not(), a.Known, b.Known, holds), unknown);
     }
 
-    private Lit Member(Term set, Term item) =>
-        Sat.Or([.. set.SetValues.Select((v, i) => shape.Contains(v) ? Sat.And(set.Members[i], Sat.Eq(TextOf(item), Num.Of(shape.IndexOf(v)))) : Lit.False)]);
+    private Lit Member(Term set, Term item)
+    {
+        if (set.Type is { } type)
+        {
+            // A set of references: one of the facts it lists is the item (a fact of that type, or its id).
+            var slots = shape.Slots(type);
+            return Sat.Or([.. set.Members.Select((m, k) => Sat.And(m, item.Kind == TermKind.Fact
+                ? (item.Type!.Name == type.Name ? Sat.Eq(item.Value, Num.Of(k)) : Lit.False)
+                : Sat.Eq(item.Value, slots[k].Id)))]);
+        }
+
+        return Sat.Or([.. set.SetValues.Select((v, i) => shape.Contains(v) ? Sat.And(set.Members[i], Sat.Eq(TextOf(item), Num.Of(shape.IndexOf(v)))) : Lit.False)]);
+    }
 
     private Term In(Term item, Term set)
     {
@@ -401,6 +437,15 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                     return And(Compare(start, t, 1), Kleene(Sat.Or(endAbsent, IsTrue(beforeEnd)), Sat.And(endAbsent.Not(), beforeEnd.Unknown)));
                 }
 
+            case "every" or "some" or "count":
+                return Quantifier(call, scope, asStated);
+            case "violated":
+                {
+                    var id = (string)((LiteralExpr)call.Arguments[0]).Value!;
+                    var facts = call.Arguments.Skip(1).Select(a => Visit(a, scope, asStated)).ToList();
+                    return findings?.Invoke(id, facts) ?? throw new NotSupportedException($"a finding test ({call.Name}(), another provision's outcome) where no provision can be looked up");
+                }
+
             case "any" or "only":
                 {
                     var set = Visit(call.Arguments[0], scope, asStated);
@@ -429,11 +474,87 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                     return Visit(body, arguments, asStated: false);
                 }
 
-                throw new NotSupportedException(call.Name == "violated"
-                    ? $"a finding test ({call.Name}(), another provision's outcome)"
-                    : $"the function {call.Name}()");
+                throw new NotSupportedException($"the function {call.Name}()");
         }
     }
+
+    /// <summary>
+    /// <c>every(d in X, where, test)</c>, <c>some(d in X, where)</c>, <c>count(d in X, where)</c>, as <c>Ops.Every</c>,
+    /// <c>Ops.Some</c> and <c>Ops.Count</c> weigh them: over the facts of a type (each of its K facts that exists; the world
+    /// is closed, so <c>Ops.OpenWorld</c> changes nothing), or over a set of references (<c>Ops.OverReferences</c>: each
+    /// fact the set lists; an unknown set is unknown, one left out as none or stated empty has no members). The
+    /// where-clause and the test are encoded once per fact, with the quantifier's variable bound to it.
+    /// </summary>
+    private Term Quantifier(CallExpr call, IReadOnlyDictionary<string, Term> scope, bool asStated)
+    {
+        var (member, domain) = call.Arguments[0] is BinaryExpr { Op: BinaryOp.In, Left: PathExpr { Fields.IsEmpty: true } m, Right: PathExpr d }
+            ? (m.Variable, d)
+            : throw new NotSupportedException($"the quantifier at {call.Pos.Line}:{call.Pos.Column}");
+        List<Lit> members;
+        FactType type;
+        var setUnknown = Lit.False;
+        if (!domain.Fields.IsEmpty || scope.ContainsKey(domain.Variable))
+        {
+            var set = Visit(domain, scope, asStated);
+            if (set.Kind != TermKind.Set || set.Type is null)
+            {
+                throw new NotSupportedException($"{call.Name}() over a value that is not a set of references");
+            }
+
+            (type, setUnknown) = (set.Type, set.Unknown);
+            members = [.. set.Members.Select(l => Sat.And(set.Known, l))];
+        }
+        else
+        {
+            type = shape.Vocabulary.TryGetType(domain.Variable, out var t) ? t : throw new NotSupportedException($"{call.Name}() over '{domain.Variable}'");
+            members = [.. shape.Slots(type).Select(s => s.Exists)];
+        }
+
+        var slots = shape.Slots(type);
+        var weighed = new List<(Lit Member, Term Where, Term? Test)>();
+        for (var k = 0; k < slots.Count; k++)
+        {
+            if (members[k].IsFalse)
+            {
+                continue;
+            }
+
+            var inner = new Dictionary<string, Term>(scope, StringComparer.Ordinal) { [member] = FactOf(slots[k]) };
+            var where = Visit(call.Arguments[1], inner, asStated);
+            weighed.Add((members[k], where, call.Name == "every" ? Visit(call.Arguments[2], inner, asStated) : null));
+        }
+
+        switch (call.Name)
+        {
+            case "some":
+                {
+                    var isTrue = Sat.And(setUnknown.Not(), Sat.Or([.. weighed.Select(w => Sat.And(w.Member, IsTrue(w.Where)))]));
+                    return Kleene(isTrue, Sat.Or(setUnknown, Sat.And(isTrue.Not(), Sat.Or([.. weighed.Select(w => Sat.And(w.Member, w.Where.Unknown))]))));
+                }
+
+            case "every":
+                {
+                    // Each member adds (not where) or test to a Kleene conjunction: a member the where-clause leaves out adds yes.
+                    var items = weighed.Select(w => (w.Member, Item: Or(Not(w.Where), w.Test!))).ToList();
+                    var isFalse = Sat.And(setUnknown.Not(), Sat.Or([.. items.Select(i => Sat.And(i.Member, IsFalse(i.Item)))]));
+                    var unknown = Sat.Or(setUnknown, Sat.And(isFalse.Not(), Sat.Or([.. items.Select(i => Sat.And(i.Member, i.Item.Unknown))])));
+                    return Kleene(Sat.And(isFalse.Not(), unknown.Not()), unknown);
+                }
+
+            default:
+                {
+                    var unknown = Sat.Or(setUnknown, Sat.Or([.. weighed.Select(w => Sat.And(w.Member, w.Where.Unknown))]));
+                    var counted = weighed.Select(w => Sat.And(w.Member, IsTrue(w.Where))).Where(l => !l.IsFalse).ToList();
+                    var value = counted.All(l => l.IsTrue)
+                        ? Num.Of(counted.Count)
+                        : new Num(Google.OrTools.Sat.LinearExpr.Sum(counted.Select(l => l.AsExpr())), counted.Count(l => l.IsTrue), counted.Count, null);
+                    return new Term { Kind = TermKind.Number, Known = unknown.Not(), Unknown = unknown, Value = value };
+                }
+        }
+    }
+
+    /// <summary>A fact of the shape as a term.</summary>
+    public static Term FactOf(FactSlot slot) => new() { Kind = TermKind.Fact, Type = slot.Type, Known = Lit.True, Unknown = Lit.False, Value = Num.Of(slot.Index) };
 
     private Term Parameter(string name)
     {

@@ -28,26 +28,42 @@ internal sealed class ProvisionModel
     private Term? _baseDue;
     private readonly Dictionary<string, Term> _claimScope;
     private readonly IReadOnlyDictionary<string, string> _readings;
+    private readonly IReadOnlyDictionary<string, ProvisionNode> _provisions;
     private readonly Dictionary<string, ConditionEncoder> _permissionEncoders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lit> _permits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Term Match, Term InForce, Term Applies, Lit AsWritten)> _permissionStages = new(StringComparer.Ordinal);
     private readonly List<Lit> _lapsingClaims = [];
 
-    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
-        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node)))
+    /// <param name="node">The provision.</param>
+    /// <param name="provisions">The provisions of its stack by id, which its finding tests (<c>violated('P', a)</c>) name.</param>
+    /// <param name="readings">The alternative taken for each reading.</param>
+    /// <param name="factsPerType">The bound of the shape.</param>
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, int factsPerType)
+        : this(node, provisions, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node, provisions)))
     {
     }
 
     /// <summary>The provision encoded with a permission it may conflict with (the shape's texts include the permission's).</summary>
-    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, string> readings, int factsPerType)
-        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node).Concat(EngagementConstants(permission))))
+    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, int factsPerType)
+        : this(node, provisions, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node, provisions).Concat(EngagementConstants(permission, provisions))))
     {
     }
 
     /// <summary>The provision encoded over a shape shared with other provisions (the shape's texts must include <see cref="Constants"/>).</summary>
-    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, Shape shape)
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape)
+        : this(node, provisions, readings, shape, null)
+    {
+    }
+
+    /// <summary>
+    /// The provision over a shared shape, its subject and then the further facts of its breach bound to
+    /// <paramref name="subjectSlots"/> (in their <c>for</c>s' order; these need not exist, and a caller weighs the model
+    /// only where they do), or, when null, to the first facts of each type, the subject's then existing.
+    /// </summary>
+    private ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape, IReadOnlyList<FactSlot>? subjectSlots)
     {
         _node = node;
+        _provisions = provisions;
         _readings = readings;
         Sat = shape.Sat;
         Shape = shape;
@@ -57,9 +73,18 @@ internal sealed class ProvisionModel
         var subject = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
         foreach (var variable in node.SubjectFrame)
         {
-            var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name);
-            var slot = Shape.Slots(variable.Type)[index];
-            Sat.Require(slot.Exists);
+            FactSlot slot;
+            if (subjectSlots is null)
+            {
+                var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name);
+                slot = Shape.Slots(variable.Type)[index];
+                Sat.Require(slot.Exists);
+            }
+            else
+            {
+                slot = subjectSlots[subject.Count];
+            }
+
             subject.Add((variable.Name, slot));
             scope[variable.Name] = FactTerm(slot);
         }
@@ -74,7 +99,7 @@ internal sealed class ProvisionModel
         foreach (var variable in node.ViolationFrame)
         {
             var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name) + breach.Count(s => s.Slot.Type.Name == variable.Type.Name);
-            var slot = Shape.Slots(variable.Type)[index];
+            var slot = subjectSlots is null ? Shape.Slots(variable.Type)[index] : subjectSlots[subject.Count + breach.Count];
             breach.Add((variable.Name, slot));
             claimScope[variable.Name] = FactTerm(slot);
         }
@@ -118,6 +143,7 @@ internal sealed class ProvisionModel
 
         var outcome = Outcome(null);
         (Violated, Complied, ExceptionApplies, Pending, ClaimUndetermined, ClaimUndefeated) = outcome;
+        PreClaimUndetermined = _preClaimUndetermined;
         Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
         if (IsDuty && node.Model.Duty?.Deadline is not null && (node.DeadlineDue ?? node.DeadlineFrom) is { } instant)
         {
@@ -131,20 +157,83 @@ internal sealed class ProvisionModel
     /// Every text the provision's conditions, definitions and law name, and those of the permissions that prevail over it:
     /// the shape's text universe must hold them.
     /// </summary>
-    public static IEnumerable<string> Constants(ProvisionNode node) =>
-        ConstantsOf(node, Conditions(node))
-            .Concat(Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>().SelectMany(EngagementConstants));
+    /// <remarks>With the texts of every provision its finding tests name, to any depth (the compiler refuses cycles).</remarks>
+    public static IEnumerable<string> Constants(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions) =>
+        ConstantsOf(node, Conditions(node), provisions)
+            .Concat(Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>().SelectMany(p => EngagementConstants(p, provisions)));
 
     /// <summary>The texts a permission's match, time of law and applies-when name, with its definitions' and law's.</summary>
-    private static IEnumerable<string> EngagementConstants(ProvisionNode permission) =>
-        ConstantsOf(permission, Parsed([permission.Match, permission.AppliesWhen, permission.EventTime, permission.AssumeInForce]));
+    private static IEnumerable<string> EngagementConstants(ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions) =>
+        ConstantsOf(permission, Parsed([permission.Match, permission.AppliesWhen, permission.EventTime, permission.AssumeInForce]), provisions);
 
-    private static IEnumerable<string> ConstantsOf(ProvisionNode node, IEnumerable<Expr> conditions)
+    private static IEnumerable<string> ConstantsOf(ProvisionNode node, IEnumerable<Expr> conditions, IReadOnlyDictionary<string, ProvisionNode> provisions)
     {
+        var parsed = conditions.ToList();
         var definitions = node.Environment.Definitions ?? DefinitionTable.Empty;
-        return conditions.SelectMany(ConditionEncoder.Constants)
+        return parsed.SelectMany(ConditionEncoder.Constants)
             .Concat(definitions.Names.Select(n => definitions.TryGet(n, out var d) ? d.Body : null).Where(b => b is not null).SelectMany(b => ConditionEncoder.Constants(b!)))
-            .Concat(ConditionEncoder.Constants(node.Law));
+            .Concat(ConditionEncoder.Constants(node.Law))
+            .Concat(parsed.SelectMany(ConditionEncoder.TestedProvisions).Distinct(StringComparer.Ordinal)
+                .Where(provisions.ContainsKey).SelectMany(id => Constants(provisions[id], provisions)));
+    }
+
+    /// <summary>
+    /// A finding test, <c>violated('P', x, ..)</c>, as <c>FindingTests.Test</c> reads the outcomes of P that the rule
+    /// collects, those that bind each fact named: yes when one is violated, otherwise unknown when one is undetermined,
+    /// otherwise no. P's outcomes are found over every combination of its <c>for</c> facts (a fact may stand for two
+    /// variables of one type, as NRules joins them), and of its breach's further facts where its violated-when has a
+    /// <c>for</c> of its own: a claim's outcome binds the subject and the further facts, one decided before any claim
+    /// (match, time of law or applies-when unknown) the subject alone. P's status for each combination is its own model
+    /// over the same shape, made once per combination (<see cref="Shape.Findings"/>).
+    /// </summary>
+    private Term FindingTest(string id, IReadOnlyList<Term> facts)
+    {
+        var target = _provisions.TryGetValue(id, out var found) ? found : throw new NotSupportedException($"a finding test of provision '{id}', which is not among those analysed");
+        var frame = target.SubjectFrame.AddRange(target.ViolationFrame);
+        if (frame.Any(v => v.Types.Length > 1))
+        {
+            throw new NotSupportedException($"a finding test of provision {id}, whose for has a variable of several types");
+        }
+
+        var reasons = Unsupported(target, Shape.FactsPerType);
+        if (!reasons.IsEmpty)
+        {
+            throw new NotSupportedException($"a finding test of provision {id}, which is not analysed: it uses {string.Join("; ", reasons)}");
+        }
+
+        var named = facts.Select(f => f.Kind == TermKind.Fact && f.Value.Constant is { } k
+            ? Shape.Slots(f.Type!)[(int)k]
+            : throw new NotSupportedException($"a finding test of provision {id} on a fact that is not bound to one of the shape's")).ToList();
+        IEnumerable<ImmutableList<FactSlot>> combinations = [ImmutableList<FactSlot>.Empty];
+        foreach (var variable in frame)
+        {
+            var slots = Shape.Slots(variable.Type);
+            combinations = [.. combinations.SelectMany(c => slots.Select(c.Add))];
+        }
+
+        var subjectCount = target.SubjectFrame.Length;
+        var violated = new List<Lit>();
+        var undetermined = new List<Lit>();
+        foreach (var slots in combinations.Where(c => named.All(c.Contains)))
+        {
+            var key = (target, string.Join(",", slots.Select(s => $"{s.Type.Name}{s.Index}")));
+            if (!Shape.Findings.TryGetValue(key, out var model))
+            {
+                Shape.Findings[key] = model = new ProvisionModel(target, _provisions, _readings, Shape, slots);
+            }
+
+            var subjectExists = Sat.And([.. slots.Take(subjectCount).Select(s => s.Exists)]);
+            var allExist = Sat.And([.. slots.Select(s => s.Exists)]);
+            violated.Add(Sat.And(allExist, model.Violated));
+            undetermined.Add(Sat.And(allExist, model.ClaimUndetermined));
+            if (named.All(slots.Take(subjectCount).Contains))
+            {
+                undetermined.Add(Sat.And(subjectExists, model.PreClaimUndetermined));
+            }
+        }
+
+        var isTrue = Sat.Or([.. violated]);
+        return ConditionEncoder.Kleene(isTrue, Sat.And(isTrue.Not(), Sat.Or([.. undetermined])));
     }
 
     /// <summary>The facts a finding found in a solution is for: the subject's, and the further facts' when the analysed claim bears on it.</summary>
@@ -166,6 +255,9 @@ internal sealed class ProvisionModel
 
     /// <summary>Undetermined because the analysed claim is unsettled (its finding names the further facts too).</summary>
     public Lit ClaimUndetermined { get; }
+
+    /// <summary>Undetermined before any claim is weighed (match, time of law or applies-when unknown): its finding names the subject alone.</summary>
+    public Lit PreClaimUndetermined { get; }
 
     public Sat Sat { get; }
 
@@ -270,8 +362,8 @@ internal sealed class ProvisionModel
     /// Why a provision is not analysed: what <see cref="Unsupported"/> names, else the part of the language that building
     /// its model met and the encoding lacks; empty when it is analysed.
     /// </summary>
-    public static ImmutableArray<string> WhyNotAnalysed(ProvisionNode node, ImmutableDictionary<string, string> readings, int factsPerType) =>
-        Trial(Unsupported(node, factsPerType), () => new ProvisionModel(node, readings, factsPerType), "uses ");
+    public static ImmutableArray<string> WhyNotAnalysed(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, ImmutableDictionary<string, string> readings, int factsPerType) =>
+        Trial(Unsupported(node, factsPerType), () => new ProvisionModel(node, provisions, readings, factsPerType), "uses ");
 
     /// <summary>The reasons given, else what building a model meets that the encoding lacks (prefixed); empty when neither.</summary>
     private static ImmutableArray<string> Trial(ImmutableArray<string> reasons, Func<object> build, string prefix)
@@ -325,13 +417,13 @@ internal sealed class ProvisionModel
     /// Why an obligation's deadline anchor is not analysed: what its model cannot encode; empty when it is analysed (a
     /// lapsing exception is taken into account: the question is asked where none makes a claim).
     /// </summary>
-    public static ImmutableArray<string> WhyAnchorNotAnalysed(ProvisionNode node, ImmutableDictionary<string, string> readings, int factsPerType) =>
-        Trial(Unencodable(node, factsPerType), () => new ProvisionModel(node, readings, factsPerType), "uses ");
+    public static ImmutableArray<string> WhyAnchorNotAnalysed(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, ImmutableDictionary<string, string> readings, int factsPerType) =>
+        Trial(Unencodable(node, factsPerType), () => new ProvisionModel(node, provisions, readings, factsPerType), "uses ");
 
     /// <summary>Why a conflict between a provision and a permission is not analysed: what the permission's engagement uses; empty when it is.</summary>
-    public static ImmutableArray<string> WhyConflictNotAnalysed(ProvisionNode node, ProvisionNode permission, ImmutableDictionary<string, string> readings, int factsPerType) =>
+    public static ImmutableArray<string> WhyConflictNotAnalysed(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions, ImmutableDictionary<string, string> readings, int factsPerType) =>
         Trial(permission.Versions.IsEmpty ? [] : [$"permission {permission.Id} has versions (versions:)"],
-            () => new ProvisionModel(node, permission, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
+            () => new ProvisionModel(node, permission, provisions, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
 
     /// <summary>What any question about a provision needs and the encoding lacks: versions, carve-outs a permission makes, too many facts.</summary>
     private static ImmutableArray<string> Unencodable(ProvisionNode node, int factsPerType)
@@ -635,9 +727,9 @@ internal sealed class ProvisionModel
 
     /// <summary>The encoder of a provision's conditions: its definitions and parameters, the readings taken, over the shape.</summary>
     private ConditionEncoder EncoderFor(ProvisionNode node) =>
-        new(Shape, node.Environment.Definitions ?? DefinitionTable.Empty, _readings, node.Environment.Parameters);
+        new(Shape, node.Environment.Definitions ?? DefinitionTable.Empty, _readings, node.Environment.Parameters, FindingTest);
 
-    private static Term FactTerm(FactSlot slot) => new() { Kind = TermKind.Fact, Type = slot.Type, Known = Lit.True, Unknown = Lit.False, Value = Num.Of(slot.Index) };
+    private static Term FactTerm(FactSlot slot) => ConditionEncoder.FactOf(slot);
 
     private Term Encode(ConditionSource source, IReadOnlyDictionary<string, Term> scope) => _encoder.Encode(Parse(source), scope);
 
@@ -757,7 +849,7 @@ internal sealed class ProvisionModel
 
     private object ValueOf(Google.OrTools.Sat.CpSolver solver, FieldSlot field)
     {
-        var value = field.Definition.Type.Kind == Vocabulary.FieldKind.EnumerationSet ? 0 : Sat.Value(solver, field.Value);
+        var value = field.Definition.Type.Kind is Vocabulary.FieldKind.EnumerationSet or Vocabulary.FieldKind.ReferenceSet ? 0 : Sat.Value(solver, field.Value);
         return field.Definition.Type.Kind switch
         {
             Vocabulary.FieldKind.YesNo => Sat.Value(solver, field.Bool),
@@ -766,6 +858,7 @@ internal sealed class ProvisionModel
             Vocabulary.FieldKind.Instant => Shape.Epoch.AddMinutes(value),
             Vocabulary.FieldKind.Duration => TimeSpan.FromMinutes(value),
             Vocabulary.FieldKind.Reference => IdOf(solver, Shape.AllSlots.First(s => s.Type.Name == field.Definition.Type.ReferencedType && s.Index == value)),
+            Vocabulary.FieldKind.ReferenceSet => Shape.AllSlots.Where(s => s.Type.Name == field.Definition.Type.ReferencedType && Sat.Value(solver, field.Members[s.Index])).Select(s => IdOf(solver, s)).ToArray(),
             _ => field.Definition.Type.Values.Where((_, i) => Sat.Value(solver, field.Members[i])).ToArray(),
         };
     }

@@ -36,7 +36,10 @@ internal sealed class Term
 
     public FactType? Type { get; init; }
 
-    /// <summary>For a set: its possible values, and whether each is in it.</summary>
+    /// <summary>
+    /// For a set of values: its possible values, and whether each is in it. For a set of references (<see cref="Type"/>
+    /// the referenced type, <see cref="SetValues"/> empty): whether each of the K facts of that type is in it.
+    /// </summary>
     public ImmutableArray<string> SetValues { get; init; } = [];
 
     public ImmutableArray<Lit> Members { get; init; } = [];
@@ -140,6 +143,12 @@ internal sealed class Shape
 
     public IEnumerable<FactSlot> AllSlots => _slots.Values.SelectMany(s => s);
 
+    /// <summary>
+    /// The models of the provisions finding tests name, one per provision and combination of its facts (named by the
+    /// facts' types and indices), shared by every model over this shape.
+    /// </summary>
+    public Dictionary<(OrdinanceRules.Compilation.ProvisionNode Provision, string Facts), ProvisionModel> Findings { get; } = [];
+
     public int IndexOf(string text) => _index.TryGetValue(text, out var i) ? i : throw new NotSupportedException($"text '{text}' outside the universe");
 
     public bool Contains(string text) => _index.ContainsKey(text);
@@ -194,12 +203,22 @@ internal sealed class Shape
             FieldKind.Number => new FieldSlot { Definition = field, Known = known, Unknown = unknown, Value = Sat.NewInt(-MaxNumber, MaxNumber, name) },
             FieldKind.Instant or FieldKind.Duration => new FieldSlot { Definition = field, Known = known, Unknown = unknown, Value = Sat.NewInt(0, MaxMinutes, name) },
             FieldKind.Reference => new FieldSlot { Definition = field, Known = known, Unknown = unknown, Value = Sat.NewInt(0, FactsPerType - 1, name) },
+            FieldKind.ReferenceSet => new FieldSlot { Definition = field, Known = known, Unknown = unknown, Members = [.. Enumerable.Range(0, FactsPerType).Select(k => Sat.NewBool($"{name}.{k}"))] },
             _ => throw new NotSupportedException($"fields of kind {field.Type.Kind}"),
         };
         slot.Fields[field.Name] = result;
         if (field.Type.Kind == FieldKind.Reference && Vocabulary.TryGetType(field.Type.ReferencedType!, out var target))
         {
             ReferTo(result, Slots(target));
+        }
+        else if (field.Type.Kind == FieldKind.ReferenceSet)
+        {
+            var targets = Vocabulary.TryGetType(field.Type.ReferencedType!, out var type) ? Slots(type) : throw new NotSupportedException($"a set of references to '{field.Type.ReferencedType}'");
+            for (var k = 0; k < targets.Count; k++)
+            {
+                // A set that is stated lists facts that exist; one left out or unknown lists none.
+                Sat.Require(Sat.Implies(result.Members[k], Sat.And(known, targets[k].Exists)));
+            }
         }
 
         return result;
