@@ -47,6 +47,76 @@ public class OrdinanceDiffTests
         report.NotCompared.Should().BeEmpty();
     }
 
+    // D-GENERAL rests on D-ARREST's finding; side b drops D-ARREST's exception for an ordered arrest, so the two differ on
+    // D-ARREST and, through the finding test, on D-GENERAL too. D-PAPERS quantifies over a set of references.
+    private const string Derived = """
+        ordinance: "T-D"
+        title: Seeded derived findings
+        jurisdiction: { name: Testville, state: Kansas, time-zone: America/Chicago }
+        adopted: 2020-01-01
+        effective: 2020-01-01
+        vocabulary:
+          uses: immigration-cooperation
+          types:
+            action:
+              add-fields:
+                basedOn: { type: set, to: document, default: none, description: The papers the act rests on. }
+        provisions:
+          - id: D-ARREST
+            section: "§ 1"
+            title: No arrest for civil immigration
+            text: No officer shall arrest a person for a civil immigration purpose, unless ordered to.
+            modality: prohibition
+            binds: officers
+            for: { a: action }
+            applies-when: a.kind == 'arrest'
+            violated-when: "'civil-immigration' in a.purposes"
+        EXCEPTION
+          - id: D-GENERAL
+            section: "§ 2"
+            title: No assistance, including the arrests § 1 bars
+            text: No officer shall assist civil immigration enforcement, including by an arrest § 1 bars.
+            modality: prohibition
+            binds: officers
+            for: { a: action }
+            applies-when: a.kind == 'arrest'
+            violated-when: violated('D-ARREST', a)
+          - id: D-PAPERS
+            section: "§ 3"
+            title: No act on a detainer alone
+            text: No officer shall act on papers none of which a judge signed.
+            modality: prohibition
+            binds: officers
+            for: { a: action }
+            applies-when: a.kind == 'arrest'
+            violated-when: QUANTIFIED
+        """;
+
+    private const string Exception = """
+            exceptions:
+              - id: D-E1
+                section: "§ 1(a)"
+                title: Ordered
+                when: not a.voluntary
+        """;
+
+    [Fact]
+    public void Compare_FindingTestsAndReferenceSets_DifferWhereTheirInputsDoAndCheckConfirmsEachWitness()
+    {
+        var a = Parse(Derived.Replace("EXCEPTION", Exception).Replace("QUANTIFIED", "not some(d in a.basedOn, d.issuerRole == 'judge')"));
+        var b = Parse(Derived.Replace("EXCEPTION", string.Empty).Replace("QUANTIFIED", "every(d in a.basedOn, d.issuerRole == 'judge', no)"));
+
+        var report = OrdinanceDiff.Compare(new DiffSide(a), new DiffSide(b), null, null);
+
+        report.NotCompared.Should().BeEmpty();
+        report.Pairs.Single(p => p.ProvisionA == "D-GENERAL").Differences.Should().Contain(d => d.A.Status == FindingStatus.Complied && d.B.Status == FindingStatus.Violated,
+            "an ordered arrest is excepted from D-ARREST only on side a, so D-GENERAL's finding test differs");
+        report.Pairs.Single(p => p.ProvisionA == "D-PAPERS").Outcome.Should().Be(DiffOutcome.NoDifference, "'not some' and 'every ... no' say the same of a set");
+        Mismatches(report, a, b).Should().BeEmpty();
+    }
+
+    private static Model.Ordinance Parse(string yaml) => OrdinanceYaml.ParseOrdinance(yaml, "seeded.yaml").GetValueOrThrow();
+
     private static List<string> Mismatches(DiffReport report, Model.Ordinance a, Model.Ordinance b)
     {
         var (compiledA, compiledB) = (OrdinanceCompiler.Compile(a), OrdinanceCompiler.Compile(b));
