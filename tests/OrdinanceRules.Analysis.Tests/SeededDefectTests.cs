@@ -261,14 +261,36 @@ public class SeededDefectTests
     }
 
     [Fact]
+    public void Analyze_PrevailingPermissionWithVersions_ExceptsOnlyUnderTheVersionOfKnownText()
+    {
+        var provision = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-VP-ASK");
+
+        provision.IsAnalysed.Should().BeTrue();
+        var excepted = provision.Reachable.Single(w => w.Status == FindingStatus.ExceptionApplies);
+        Start(excepted, "at").Should().BeBefore(Jan2022);
+        Judged(excepted).Status.Should().Be(FindingStatus.ExceptionApplies);
+    }
+
+    [Fact]
+    public void Analyze_ConflictingPermissionWithVersions_ConflictsUnderTheVersionThatAllowsTheBreach()
+    {
+        var finding = VersionsReport.Findings.Should().ContainSingle(f => f.Kind == AnalysisFindingKind.Conflict).Subject;
+        (finding.ProvisionId, finding.OtherProvisionId).Should().Be(("S-VC-SHARE", "S-VC-MAY-SHARE"));
+        var witness = finding.Witness!;
+
+        Start(witness).Should().BeOnOrAfter(Jan2022);
+        BundledOrdinances.Actual(VersionsCompiled, witness).Should().Be(witness.Status.ToString());
+    }
+
+    [Fact]
     public void Analyze_VersionsOrdinance_EveryWitnessEvaluatesToItsClaimedStatus()
     {
         VersionsReport.Witnesses.Should().NotBeEmpty();
         BundledOrdinances.Mismatches(VersionsCompiled, VersionsReport).Should().BeEmpty();
     }
 
-    private static DateTimeOffset Start(Witness witness) =>
-        (DateTimeOffset)witness.Scenario.Facts.Single(f => f.Id == witness.Facts[0].FactId)["start"].Value!;
+    private static DateTimeOffset Start(Witness witness, string field = "start") =>
+        (DateTimeOffset)witness.Scenario.Facts.Single(f => f.Id == witness.Facts[0].FactId)[field].Value!;
 
     private static Finding Judged(Witness witness) =>
         VersionsCompiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings })
