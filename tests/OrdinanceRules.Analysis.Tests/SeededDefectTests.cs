@@ -296,6 +296,18 @@ public class SeededDefectTests
         VersionsCompiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings })
             .Findings.Single(f => f.ProvisionId == witness.ProvisionId);
 
+    [Fact]
+    public void Analyze_VariableOverTwoTypes_FindsTheBreachOnlyTheSecondTypeCanMake()
+    {
+        var ordinance = OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-types.yaml")).GetValueOrThrow();
+        var report = OrdinanceAnalyzer.Analyze(ordinance);
+
+        var violated = report.Provisions.Single().Reachable.Should().ContainSingle(w => w.Status == FindingStatus.Violated).Subject;
+        violated.Scenario.Facts.Single(f => f.Id == violated.Facts[0].FactId).Type.Name.Should().Be("action");
+        report.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.NeverViolated);
+        BundledOrdinances.Mismatches(OrdinanceCompiler.Compile(ordinance), report).Should().BeEmpty();
+    }
+
     private static readonly FindingStatus[] ProvisionStatuses =
         [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Pending, FindingStatus.Undetermined];
 

@@ -34,19 +34,23 @@ internal sealed class ProvisionModel
     private readonly ImmutableArray<(VersionNode Version, Lit Governs)> _governing;
     private readonly Lit _notApplicable;
 
-    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType)
-        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node)))
+    /// <param name="node">The provision.</param>
+    /// <param name="readings">The alternative taken for each reading.</param>
+    /// <param name="factsPerType">The bound: facts of each type.</param>
+    /// <param name="types">For each of the provision's <c>for</c> variables, which of its types it is bound to (see <see cref="TypeChoices"/>); default for the first of each.</param>
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, int factsPerType, ImmutableArray<int> types = default)
+        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node)), types)
     {
     }
 
     /// <summary>The provision encoded with a permission it may conflict with (the shape's texts include the permission's).</summary>
-    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, string> readings, int factsPerType)
-        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node).Concat(EngagementConstants(permission))))
+    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, string> readings, int factsPerType, ImmutableArray<int> types = default)
+        : this(node, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node).Concat(EngagementConstants(permission))), types)
     {
     }
 
     /// <summary>The provision encoded over a shape shared with other provisions (the shape's texts must include <see cref="Constants"/>).</summary>
-    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, Shape shape)
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, string> readings, Shape shape, ImmutableArray<int> types = default)
     {
         _node = node;
         _readings = readings;
@@ -56,10 +60,13 @@ internal sealed class ProvisionModel
 
         var scope = new Dictionary<string, Term>(StringComparer.Ordinal);
         var subject = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
-        foreach (var variable in node.SubjectFrame)
+        for (var v = 0; v < node.SubjectFrame.Length; v++)
         {
-            var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name);
-            var slot = Shape.Slots(variable.Type)[index];
+            // A variable over several types (for: { x: [inquiry, record] }) is bound to one of them in each model.
+            var variable = node.SubjectFrame[v];
+            var type = variable.Types[types.IsDefault ? 0 : types[v]];
+            var index = subject.Count(s => s.Slot.Type.Name == type.Name);
+            var slot = Shape.Slots(type)[index];
             Sat.Require(slot.Exists);
             subject.Add((variable.Name, slot));
             scope[variable.Name] = FactTerm(slot);
@@ -129,6 +136,21 @@ internal sealed class ProvisionModel
             var anchor = Encode(instant, claimScope);
             AnchorAbsent = Sat.And(_engaged, ClaimUndefeated, anchor.Known.Not(), Sat.Or([.. _lapsingClaims]).Not());
         }
+    }
+
+    /// <summary>
+    /// Every way to bind the provision's <c>for</c> variables to one of their types each: a model is built for each, and a
+    /// status is reachable where it is reachable under one of them. One choice (the first type of each) for most provisions.
+    /// </summary>
+    public static IEnumerable<ImmutableArray<int>> TypeChoices(ProvisionNode node)
+    {
+        IEnumerable<ImmutableArray<int>> choices = [[]];
+        foreach (var variable in node.SubjectFrame)
+        {
+            choices = choices.SelectMany(c => Enumerable.Range(0, variable.Types.Length).Select(c.Add)).ToList();
+        }
+
+        return choices;
     }
 
     /// <summary>
@@ -319,7 +341,7 @@ internal sealed class ProvisionModel
 
     /// <summary>Why a conflict between a provision and a permission is not analysed: what the permission's engagement uses; empty when it is.</summary>
     public static ImmutableArray<string> WhyConflictNotAnalysed(ProvisionNode node, ProvisionNode permission, ImmutableDictionary<string, string> readings, int factsPerType) =>
-        Trial([], () => new ProvisionModel(node, permission, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
+        Trial(permission.SubjectFrame.Any(v => v.Types.Length > 1) ? [$"permission {permission.Id} has a variable over several types"] : [], () => new ProvisionModel(node, permission, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
 
     /// <summary>What any question about a provision needs and the encoding lacks: carve-outs a permission makes, too many facts.</summary>
     private static ImmutableArray<string> Unencodable(ProvisionNode node, int factsPerType)
@@ -333,7 +355,16 @@ internal sealed class ProvisionModel
             }
         }
 
-        foreach (var group in node.SubjectFrame.Concat(node.ViolationFrame).GroupBy(v => v.Type.Name).Where(g => g.Count() > factsPerType))
+        // Only the provision's own for variables are bound type by type (TypeChoices); a variable the encoding binds to
+        // every fact of its type (an exception's, a met-by's, a breach's, a prevailing permission's) ranges over one type.
+        var permissions = Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>();
+        var frames = node.ViolationFrame.Concat(node.MetByFrame).Concat(Exceptions(node).SelectMany(e => e.OwnFrame)).Concat(permissions.SelectMany(p => p.SubjectFrame));
+        foreach (var variable in frames.Where(v => v.Types.Length > 1).DistinctBy(v => v.Name))
+        {
+            reasons.Add($"a variable over several types ({variable.Name}: {string.Join(", ", variable.TypeNames)}) outside the provision's own for");
+        }
+
+        foreach (var group in node.SubjectFrame.Concat(node.ViolationFrame).SelectMany(v => v.Types).GroupBy(t => t.Name).Where(g => g.Count() > factsPerType))
         {
             reasons.Add($"{group.Count()} facts of type {group.Key} in its for (raise the facts per type above {factsPerType})");
         }
