@@ -283,6 +283,16 @@ public class SeededDefectTests
     }
 
     [Fact]
+    public void Analyze_ObligationWithVersions_ReachesADutysStatusesUnderTheVersionInForce()
+    {
+        var duty = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-V-NOTICE");
+
+        duty.IsAnalysed.Should().BeTrue();
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Violated, FindingStatus.Complied]);
+        duty.Reachable.Should().OnlyContain(w => Judged(w).Status == w.Status);
+    }
+
+    [Fact]
     public void Analyze_VersionsOrdinance_EveryWitnessEvaluatesToItsClaimedStatus()
     {
         VersionsReport.Witnesses.Should().NotBeEmpty();
