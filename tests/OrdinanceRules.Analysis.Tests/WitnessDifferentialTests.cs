@@ -60,4 +60,19 @@ public class WitnessDifferentialTests
         report.Provisions.Should().Contain(p => p.ProvisionId == "P6" && p.IsAnalysed);
         report.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.Undecided);
     }
+
+    [Fact]
+    public void Analyze_ChicagoUnderTheFederalLaws_EveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        // Provisions with versions under permissions of higher law: each version's conditions with precedence.
+        var ordinance = BundledOrdinances.Load("chicago-il.yaml");
+        Model.Ordinance[] higherLaws = [.. new[] { "us-8-usc-1373.yaml", "us-legal-compulsion.yaml", "us-8-cfr-287-7.yaml" }.Select(BundledOrdinances.Load)];
+        var compiled = OrdinanceCompiler.Compile(ordinance, higherLaws);
+
+        var report = OrdinanceAnalyzer.Analyze(ordinance, higherLaws, null, null);
+
+        BundledOrdinances.Mismatches(compiled, report).Should().BeEmpty();
+        report.Provisions.Should().Contain(p => p.ProvisionId == "CH-030a1" && p.IsAnalysed && p.Reachable.Any(w => w.Status == FindingStatus.ExceptionApplies));
+        report.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.Undecided);
+    }
 }
