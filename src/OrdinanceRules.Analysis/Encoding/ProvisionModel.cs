@@ -218,6 +218,9 @@ internal sealed class ProvisionModel
 
     public Lit Undetermined { get; }
 
+    /// <summary>The event's time on the subject's facts (its <c>event-time</c>); null for a provision with none.</summary>
+    public Term? EventTime => _node.EventTime is null ? null : Encode(_node.EventTime, Scope);
+
     /// <summary>Match, time of law and applies-when all yes: the provision reaches these facts.</summary>
     public Lit Engaged => _engaged;
 
