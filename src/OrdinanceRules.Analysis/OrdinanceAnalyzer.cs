@@ -45,8 +45,8 @@ public static class OrdinanceAnalyzer
     /// <param name="progress">Told before each provision is analysed; null for none.</param>
     /// <returns>The report.</returns>
     /// <remarks>
-    /// A provision over which a permission prevails (higher law, or a declared <c>prevails-over</c>) is listed as not
-    /// analysed: the encoding does not cover precedence yet.
+    /// A permission that prevails over a provision (higher law, or a declared <c>prevails-over</c>) is encoded as the
+    /// exception the compiler implies; a provision such a permission narrows (a carve-out it makes) is listed as not analysed.
     /// </remarks>
     /// <exception cref="OrdinanceDiagnosticException">The laws do not compile together; every problem is listed.</exception>
     /// <exception cref="ArgumentException">The options name a reading or an alternative no law of the stack declares.</exception>
