@@ -45,8 +45,8 @@ public static class OrdinanceAnalyzer
     /// <param name="progress">Told before each provision is analysed; null for none.</param>
     /// <returns>The report.</returns>
     /// <remarks>
-    /// A provision over which a permission prevails (higher law, or a declared <c>prevails-over</c>) is listed as not
-    /// analysed: the encoding does not cover precedence yet.
+    /// A permission that prevails over a provision (higher law, or a declared <c>prevails-over</c>) is encoded as the
+    /// exception the compiler implies; a provision such a permission narrows (a carve-out it makes) is listed as not analysed.
     /// </remarks>
     /// <exception cref="OrdinanceDiagnosticException">The laws do not compile together; every problem is listed.</exception>
     /// <exception cref="ArgumentException">The options name a reading or an alternative no law of the stack declares.</exception>
@@ -270,7 +270,7 @@ public static class OrdinanceAnalyzer
                 return [.. why.Select(w => $"the conflict with {w}")];
             }
 
-            var (answer, witness) = Solve(() => new ProvisionModel(node, permission, provisions, readings, options.FactsPerType), m => m.Sat.And(m.ClaimUndefeated, m.Permits(permission)), $"in conflict with {permission.Id}");
+            var (answer, witness) = Solve(types => new ProvisionModel(node, permission, provisions, readings, options.FactsPerType, types), m => m.Sat.And(m.ClaimUndefeated, m.Permits(permission)), $"in conflict with {permission.Id}");
             if (answer == Answer.Found)
             {
                 Add(AnalysisFindingKind.Conflict, null,
@@ -310,7 +310,7 @@ public static class OrdinanceAnalyzer
             }
 
             var anchor = (node.DeadlineDue ?? node.DeadlineFrom)!.Text.Text.Trim();
-            var (answer, witness) = Solve(() => new ProvisionModel(node, provisions, readings, options.FactsPerType), m => m.AnchorAbsent, "deadline anchor absent", FindingStatus.Undetermined);
+            var (answer, witness) = Solve(types => new ProvisionModel(node, provisions, readings, options.FactsPerType, types), m => m.AnchorAbsent, "deadline anchor absent", FindingStatus.Undetermined);
             if (answer == Answer.Found)
             {
                 Add(AnalysisFindingKind.DeadlineAnchorCanBeAbsent, null,
@@ -373,15 +373,33 @@ public static class OrdinanceAnalyzer
 
         /// <summary>One solver call: a scenario in which the combination has a finding and the goal holds, as small as the solver finds in time.</summary>
         private (Answer, Witness?) Solve(Func<ProvisionModel, Lit> goal, string name) =>
-            Solve(() => new ProvisionModel(node, provisions, readings, options.FactsPerType), goal, name);
+            Solve(types => new ProvisionModel(node, provisions, readings, options.FactsPerType, types), goal, name);
 
         /// <summary>
         /// As <see cref="Solve(Func{ProvisionModel, Lit}, string)"/>, over a model made by <paramref name="make"/>; with
         /// <paramref name="status"/>, the witness's status is that one (for a question whose model does not decide every status).
+        /// A provision whose <c>for</c> variables range over several types is asked once for each choice of their types
+        /// (<see cref="ProvisionModel.TypeChoices"/>): found under one, impossible only when impossible under all.
         /// </summary>
-        private (Answer, Witness?) Solve(Func<ProvisionModel> make, Func<ProvisionModel, Lit> goal, string name, FindingStatus? status = null)
+        private (Answer, Witness?) Solve(Func<ImmutableArray<int>, ProvisionModel> make, Func<ProvisionModel, Lit> goal, string name, FindingStatus? status = null)
         {
-            var model = make();
+            var answer = Answer.Impossible;
+            foreach (var types in ProvisionModel.TypeChoices(node))
+            {
+                var (one, witness) = Solve(make(types), goal, name, status);
+                if (one == Answer.Found)
+                {
+                    return (one, witness);
+                }
+
+                answer = one == Answer.Undecided ? one : answer;
+            }
+
+            return (answer, null);
+        }
+
+        private (Answer, Witness?) Solve(ProvisionModel model, Func<ProvisionModel, Lit> goal, string name, FindingStatus? status)
+        {
             model.Sat.Require(model.NoFinding.Not());
             model.Sat.Require(goal(model));
             if (status is null)

@@ -155,11 +155,29 @@ public static class OrdinanceDiff
     {
         var found = ImmutableArray.CreateBuilder<Difference>();
         var seen = new List<(FindingStatus, FindingStatus)>();
+
+        // Two provisions of one id whose for variables range over the same types are compared on each choice of them,
+        // both bound alike (ProvisionModel.TypeChoices); any other pair on the first type of each variable.
+        var sameTypes = pair.SameId && pair.A.SubjectFrame.Select(v => string.Join(",", v.TypeNames)).SequenceEqual(pair.B.SubjectFrame.Select(v => string.Join(",", v.TypeNames)));
+        var choices = sameTypes ? ProvisionModel.TypeChoices(pair.A).ToList() : [default];
+        var undecided = false;
+        foreach (var types in choices)
+        {
+            undecided |= Compare(pair, provisions, types, readingsA, readingsB, options, common, found, seen);
+        }
+
+        return new ProvisionPairDiff(pair.A.Id, pair.B.Id, found.Count > 0 ? DiffOutcome.Differs : undecided ? DiffOutcome.Undecided : DiffOutcome.NoDifference, found.ToImmutable());
+    }
+
+    /// <summary>The pair's differences with its for variables bound to <paramref name="types"/>, added to <paramref name="found"/>; true when the solver ran out of time.</summary>
+    private static bool Compare((ProvisionNode A, ProvisionNode B, bool SameId) pair, (IReadOnlyDictionary<string, ProvisionNode> A, IReadOnlyDictionary<string, ProvisionNode> B) provisions, ImmutableArray<int> types, ImmutableDictionary<string, string> readingsA, ImmutableDictionary<string, string> readingsB, AnalysisOptions options, Common common,
+        ImmutableArray<Difference>.Builder found, List<(FindingStatus, FindingStatus)> seen)
+    {
         while (found.Count < WitnessesPerPair)
         {
             var shape = new Shape(new Sat(), pair.A.Law.Vocabulary, options.FactsPerType, ProvisionModel.Constants(pair.A, provisions.A).Concat(ProvisionModel.Constants(pair.B, provisions.B)));
-            var a = new ProvisionModel(pair.A, provisions.A, readingsA, shape);
-            var b = new ProvisionModel(pair.B, provisions.B, readingsB, shape);
+            var a = new ProvisionModel(pair.A, provisions.A, readingsA, shape, types);
+            var b = new ProvisionModel(pair.B, provisions.B, readingsB, shape, types);
             var sat = shape.Sat;
             sat.Require(a.NoFinding.Not());
             sat.Require(b.NoFinding.Not());
@@ -176,12 +194,12 @@ public static class OrdinanceDiff
             var (status, solver) = OrdinanceAnalyzer.SolveMinimal(sat, shape, options);
             if (status is CpSolverStatus.Infeasible)
             {
-                break;
+                return false;
             }
 
             if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
-                return new ProvisionPairDiff(pair.A.Id, pair.B.Id, found.Count > 0 ? DiffOutcome.Differs : DiffOutcome.Undecided, found.ToImmutable());
+                return true;
             }
 
             var (statusA, statusB) = (a.StatusOf(solver), b.StatusOf(solver));
@@ -190,7 +208,7 @@ public static class OrdinanceDiff
             seen.Add((statusA, statusB));
         }
 
-        return new ProvisionPairDiff(pair.A.Id, pair.B.Id, found.Count > 0 ? DiffOutcome.Differs : DiffOutcome.NoDifference, found.ToImmutable());
+        return false;
     }
 
     private static int Index(FindingStatus status) => ProvisionModel.Statuses.IndexOf(status);

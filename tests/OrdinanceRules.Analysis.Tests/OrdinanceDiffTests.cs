@@ -36,6 +36,22 @@ public class OrdinanceDiffTests
     }
 
     [Fact]
+    public void Compare_TwoVersionsDifferingOnlyForTheSecondType_FindTheDifferenceOnThatType()
+    {
+        // Only an act can be high: the two versions of S-TYPES agree on every question and differ on acts.
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-types.yaml");
+        var a = OrdinanceYaml.LoadOrdinance(path).GetValueOrThrow();
+        var b = OrdinanceYaml.ParseOrdinance(File.ReadAllText(path).Replace("violated-when: x.level != 'low'", "violated-when: \"no\"", StringComparison.Ordinal), "seeded-types-b.yaml").GetValueOrThrow();
+
+        var report = OrdinanceDiff.Compare(new DiffSide(a), new DiffSide(b), null, null);
+
+        var difference = report.Pairs.Should().ContainSingle().Which.Differences.Should().ContainSingle().Subject;
+        (difference.A.Status, difference.B.Status).Should().Be((FindingStatus.Violated, FindingStatus.Complied));
+        difference.A.Scenario.Facts.Single(f => f.Id == difference.A.Facts[0].FactId).Type.Name.Should().Be("action");
+        Mismatches(report, a, b).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Compare_SameSides_NoDifference()
     {
         var ordinance = BundledOrdinances.Load("lawrence-ks.yaml");

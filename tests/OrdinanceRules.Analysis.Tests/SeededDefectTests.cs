@@ -190,6 +190,151 @@ public class SeededDefectTests
         BundledOrdinances.Mismatches(compiled, DutiesReport).Should().BeEmpty();
     }
 
+    private static readonly Model.Ordinance Versions =
+        OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-versions.yaml")).GetValueOrThrow();
+
+    private static readonly AnalysisReport VersionsReport = OrdinanceAnalyzer.Analyze(Versions);
+
+    private static readonly CompiledOrdinance VersionsCompiled = OrdinanceCompiler.Compile(Versions);
+
+    // Days' starts in Testville's zone (America/Chicago).
+    private static readonly DateTimeOffset Jan2021 = new(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(-6));
+    private static readonly DateTimeOffset Jan2022 = new(2022, 1, 1, 0, 0, 0, TimeSpan.FromHours(-6));
+    private static readonly DateTimeOffset Jun2023 = new(2023, 6, 1, 0, 0, 0, TimeSpan.FromHours(-5));
+
+    [Fact]
+    public void Analyze_VersionsListedNewestFirst_BreachedOnlyUnderTheVersionInForce()
+    {
+        var provision = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-V-ORDER");
+
+        provision.IsAnalysed.Should().BeTrue();
+        var violated = provision.Reachable.Single(w => w.Status == FindingStatus.Violated);
+        Start(violated).Should().BeOnOrAfter(Jan2022).And.BeBefore(Jun2023);
+        // Undetermined only from the amendment of unknown text on: the known() guards leave no other unknown.
+        var undetermined = provision.Reachable.Single(w => w.Status == FindingStatus.Undetermined);
+        Start(undetermined).Should().BeOnOrAfter(Jun2023);
+        Judged(undetermined).Unknowns.Should().ContainSingle().Which.Should().Contain("A-2023");
+        VersionsReport.Findings.Should().NotContain(f => f.ProvisionId == "S-V-ORDER");
+    }
+
+    [Fact]
+    public void Analyze_OnlyAVersionOfUnknownTextCouldBreach_ReportsNeverViolated()
+    {
+        VersionsReport.Findings.Should().ContainSingle(f => f.ProvisionId == "S-V-OLD-NEVER").Which.Kind.Should().Be(AnalysisFindingKind.NeverViolated);
+        var undetermined = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-V-OLD-NEVER").Reachable.Single(w => w.Status == FindingStatus.Undetermined);
+
+        Start(undetermined).Should().BeOnOrAfter(Jan2022);
+        Judged(undetermined).Unknowns.Should().ContainSingle().Which.Should().Contain("text of provision S-V-OLD-NEVER in force from 2022-01-01 is unknown");
+    }
+
+    [Fact]
+    public void Analyze_GapBetweenVersions_IsUndeterminedInTheGap()
+    {
+        var undetermined = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-V-GAP").Reachable.Single(w => w.Status == FindingStatus.Undetermined);
+
+        Start(undetermined).Should().BeOnOrAfter(Jan2021).And.BeBefore(Jan2022);
+        Judged(undetermined).Unknowns.Should().ContainSingle().Which.Should().Contain("no text of provision S-V-GAP is known");
+    }
+
+    [Fact]
+    public void Analyze_EventTimeUnknown_JudgedByTheProvisionsOwnApplies()
+    {
+        // No version governs an event whose time is unknown: the provision's own applies-when (which never holds) is read.
+        var provision = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-V-TIME");
+        var scenario = OrdinanceYaml.ParseScenario(
+            "scenario: unknown time\nas-of: 2040-01-01T00:00:00Z\nfacts:\n  - action: a1\n    kind: arrest\n    voluntary: no\n    start: unknown\n",
+            "unknown-time.yaml", VersionsCompiled.Ordinance).GetValueOrThrow();
+
+        provision.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Violated, FindingStatus.Complied]);
+        provision.Unreachable.Should().Contain(FindingStatus.Undetermined);
+        VersionsCompiled.Evaluate(scenario, scenario.AsOf!.Value).Findings.Single(f => f.ProvisionId == "S-V-TIME").Status.Should().Be(FindingStatus.NotApplicable);
+    }
+
+    [Fact]
+    public void Analyze_CarveOuts_ReachTheirOwnOutcomesAndTheRulesNameThem()
+    {
+        var provision = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-CARVE");
+
+        provision.Reachable.Select(w => w.Status).Should().BeEquivalentTo(
+            [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Undetermined]);
+        // The provision has no scope and is always in force: it is not applicable, or complied with, only through a carve-out.
+        Judged(provision.Reachable.Single(w => w.Status == FindingStatus.NotApplicable)).Exceptions.Select(e => e.Id).Should().Equal("S-C-NA");
+        Judged(provision.Reachable.Single(w => w.Status == FindingStatus.Complied)).Exceptions.Select(e => e.Id).Should().Equal("S-C-OK");
+        Judged(provision.Reachable.Single(w => w.Status == FindingStatus.ExceptionApplies)).Exceptions.Select(e => e.Id).Should().Equal("S-C-EX");
+        VersionsReport.Findings.Should().NotContain(f => f.ProvisionId == "S-CARVE");
+    }
+
+    [Fact]
+    public void Analyze_ComplyingCarveOutANotApplicableOneAlwaysPreEmpts_ReportsItDead()
+    {
+        var findings = VersionsReport.Findings.Where(f => f.ProvisionId == "S-CARVE-DEAD").ToList();
+
+        findings.Should().ContainSingle(f => f.ExceptionId == "S-CD-OK").Which.Kind.Should().Be(AnalysisFindingKind.ExceptionNeverChangesOutcome);
+        findings.Should().ContainSingle(f => f.ExceptionId == null).Which.Kind.Should().Be(AnalysisFindingKind.NeverComplied);
+        var witness = findings.Single(f => f.ExceptionId == "S-CD-OK").Witness!;
+        Judged(witness).Status.Should().Be(FindingStatus.NotApplicable);
+        // Both stand; the one that takes the arrest out of the provision decides.
+        Judged(witness).Exceptions.Select(e => e.Id).Should().BeEquivalentTo(["S-CD-NA", "S-CD-OK"]);
+    }
+
+    [Fact]
+    public void Analyze_PrevailingPermissionWithVersions_ExceptsOnlyUnderTheVersionOfKnownText()
+    {
+        var provision = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-VP-ASK");
+
+        provision.IsAnalysed.Should().BeTrue();
+        var excepted = provision.Reachable.Single(w => w.Status == FindingStatus.ExceptionApplies);
+        Start(excepted, "at").Should().BeBefore(Jan2022);
+        Judged(excepted).Status.Should().Be(FindingStatus.ExceptionApplies);
+    }
+
+    [Fact]
+    public void Analyze_ConflictingPermissionWithVersions_ConflictsUnderTheVersionThatAllowsTheBreach()
+    {
+        var finding = VersionsReport.Findings.Should().ContainSingle(f => f.Kind == AnalysisFindingKind.Conflict).Subject;
+        (finding.ProvisionId, finding.OtherProvisionId).Should().Be(("S-VC-SHARE", "S-VC-MAY-SHARE"));
+        var witness = finding.Witness!;
+
+        Start(witness).Should().BeOnOrAfter(Jan2022);
+        BundledOrdinances.Actual(VersionsCompiled, witness).Should().Be(witness.Status.ToString());
+    }
+
+    [Fact]
+    public void Analyze_ObligationWithVersions_ReachesADutysStatusesUnderTheVersionInForce()
+    {
+        var duty = VersionsReport.Provisions.Single(p => p.ProvisionId == "S-V-NOTICE");
+
+        duty.IsAnalysed.Should().BeTrue();
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Violated, FindingStatus.Complied]);
+        duty.Reachable.Should().OnlyContain(w => Judged(w).Status == w.Status);
+    }
+
+    [Fact]
+    public void Analyze_VersionsOrdinance_EveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        VersionsReport.Witnesses.Should().NotBeEmpty();
+        BundledOrdinances.Mismatches(VersionsCompiled, VersionsReport).Should().BeEmpty();
+    }
+
+    private static DateTimeOffset Start(Witness witness, string field = "start") =>
+        (DateTimeOffset)witness.Scenario.Facts.Single(f => f.Id == witness.Facts[0].FactId)[field].Value!;
+
+    private static Finding Judged(Witness witness) =>
+        VersionsCompiled.Evaluate(witness.Scenario, witness.Scenario.AsOf!.Value, new EvaluationOptions { Readings = witness.Readings })
+            .Findings.Single(f => f.ProvisionId == witness.ProvisionId);
+
+    [Fact]
+    public void Analyze_VariableOverTwoTypes_FindsTheBreachOnlyTheSecondTypeCanMake()
+    {
+        var ordinance = OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-types.yaml")).GetValueOrThrow();
+        var report = OrdinanceAnalyzer.Analyze(ordinance);
+
+        var violated = report.Provisions.Single().Reachable.Should().ContainSingle(w => w.Status == FindingStatus.Violated).Subject;
+        violated.Scenario.Facts.Single(f => f.Id == violated.Facts[0].FactId).Type.Name.Should().Be("action");
+        report.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.NeverViolated);
+        BundledOrdinances.Mismatches(OrdinanceCompiler.Compile(ordinance), report).Should().BeEmpty();
+    }
+
     private static readonly FindingStatus[] ProvisionStatuses =
         [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Pending, FindingStatus.Undetermined];
 

@@ -62,19 +62,32 @@ public class WitnessDifferentialTests
     }
 
     [Fact]
-    public void Analyze_ChicagoAsCurrentlyWorded_EveryWitnessOfItsFindingTestsEvaluatesToItsClaimedStatus()
+    public void Analyze_Chicago_ItsGeneralBanRestsOnTheFindingsOfItsListAndEveryWitnessEvaluatesToItsClaimedStatus()
     {
-        // Chicago's provisions have versions, which the encoding does not analyse yet; their current wording alone (the
-        // provisions' own text, without the earlier versions) is analysed, and CH-020a rests on the findings of (a)(1) to (a)(6).
-        var bundled = BundledOrdinances.Load("chicago-il.yaml");
-        var current = bundled with { Provisions = [.. bundled.Provisions.Select(p => p with { Versions = [] })] };
-        var compiled = OrdinanceCompiler.Compile(current);
+        // CH-020a rests on the findings of (a)(1) to (a)(6), each with versions.
+        var chicago = BundledOrdinances.Load("chicago-il.yaml");
+        var compiled = OrdinanceCompiler.Compile(chicago);
 
-        var report = OrdinanceAnalyzer.Analyze(current);
+        var report = OrdinanceAnalyzer.Analyze(chicago);
 
         var general = report.Provisions.Single(p => p.ProvisionId == "CH-020a");
         general.IsAnalysed.Should().BeTrue(string.Join("; ", general.NotAnalysed));
         general.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Undetermined]);
         BundledOrdinances.Mismatches(compiled, report).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Analyze_ChicagoUnderTheFederalLaws_EveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        // Provisions with versions under permissions of higher law: each version's conditions with precedence.
+        var ordinance = BundledOrdinances.Load("chicago-il.yaml");
+        Model.Ordinance[] higherLaws = [.. new[] { "us-8-usc-1373.yaml", "us-legal-compulsion.yaml", "us-8-cfr-287-7.yaml" }.Select(BundledOrdinances.Load)];
+        var compiled = OrdinanceCompiler.Compile(ordinance, higherLaws);
+
+        var report = OrdinanceAnalyzer.Analyze(ordinance, higherLaws, null, null);
+
+        BundledOrdinances.Mismatches(compiled, report).Should().BeEmpty();
+        report.Provisions.Should().Contain(p => p.ProvisionId == "CH-030a1" && p.IsAnalysed && p.Reachable.Any(w => w.Status == FindingStatus.ExceptionApplies));
+        report.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.Undecided);
     }
 }

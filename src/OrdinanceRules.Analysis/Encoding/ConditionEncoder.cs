@@ -379,6 +379,11 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         return new Term { Kind = kind, Known = Sat.And(unknown.Not(), a.Known, b.Known), Unknown = unknown, Value = Sat.Sum(a.Value, b.Value, subtract) };
     }
 
+    /// <summary>A yes/no value chosen by a fact of the model, not of the scenario: <paramref name="then"/> where <paramref name="test"/> holds, else <paramref name="otherwise"/>.</summary>
+    public Term Choose(Lit test, Term then, Term otherwise) =>
+        test.IsTrue ? then : test.IsFalse ? otherwise
+            : Kleene(Sat.Ite(test, IsTrue(then), IsTrue(otherwise)), Sat.Ite(test, then.Unknown, otherwise.Unknown));
+
     /// <summary>As <c>Ops.If</c>: with an unknown test, known only when both branches are known and agree.</summary>
     public Term If(Term test, Term then, Term otherwise)
     {

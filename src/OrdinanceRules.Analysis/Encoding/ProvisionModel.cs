@@ -31,36 +31,40 @@ internal sealed class ProvisionModel
     private readonly IReadOnlyDictionary<string, ProvisionNode> _provisions;
     private readonly Dictionary<string, ConditionEncoder> _permissionEncoders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lit> _permits = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Term Match, Term InForce, Term Applies, Lit AsWritten)> _permissionStages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Term Match, Term InForce, Term Applies, Lit AsWritten, ImmutableArray<(VersionNode Version, Lit Governs)> Governing)> _permissionStages = new(StringComparer.Ordinal);
     private readonly List<Lit> _lapsingClaims = [];
+    private readonly ImmutableArray<(VersionNode Version, Lit Governs)> _governing;
+    private readonly Lit _notApplicable;
 
     /// <param name="node">The provision.</param>
     /// <param name="provisions">The provisions of its stack by id, which its finding tests (<c>violated('P', a)</c>) name.</param>
     /// <param name="readings">The alternative taken for each reading.</param>
-    /// <param name="factsPerType">The bound of the shape.</param>
-    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, int factsPerType)
-        : this(node, provisions, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node, provisions)))
+    /// <param name="factsPerType">The bound: facts of each type.</param>
+    /// <param name="types">For each of the provision's <c>for</c> variables, which of its types it is bound to (see <see cref="TypeChoices"/>); default for the first of each.</param>
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, int factsPerType, ImmutableArray<int> types = default)
+        : this(node, provisions, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node, provisions)), types)
     {
     }
 
     /// <summary>The provision encoded with a permission it may conflict with (the shape's texts include the permission's).</summary>
-    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, int factsPerType)
-        : this(node, provisions, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node, provisions).Concat(EngagementConstants(permission, provisions))))
+    public ProvisionModel(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, int factsPerType, ImmutableArray<int> types = default)
+        : this(node, provisions, readings, new Shape(new Sat(), node.Law.Vocabulary, factsPerType, Constants(node, provisions).Concat(EngagementConstants(permission, provisions))), types)
     {
     }
 
     /// <summary>The provision encoded over a shape shared with other provisions (the shape's texts must include <see cref="Constants"/>).</summary>
-    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape)
-        : this(node, provisions, readings, shape, null)
+    public ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape, ImmutableArray<int> types = default)
+        : this(node, provisions, readings, shape, null, types)
     {
     }
 
     /// <summary>
     /// The provision over a shared shape, its subject and then the further facts of its breach bound to
     /// <paramref name="subjectSlots"/> (in their <c>for</c>s' order; these need not exist, and a caller weighs the model
-    /// only where they do), or, when null, to the first facts of each type, the subject's then existing.
+    /// only where they do), or, when null, to the first facts of each type, the subject's then existing; each <c>for</c>
+    /// variable to the type <paramref name="types"/> chooses.
     /// </summary>
-    private ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape, IReadOnlyList<FactSlot>? subjectSlots)
+    private ProvisionModel(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions, IReadOnlyDictionary<string, string> readings, Shape shape, IReadOnlyList<FactSlot>? subjectSlots, ImmutableArray<int> types = default)
     {
         _node = node;
         _provisions = provisions;
@@ -71,13 +75,16 @@ internal sealed class ProvisionModel
 
         var scope = new Dictionary<string, Term>(StringComparer.Ordinal);
         var subject = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
-        foreach (var variable in node.SubjectFrame)
+        for (var v = 0; v < node.SubjectFrame.Length; v++)
         {
+            // A variable over several types (for: { x: [inquiry, record] }) is bound to one of them in each model.
+            var variable = node.SubjectFrame[v];
+            var type = variable.Types[types.IsDefault ? 0 : types[v]];
             FactSlot slot;
             if (subjectSlots is null)
             {
-                var index = subject.Count(s => s.Slot.Type.Name == variable.Type.Name);
-                slot = Shape.Slots(variable.Type)[index];
+                var index = subject.Count(s => s.Slot.Type.Name == type.Name);
+                slot = Shape.Slots(type)[index];
                 Sat.Require(slot.Exists);
             }
             else
@@ -107,7 +114,8 @@ internal sealed class ProvisionModel
         Breach = breach.ToImmutable();
         _claimScope = claimScope;
 
-        var (match, inForce, applies, asWritten) = Stages(node, _encoder, scope);
+        var (match, inForce, applies, asWritten, governing) = Stages(node, _encoder, scope);
+        _governing = governing;
         NoFinding = _encoder.IsFalse(match);
         var matchTrue = _encoder.IsTrue(match);
         var (inForceTrue, inForceFalse) = (_encoder.IsTrue(inForce), _encoder.IsFalse(inForce));
@@ -116,14 +124,14 @@ internal sealed class ProvisionModel
         // A provisional verdict (Verdict.Provisional): whether the law was in force is unknown, but as written if it was,
         // and the provision applies; its breach (or duty) is claimed tentatively, and in-force-unknown does not conclude.
         var provisional = node.WeighsUnknownTimeOfLaw ? Sat.And(matchTrue, inForce.Unknown, appliesTrue, asWritten) : Lit.False;
-        NotApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
+        _notApplicable = Sat.And(matchTrue, Sat.Or(inForceFalse, Sat.And(inForceFalse.Not(), appliesFalse)));
         _preClaimUndetermined = Sat.Or(match.Unknown, Sat.And(matchTrue, Sat.Or(Sat.And(inForce.Unknown, appliesFalse.Not(), provisional.Not()), Sat.And(inForceTrue, applies.Unknown))));
         _engaged = Sat.And(matchTrue, inForceTrue, appliesTrue);
         var weighed = Sat.Or(_engaged, provisional);
 
         // A duty's claim is made wherever the obligation is engaged (tentatively where its verdict is provisional): it has no violated-when.
         IsDuty = node.Model.Modality == Modality.Obligation;
-        _violated = IsDuty ? ConditionEncoder.Constant(true) : Encode(node.ViolatedWhen!, claimScope);
+        _violated = IsDuty ? ConditionEncoder.Constant(true) : ViolatedWhen(claimScope);
         _tentative = Sat.Or(_violated.Unknown, provisional);
         _claimExists = Sat.And(weighed, Sat.And([.. Breach.Select(b => b.Slot.Exists)]), _encoder.IsFalse(_violated).Not());
         if (IsDuty)
@@ -137,12 +145,14 @@ internal sealed class ProvisionModel
         else
         {
             // Complied only when no binding of the further facts makes a claim, certain or tentative.
-            var claims = Bindings(node.ViolationFrame, scope).Select(b => Sat.And(b.Exist, _encoder.IsFalse(Encode(node.ViolatedWhen!, b.Scope)).Not()));
+            var claims = Bindings(node.ViolationFrame, scope).Select(b => Sat.And(b.Exist, _encoder.IsFalse(ViolatedWhen(b.Scope)).Not()));
             _complied = Sat.And(_engaged, Sat.Or([.. claims]).Not());
         }
 
         var outcome = Outcome(null);
-        (Violated, Complied, ExceptionApplies, Pending, ClaimUndetermined, ClaimUndefeated) = outcome;
+        (Violated, ExceptionApplies, Pending, ClaimUndetermined, ClaimUndefeated) = (outcome.Violated, outcome.ExceptionApplies, outcome.Pending, outcome.ClaimUndetermined, outcome.Undefeated);
+        (NotApplicable, Complied) = (Sat.Or(_notApplicable, outcome.CarvedOut), Sat.Or(outcome.Complied, outcome.CarvedOutComplied));
+        CarvedOut = Sat.Or(outcome.CarvedOut, outcome.CarvedOutComplied);
         PreClaimUndetermined = _preClaimUndetermined;
         Undetermined = Sat.Or(_preClaimUndetermined, ClaimUndetermined);
         if (IsDuty && node.Model.Duty?.Deadline is not null && (node.DeadlineDue ?? node.DeadlineFrom) is { } instant)
@@ -151,6 +161,21 @@ internal sealed class ProvisionModel
             var anchor = Encode(instant, claimScope);
             AnchorAbsent = Sat.And(_engaged, ClaimUndefeated, anchor.Known.Not(), Sat.Or([.. _lapsingClaims]).Not());
         }
+    }
+
+    /// <summary>
+    /// Every way to bind the provision's <c>for</c> variables to one of their types each: a model is built for each, and a
+    /// status is reachable where it is reachable under one of them. One choice (the first type of each) for most provisions.
+    /// </summary>
+    public static IEnumerable<ImmutableArray<int>> TypeChoices(ProvisionNode node)
+    {
+        IEnumerable<ImmutableArray<int>> choices = [[]];
+        foreach (var variable in node.SubjectFrame)
+        {
+            choices = choices.SelectMany(c => Enumerable.Range(0, variable.Types.Length).Select(c.Add)).ToList();
+        }
+
+        return choices;
     }
 
     /// <summary>
@@ -164,7 +189,7 @@ internal sealed class ProvisionModel
 
     /// <summary>The texts a permission's match, time of law and applies-when name, with its definitions' and law's.</summary>
     private static IEnumerable<string> EngagementConstants(ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions) =>
-        ConstantsOf(permission, Parsed([permission.Match, permission.AppliesWhen, permission.EventTime, permission.AssumeInForce]), provisions);
+        ConstantsOf(permission, Parsed([permission.Match, permission.AppliesWhen, permission.EventTime, permission.AssumeInForce, .. permission.Versions.Select(v => v.AppliesWhen)]), provisions);
 
     private static IEnumerable<string> ConstantsOf(ProvisionNode node, IEnumerable<Expr> conditions, IReadOnlyDictionary<string, ProvisionNode> provisions)
     {
@@ -239,7 +264,7 @@ internal sealed class ProvisionModel
     /// <summary>The facts a finding found in a solution is for: the subject's, and the further facts' when the analysed claim bears on it.</summary>
     public ImmutableArray<FactBinding> FactsOf(Google.OrTools.Sat.CpSolver solver)
     {
-        var bound = Sat.Value(solver, ClaimUndetermined) || Sat.Value(solver, Violated) || Sat.Value(solver, ExceptionApplies) ? Subject.AddRange(Breach) : Subject;
+        var bound = Sat.Value(solver, ClaimUndetermined) || Sat.Value(solver, Violated) || Sat.Value(solver, ExceptionApplies) || Sat.Value(solver, CarvedOut) ? Subject.AddRange(Breach) : Subject;
         return [.. bound.Select(s => new FactBinding(s.Variable, s.Slot.Type.Name, IdOf(solver, s.Slot)))];
     }
 
@@ -270,7 +295,11 @@ internal sealed class ProvisionModel
     /// <summary>The combination has no finding of its own: its match is no.</summary>
     public Lit NoFinding { get; }
 
+    /// <summary>Not applicable: not in force, or outside applies-when, or a carve-out (<c>carve-out: not-applicable</c>) stands against the claim.</summary>
     public Lit NotApplicable { get; }
+
+    /// <summary>A carve-out stands against the analysed claim (its finding, NotApplicable or Complied, names the claim's facts).</summary>
+    public Lit CarvedOut { get; }
 
     public Lit Complied { get; }
 
@@ -279,6 +308,9 @@ internal sealed class ProvisionModel
     public Lit ExceptionApplies { get; }
 
     public Lit Undetermined { get; }
+
+    /// <summary>The event's time on the subject's facts (its <c>event-time</c>); null for a provision with none.</summary>
+    public Term? EventTime => _node.EventTime is null ? null : Encode(_node.EventTime, Scope);
 
     /// <summary>Match, time of law and applies-when all yes: the provision reaches these facts.</summary>
     public Lit Engaged => _engaged;
@@ -346,7 +378,7 @@ internal sealed class ProvisionModel
                     _permissionStages[stagesKey] = stages = Stages(permission, encoder, binding);
                 }
 
-                var (match, inForce, applies, _) = stages;
+                var (match, inForce, applies, _, _) = stages;
                 engaged.Add(Sat.And(exist, holds(encoder, match, inForce, applies)));
             }
         }
@@ -422,31 +454,31 @@ internal sealed class ProvisionModel
 
     /// <summary>Why a conflict between a provision and a permission is not analysed: what the permission's engagement uses; empty when it is.</summary>
     public static ImmutableArray<string> WhyConflictNotAnalysed(ProvisionNode node, ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions, ImmutableDictionary<string, string> readings, int factsPerType) =>
-        Trial(permission.Versions.IsEmpty ? [] : [$"permission {permission.Id} has versions (versions:)"],
+        Trial(permission.SubjectFrame.Any(v => v.Types.Length > 1) ? [$"permission {permission.Id} has a variable over several types"] : [],
             () => new ProvisionModel(node, permission, provisions, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
 
-    /// <summary>What any question about a provision needs and the encoding lacks: versions, carve-outs a permission makes, too many facts.</summary>
+    /// <summary>What any question about a provision needs and the encoding lacks: carve-outs a permission makes, too many facts.</summary>
     private static ImmutableArray<string> Unencodable(ProvisionNode node, int factsPerType)
     {
         var reasons = ImmutableArray.CreateBuilder<string>();
-        if (!node.Versions.IsEmpty)
-        {
-            reasons.Add("versions of one provision (versions:)");
-        }
-
         foreach (var exception in Exceptions(node))
         {
             if (exception.Prevailing is { } prevailing && exception.Model.CarveOut is not null)
             {
                 reasons.Add($"precedence: permission {prevailing.Id} narrows it (a carve-out a permission makes)");
             }
-            else if (exception.Prevailing is { Versions.IsEmpty: false } versioned)
-            {
-                reasons.Add($"precedence: permission {versioned.Id}, which prevails over it, has versions (versions:)");
-            }
         }
 
-        foreach (var group in node.SubjectFrame.Concat(node.ViolationFrame).GroupBy(v => v.Type.Name).Where(g => g.Count() > factsPerType))
+        // Only the provision's own for variables are bound type by type (TypeChoices); a variable the encoding binds to
+        // every fact of its type (an exception's, a met-by's, a breach's, a prevailing permission's) ranges over one type.
+        var permissions = Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>();
+        var frames = node.ViolationFrame.Concat(node.MetByFrame).Concat(Exceptions(node).SelectMany(e => e.OwnFrame)).Concat(permissions.SelectMany(p => p.SubjectFrame));
+        foreach (var variable in frames.Where(v => v.Types.Length > 1).DistinctBy(v => v.Name))
+        {
+            reasons.Add($"a variable over several types ({variable.Name}: {string.Join(", ", variable.TypeNames)}) outside the provision's own for");
+        }
+
+        foreach (var group in node.SubjectFrame.Concat(node.ViolationFrame).SelectMany(v => v.Types).GroupBy(t => t.Name).Where(g => g.Count() > factsPerType))
         {
             reasons.Add($"{group.Count()} facts of type {group.Key} in its for (raise the facts per type above {factsPerType})");
         }
@@ -469,18 +501,26 @@ internal sealed class ProvisionModel
     public ImmutableArray<Lit> StatusesWithout(ExceptionNode excluded)
     {
         var o = Outcome(excluded);
-        return [NotApplicable, o.Violated, o.Complied, o.ExceptionApplies, o.Pending, Sat.Or(_preClaimUndetermined, o.ClaimUndetermined)];
+        return [Sat.Or(_notApplicable, o.CarvedOut), o.Violated, Sat.Or(o.Complied, o.CarvedOutComplied), o.ExceptionApplies, o.Pending, Sat.Or(_preClaimUndetermined, o.ClaimUndetermined)];
     }
 
     /// <summary>The statuses that rest on the claim, as the stand, unsettled and outcome rules (and, for a duty, its discharge and deadline rules) decide them.</summary>
     private ClaimOutcome Outcome(ExceptionNode? excluded)
     {
         var lapses = new List<(Lit Lapsed, Num Due)>();
-        var (stands, unsettled, childStands) = Resolve(_node, _claimScope, _claimExists, _tentative, excluded, "P", lapses);
-        var exceptionApplies = Sat.And(_claimExists, childStands);
+        var perChild = new List<(ExceptionNode Child, Lit Stands)>();
+        var (stands, unsettled, childStands) = Resolve(_node, _claimScope, _claimExists, _tentative, excluded, "P", lapses, perChild);
+
+        // Standing exceptions defeat the claim; where a carve-out stands among them, the conduct is outside the provision:
+        // NotApplicable where one of them says so, else Complied (RuleActions.ConcludeExceptions).
+        Lit CarveOuts(CarveOutOutcome outcome) => Sat.Or([.. perChild.Where(c => c.Child.Model.CarveOut == outcome).Select(c => c.Stands)]);
+        var (carvedNa, carvedComplied) = (CarveOuts(CarveOutOutcome.NotApplicable), CarveOuts(CarveOutOutcome.Complied));
+        var carvedOut = Sat.And(_claimExists, carvedNa);
+        var carvedOutComplied = Sat.And(_claimExists, carvedComplied, carvedNa.Not());
+        var exceptionApplies = Sat.And(_claimExists, childStands, carvedNa.Not(), carvedComplied.Not());
         if (!IsDuty)
         {
-            return new(stands, _complied, exceptionApplies, Lit.False, unsettled, Sat.Or(stands, unsettled));
+            return new(stands, _complied, exceptionApplies, Lit.False, unsettled, Sat.Or(stands, unsettled), carvedOut, carvedOutComplied);
         }
 
         // A duty no exception defeats for certain: complied where a fulfilling fact was done in time (whether or not the
@@ -499,7 +539,9 @@ internal sealed class ProvisionModel
             ExceptionApplies: exceptionApplies,
             Pending: Sat.And(settled, _encoder.IsFalse(late)),
             ClaimUndetermined: Sat.Or(Sat.And(unsettled, open), Sat.And(stands, open, doubt), Sat.And(settled, late.Unknown)),
-            Undefeated: undefeated);
+            Undefeated: undefeated,
+            CarvedOut: carvedOut,
+            CarvedOutComplied: carvedOutComplied);
     }
 
     /// <summary>Whether the deadline has passed at the as-of instant: as-of after the due instant, or at it when the due instant itself is late.</summary>
@@ -618,7 +660,12 @@ internal sealed class ProvisionModel
     }
 
     /// <summary>What rests on a claim: each status of the outcome, and whether no exception defeats the claim.</summary>
-    private readonly record struct ClaimOutcome(Lit Violated, Lit Complied, Lit ExceptionApplies, Lit Pending, Lit ClaimUndetermined, Lit Undefeated);
+    /// <remarks>
+    /// <paramref name="Complied"/> is the claim's own (no breach, or a duty discharged); where a carve-out stands the
+    /// finding is <paramref name="CarvedOut"/> (NotApplicable) or <paramref name="CarvedOutComplied"/> instead of
+    /// <paramref name="ExceptionApplies"/>, as <c>RuleActions.ConcludeExceptions</c> decides.
+    /// </remarks>
+    private readonly record struct ClaimOutcome(Lit Violated, Lit Complied, Lit ExceptionApplies, Lit Pending, Lit ClaimUndetermined, Lit Undefeated, Lit CarvedOut, Lit CarvedOutComplied);
 
     /// <summary>
     /// A claim of <paramref name="node"/> that exists (certain or tentative) when <paramref name="exists"/>: whether it
@@ -629,7 +676,7 @@ internal sealed class ProvisionModel
     /// where whether it lapsed is unknown, its certain claim is unsettled; where it lapsed, its certain claim neither
     /// stands nor is unsettled, and its fresh deadline is added to <paramref name="lapses"/>.
     /// </remarks>
-    private (Lit Stands, Lit Unsettled, Lit ChildStands) Resolve(RuleNode node, IReadOnlyDictionary<string, Term> scope, Lit exists, Lit tentative, ExceptionNode? excluded, string key, List<(Lit Lapsed, Num Due)> lapses)
+    private (Lit Stands, Lit Unsettled, Lit ChildStands) Resolve(RuleNode node, IReadOnlyDictionary<string, Term> scope, Lit exists, Lit tentative, ExceptionNode? excluded, string key, List<(Lit Lapsed, Num Due)> lapses, List<(ExceptionNode Child, Lit Stands)>? perChild = null)
     {
         var childStands = new List<Lit>();
         var childUnsettled = new List<Lit>();
@@ -655,6 +702,7 @@ internal sealed class ProvisionModel
 
                 var (stands, unsettled, _) = Resolve(child, binding, claimExists, when.Unknown, excluded, whenKey, lapses);
                 childStands.Add(stands);
+                perChild?.Add((child, stands));
                 childUnsettled.Add(unsettled);
                 if (child.Prevailing is { } doubted)
                 {
@@ -715,14 +763,42 @@ internal sealed class ProvisionModel
     }
 
     /// <summary>A provision's verdict stages on a binding of its subject: match, whether its law was in force, applies-when.</summary>
-    /// <remarks>With whether the text compiled is the one that would govern, were the law in force (<c>LawPeriod.AsWritten</c>).</remarks>
-    private (Term Match, Term InForce, Term Applies, Lit AsWritten) Stages(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
+    /// <remarks>
+    /// With whether the text compiled is the one that would govern, were the law in force (<c>LawPeriod.AsWritten</c>),
+    /// and, for a provision with versions, which version's condition is evaluated (<see cref="InForce"/>): applies-when is
+    /// the one of the version in force at the event's time.
+    /// </remarks>
+    private (Term Match, Term InForce, Term Applies, Lit AsWritten, ImmutableArray<(VersionNode Version, Lit Governs)> Governing) Stages(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
     {
-        var (inForce, asWritten) = node.Period is null ? (ConditionEncoder.Constant(true), Lit.False) : InForce(node, encoder, scope);
+        var (inForce, asWritten, governing) = node.Period is null ? (ConditionEncoder.Constant(true), Lit.False, []) : InForce(node, encoder, scope);
         return (node.Match is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.Match), scope),
             inForce,
-            node.AppliesWhen is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(node.AppliesWhen), scope),
-            asWritten);
+            Select(encoder, governing, v => v.AppliesWhen, node.AppliesWhen, scope),
+            asWritten,
+            governing);
+    }
+
+    /// <summary>The provision's violated-when over a binding of its claim: the one of the version in force at the event's time.</summary>
+    private Term ViolatedWhen(IReadOnlyDictionary<string, Term> scope) => Select(_encoder, _governing, v => v.ViolatedWhen, _node.ViolatedWhen, scope);
+
+    /// <summary>
+    /// A condition as <c>ProvisionVersions.Select</c> picks it: the own condition of the version that governs (its text
+    /// known and the event's time, known, in its period), else the provision's (yes where it has none). The versions'
+    /// periods do not overlap, so at most one governs.
+    /// </summary>
+    private static Term Select(ConditionEncoder encoder, ImmutableArray<(VersionNode Version, Lit Governs)> governing, Func<VersionNode, ConditionSource?> own, ConditionSource? shared, IReadOnlyDictionary<string, Term> scope)
+    {
+        var selected = shared is null ? ConditionEncoder.Constant(true) : encoder.Encode(Parse(shared), scope);
+        foreach (var (version, governs) in governing)
+        {
+            if (own(version) is { } condition && !governs.IsFalse)
+            {
+                var chosen = encoder.Encode(Parse(condition), scope);
+                selected = encoder.Choose(governs, chosen, selected);
+            }
+        }
+
+        return selected;
     }
 
     /// <summary>The encoder of a provision's conditions: its definitions and parameters, the readings taken, over the shape.</summary>
@@ -739,6 +815,7 @@ internal sealed class ProvisionModel
     private static IEnumerable<Expr> Conditions(ProvisionNode node)
     {
         var sources = new List<ConditionSource?> { node.Match, node.AppliesWhen, node.EventTime, node.AssumeInForce, node.ViolatedWhen, node.DeadlineFrom, node.DeadlineDue, node.DeadlineInclusive, node.MetBy, node.MetAt };
+        sources.AddRange(node.Versions.SelectMany(v => new[] { v.AppliesWhen, v.ViolatedWhen }));
         sources.AddRange(Exceptions(node).SelectMany(e => new[] { e.When, e.LapseAt, e.LapseIf }));
         return Parsed(sources);
     }
@@ -749,9 +826,16 @@ internal sealed class ProvisionModel
     /// <summary>
     /// Whether the law was in force at the event's time, as <c>LawPeriod.Check</c> decides it: a chain of tests on the
     /// event's instant against adoption, the effective date (or the reading that assumes the law in force), the end of
-    /// the provision's period and its amendments, each a day's start in the jurisdiction's zone.
+    /// the provision's period, its versions and its amendments, each a day's start in the jurisdiction's zone.
     /// </summary>
-    private (Term InForce, Lit AsWritten) InForce(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
+    /// <remarks>
+    /// With versions: the provision takes effect on its first version's first day (or the ordinance's effective date);
+    /// an event in the period of a version whose text is unknown, or between two versions, leaves it unknown; one on or
+    /// after the last version's end is not in force. <c>Governing</c> gives, for each version of known text, whether it
+    /// governs the event (its time known and in the version's period, <c>LawPeriod.VersionAt</c>), whatever the rest
+    /// of the chain decides. No verdict is provisional (<c>LawPeriod.AsWritten</c> is no for a provision with versions).
+    /// </remarks>
+    private (Term InForce, Lit AsWritten, ImmutableArray<(VersionNode Version, Lit Governs)> Governing) InForce(ProvisionNode node, ConditionEncoder encoder, IReadOnlyDictionary<string, Term> scope)
     {
         var law = node.Law;
         var provision = node.Model;
@@ -772,7 +856,9 @@ internal sealed class ProvisionModel
             outside.Add(chain[^1].Test);
         }
 
-        if (Start(provision.InForce?.From ?? law.EffectiveFrom) is { } effective)
+        var versions = node.Versions;
+        var from = provision.InForce?.From ?? (versions.IsEmpty ? null : versions[0].Model.From) ?? law.EffectiveFrom;
+        if (Start(from) is { } effective)
         {
             chain.Add((Sat.Less(t, effective, strict: true), false));
         }
@@ -785,6 +871,23 @@ internal sealed class ProvisionModel
         {
             chain.Add((Sat.Less(t, until, strict: true).Not(), false));
             outside.Add(chain[^1].Test);
+        }
+
+        // The version in force (LawPeriod.Version): one whose text is unknown leaves it unknown; after the last one's end
+        // it is not in force; between two versions (no text known) unknown; one of known text goes on to the amendments.
+        var periods = versions.Select(v => (Version: v, In: Sat.And(
+            Start(v.Model.From) is { } f ? Sat.Less(t, f, strict: true).Not() : Lit.True,
+            Start(v.Until) is { } u ? Sat.Less(t, u, strict: true) : Lit.True))).ToList();
+        var governing = ImmutableArray.CreateRange(periods.Where(p => p.Version.Model.TextKnown).Select(p => (p.Version, Sat.And(eventTime.Known, p.In))));
+        if (!versions.IsEmpty)
+        {
+            chain.Add((Sat.Or([.. periods.Where(p => !p.Version.Model.TextKnown).Select(p => p.In)]), null));
+            if (Start(versions[^1].Until) is { } end)
+            {
+                chain.Add((Sat.Less(t, end, strict: true).Not(), false));
+            }
+
+            chain.Add((Sat.Or([.. periods.Where(p => p.Version.Model.TextKnown).Select(p => p.In)]).Not(), null));
         }
 
         // The amendments weighed together, whatever their order: one in force with known text ends the original; else one
@@ -806,12 +909,12 @@ internal sealed class ProvisionModel
         // LawPeriod.AsWritten: with the event's time unknown, no amendment of unknown text or date could govern it; with
         // it known, only the effective date is unknown (no reading assumes the law in force), the event is after adoption
         // and before the provision's end, and no amendment governs it.
-        var whenUnknown = Lit.Of(amendments.All(a => a.TextKnown && a.EffectiveFrom is not null));
-        var whenKnown = Start(provision.InForce?.From ?? law.EffectiveFrom) is null
+        var whenUnknown = Lit.Of(versions.IsEmpty && amendments.All(a => a.TextKnown && a.EffectiveFrom is not null));
+        var whenKnown = Start(from) is null && versions.IsEmpty
             ? Sat.And([encoder.IsTrue(assume).Not(), .. outside.Select(o => o.Not()), .. chain.Skip(chain.Count - 3).Select(c => c.Test.Not())])
             : Lit.False;
         var asWritten = Sat.Ite(eventTime.Known, whenKnown, whenUnknown);
-        return (new Term { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue }, asWritten);
+        return (new Term { Kind = TermKind.YesNo, Known = isUnknown.Not(), Unknown = isUnknown, Bool = isTrue }, asWritten, governing);
     }
 
     /// <summary>The scenario a solution describes: the facts that exist, with the fields the conditions read.</summary>
