@@ -132,6 +132,18 @@ public class SeededDefectTests
         actual.Unknowns.Should().ContainSingle().Which.Should().Contain("requiredByLaw");
     }
 
+    [Fact]
+    public void Analyze_PermissionThatNarrowsAProhibition_ReachesTheCarveOutsStatusesAsTheRulesDo()
+    {
+        var share = OrdinanceAnalyzer.Analyze(Precedence).Provisions.Single(p => p.ProvisionId == "N-SHARE");
+        var compiled = OrdinanceCompiler.Compile(Precedence);
+
+        share.IsAnalysed.Should().BeTrue(string.Join("; ", share.NotAnalysed));
+        share.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+        share.Unreachable.Should().Contain(FindingStatus.ExceptionApplies, "a carve-out never gives exception-applies, and N-SHARE has no exception");
+        share.Reachable.Should().OnlyContain(w => BundledOrdinances.Actual(compiled, w) == w.Status.ToString());
+    }
+
     private static readonly Model.Ordinance Duties =
         OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-duties.yaml")).GetValueOrThrow();
 

@@ -457,18 +457,10 @@ internal sealed class ProvisionModel
         Trial(permission.SubjectFrame.Any(v => v.Types.Length > 1) ? [$"permission {permission.Id} has a variable over several types"] : [],
             () => new ProvisionModel(node, permission, provisions, readings, factsPerType).Permits(permission), $"permission {permission.Id} uses ");
 
-    /// <summary>What any question about a provision needs and the encoding lacks: carve-outs a permission makes, too many facts.</summary>
+    /// <summary>What any question about a provision needs and the encoding lacks: variables over several types outside its own for, too many facts.</summary>
     private static ImmutableArray<string> Unencodable(ProvisionNode node, int factsPerType)
     {
         var reasons = ImmutableArray.CreateBuilder<string>();
-        foreach (var exception in Exceptions(node))
-        {
-            if (exception.Prevailing is { } prevailing && exception.Model.CarveOut is not null)
-            {
-                reasons.Add($"precedence: permission {prevailing.Id} narrows it (a carve-out a permission makes)");
-            }
-        }
-
         // Only the provision's own for variables are bound type by type (TypeChoices); a variable the encoding binds to
         // every fact of its type (an exception's, a met-by's, a breach's, a prevailing permission's) ranges over one type.
         var permissions = Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>();
