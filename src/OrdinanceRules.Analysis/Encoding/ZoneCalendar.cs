@@ -195,7 +195,6 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         }
 
         var weeks = sat.NewInt(shifted.Lb / 7, shifted.Ub / 7, "weeks");
-        sat.Model.AddDivisionEquality(weeks.Expr, shifted.Expr, LinearExpr.Constant(7));
         var weekday = sat.NewInt(0, 6, "weekday");
         sat.Model.Add(weekday.Expr == shifted.Expr - (weeks.Expr * 7));
         return (weeks, weekday);
@@ -205,7 +204,6 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
     private Num BusinessDay(Num place)
     {
         var weeks = sat.NewInt(place.Lb / 5, place.Ub / 5, "businessWeeks");
-        sat.Model.AddDivisionEquality(weeks.Expr, place.Expr, LinearExpr.Constant(5));
         var weekday = sat.NewInt(0, 4, "businessWeekday");
         sat.Model.Add(weekday.Expr == place.Expr - (weeks.Expr * 5));
         return sat.Sum(Linear(weeks, 7, weekday), Num.Of(MondayOrigin), subtract: false);
@@ -226,7 +224,6 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         var before = sat.Sum(Linear(weeks, 5 * Day, Lookup(weekday, [0, Day, 2 * Day, 3 * Day, 4 * Day, 5 * Day, 5 * Day], "businessWeek")), own, subtract: false);
         var last = sat.Sum(before, Num.Of(minutes - 1), subtract: false);
         var place = sat.NewInt(last.Lb / Day, last.Ub / Day, "businessPlace");
-        sat.Model.AddDivisionEquality(place.Expr, last.Expr, LinearExpr.Constant(Day));
         var into = sat.NewInt(1, Day, "businessMinute");
         sat.Model.Add(into.Expr == last.Expr - (place.Expr * Day) + 1);
         return Resolve(Linear(BusinessDay(place), Day, into), startOfDay: true);
@@ -545,10 +542,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         }
 
         var (dayLb, dayUb) = (FloorDiv(local.Lb, Day), FloorDiv(local.Ub, Day));
-        var shift = Math.Max(0, -dayLb);
-        var shifted = sat.NewInt(dayLb + shift, dayUb + shift, "day");
-        sat.Model.AddDivisionEquality(shifted.Expr, local.Expr + (shift * Day), LinearExpr.Constant(Day));
-        var day = sat.Sum(shifted, Num.Of(shift), subtract: true);
+        var day = sat.NewInt(dayLb, dayUb, "day");
         var minute = sat.NewInt(0, Day - 1, "minuteOfDay");
         sat.Model.Add(minute.Expr == local.Expr - (day.Expr * Day));
         return (day, minute);
