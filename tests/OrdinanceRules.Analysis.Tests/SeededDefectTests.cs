@@ -347,6 +347,113 @@ public class SeededDefectTests
         BundledOrdinances.Mismatches(OrdinanceCompiler.Compile(ordinance), report).Should().BeEmpty();
     }
 
+    private static readonly Model.Ordinance Calendar =
+        OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-calendar.yaml")).GetValueOrThrow();
+
+    private static readonly AnalysisReport CalendarReport = OrdinanceAnalyzer.Analyze(Calendar);
+
+    private static readonly NodaTime.DateTimeZone Sydney = NodaTime.DateTimeZoneProviders.Tzdb["Australia/Sydney"];
+
+    [Fact]
+    public void Analyze_DutyDueFifteenDaysAfterTheEndOfTheQuarter_ReachesEveryStatusAndReportsNothing()
+    {
+        var duty = CalendarReport.Provisions.Single(p => p.ProvisionId == "S-QUARTER-NOTICE");
+
+        duty.IsAnalysed.Should().BeTrue();
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+        CalendarReport.Findings.Should().NotContain(f => f.ProvisionId == "S-QUARTER-NOTICE");
+    }
+
+    [Fact]
+    public void Analyze_FifteenDaysAcrossTheChangeToDaylightSavingTime_AreAnHourShorterThan360Hours()
+    {
+        var violated = CalendarReport.Provisions.Single(p => p.ProvisionId == "S-SPRING-SHORT").Reachable.Single(w => w.Status == FindingStatus.Violated);
+        var received = Local(violated, "receivedAt");
+        var read = Local(violated, "readAt");
+
+        received.Month.Should().BeOneOf(7, 8, 9);
+        (read.Year, read.Month, read.Day, read.Hour).Should().Be((received.Year, 10, 16, 0));
+        CalendarReport.Findings.Should().ContainSingle(f => f.ProvisionId == "S-AUTUMN-SHORT").Which.Kind.Should().Be(AnalysisFindingKind.NeverViolated);
+        CalendarReport.Findings.Should().NotContain(f => f.ProvisionId == "S-SPRING-SHORT");
+    }
+
+    [Fact]
+    public void Analyze_DayOfTheChangeBackToStandardTime_Is25HoursLong()
+    {
+        var violated = CalendarReport.Provisions.Single(p => p.ProvisionId == "S-LONG-DAY").Reachable.Single(w => w.Status == FindingStatus.Violated);
+        var received = Local(violated, "receivedAt");
+
+        received.DayOfWeek.Should().Be(NodaTime.IsoDayOfWeek.Sunday);
+        received.Month.Should().BeOneOf(3, 4);
+        Local(violated, "readAt").Date.Should().Be(received.Date);
+    }
+
+    [Fact]
+    public void Analyze_MonthAddedToTheLastDaysOfJanuary_IsClampedToTheEndOfFebruary()
+    {
+        var violated = CalendarReport.Provisions.Single(p => p.ProvisionId == "S-MONTH-CLAMP").Reachable.Single(w => w.Status == FindingStatus.Violated);
+        var received = Local(violated, "receivedAt");
+
+        received.Month.Should().Be(1);
+        received.Day.Should().BeOneOf(29, 30, 31);
+        DateTime.IsLeapYear(received.Year).Should().BeFalse();
+        CalendarReport.Findings.Should().ContainSingle(f => f.ProvisionId == "S-MONTH-NEXT").Which.Kind.Should().Be(AnalysisFindingKind.NeverViolated);
+    }
+
+    [Fact]
+    public void Analyze_CalendarOrdinance_EveryProvisionIsAnalysedAndEveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        var compiled = OrdinanceCompiler.Compile(Calendar);
+
+        CalendarReport.Provisions.Should().OnlyContain(p => p.IsAnalysed);
+        CalendarReport.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.Undecided);
+        BundledOrdinances.Mismatches(compiled, CalendarReport).Should().BeEmpty();
+    }
+
+    private static readonly Model.Ordinance Business =
+        OrdinanceYaml.LoadOrdinance(Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-business.yaml")).GetValueOrThrow();
+
+    private static readonly AnalysisReport BusinessReport = OrdinanceAnalyzer.Analyze(Business);
+
+    [Theory]
+    [InlineData("S-BUSINESS-HOURS")]
+    [InlineData("S-BUSINESS-DAYS")]
+    public void Analyze_DutyCountedInBusinessTime_ReachesEveryDutyStatusAndReportsNothing(string id)
+    {
+        var duty = BusinessReport.Provisions.Single(p => p.ProvisionId == id);
+
+        duty.IsAnalysed.Should().BeTrue();
+        duty.Reachable.Select(w => w.Status).Should().Contain([FindingStatus.Pending, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+        BusinessReport.Findings.Should().NotContain(f => f.ProvisionId == id);
+    }
+
+    [Fact]
+    public void Analyze_BusinessHoursOnACalendarOfOneYear_JudgesPendingAndViolatedWitnessesInThatYear()
+    {
+        var duty = BusinessReport.Provisions.Single(p => p.ProvisionId == "S-BUSINESS-HOURS");
+        var compiled = OrdinanceCompiler.Compile(Business);
+
+        foreach (var witness in duty.Reachable.Where(w => w.Status is FindingStatus.Pending or FindingStatus.Violated))
+        {
+            Due(compiled, witness).Year.Should().Be(2021);
+        }
+
+        Due(compiled, duty.Reachable.Single(w => w.Status == FindingStatus.Pending)).Should().BeAfter(duty.Reachable.Single(w => w.Status == FindingStatus.Pending).Scenario.AsOf!.Value);
+    }
+
+    [Fact]
+    public void Analyze_BusinessOrdinance_EveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        var compiled = OrdinanceCompiler.Compile(Business);
+
+        BusinessReport.Findings.Should().NotContain(f => f.Kind == AnalysisFindingKind.Undecided);
+        BundledOrdinances.Mismatches(compiled, BusinessReport).Should().BeEmpty();
+    }
+
+    /// <summary>An instant field of the witness's one awareness, on Sydney's clock.</summary>
+    private static NodaTime.LocalDateTime Local(Witness witness, string field) =>
+        NodaTime.Instant.FromDateTimeOffset((DateTimeOffset)witness.Scenario.Facts.Single(f => f.Type.Name == "awareness")[field].Value!).InZone(Sydney).LocalDateTime;
+
     private static readonly FindingStatus[] ProvisionStatuses =
         [FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.ExceptionApplies, FindingStatus.Pending, FindingStatus.Undetermined];
 

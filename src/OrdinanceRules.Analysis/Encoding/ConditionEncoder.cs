@@ -13,12 +13,18 @@ namespace OrdinanceRules.Analysis.Encoding;
 /// </summary>
 /// <remarks>
 /// A finding test (<c>violated('P', a)</c>) is encoded by <paramref name="findings"/>, which is given the tested
-/// provision's id and the terms of the facts named; null where no provision can be looked up.
+/// provision's id and the terms of the facts named; null where no provision can be looked up. Calendar time is counted
+/// in <paramref name="zone"/>, the jurisdiction's.
 /// </remarks>
 internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions, IReadOnlyDictionary<string, string> readings, ImmutableArray<Parameter> parameters,
-    Func<string, IReadOnlyList<Term>, Term>? findings = null)
+    NodaTime.DateTimeZone zone, Func<string, IReadOnlyList<Term>, Term>? findings = null)
 {
+    private ZoneCalendar? _calendar;
+
     private Sat Sat => shape.Sat;
+
+    /// <summary>Calendar time in the jurisdiction's zone, as the conditions' calendar periods and functions count it.</summary>
+    public ZoneCalendar Calendar => _calendar ??= new ZoneCalendar(Sat, zone);
 
     /// <summary>The constants a set of conditions name, for the shape's text universe.</summary>
     public static IEnumerable<string> Constants(Expr expr) => expr switch
@@ -91,7 +97,7 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         LiteralKind.YesNo => Constant((bool)literal.Value!),
         LiteralKind.Duration => KnownNum(TermKind.Duration, Minutes((TimeSpan)literal.Value!)),
         LiteralKind.Instant => KnownNum(TermKind.Instant, Minutes((DateTimeOffset)literal.Value!)),
-        LiteralKind.Period => throw new NotSupportedException("calendar periods (such as 1 month)"),
+        LiteralKind.Period => new Term { Kind = TermKind.Period, Known = Lit.True, Unknown = Lit.False, Period = (CalendarPeriod)literal.Value! },
         _ => Term.Absent,
     };
 
@@ -301,6 +307,11 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
             throw new NotSupportedException("comparing sets");
         }
 
+        if (a.Kind == TermKind.Period || b.Kind == TermKind.Period)
+        {
+            throw new NotSupportedException("comparing calendar periods");
+        }
+
         return Sat.Eq(a.Value, b.Value);
     }
 
@@ -366,6 +377,11 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
 
     private Term Arithmetic(Term a, Term b, bool subtract)
     {
+        if (a.Kind == TermKind.Period || b.Kind == TermKind.Period)
+        {
+            return CalendarArithmetic(a, b, subtract);
+        }
+
         var kind = (a.Kind, b.Kind, subtract) switch
         {
             (TermKind.Number, TermKind.Number, _) => TermKind.Number,
@@ -384,11 +400,46 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         test.IsTrue ? then : test.IsFalse ? otherwise
             : Kleene(Sat.Ite(test, IsTrue(then), IsTrue(otherwise)), Sat.Ite(test, then.Unknown, otherwise.Unknown));
 
+    /// <summary>As <c>Ops.AddCalendar</c>: instant ± period and period + instant in the jurisdiction's zone, period ± period; unknown if either is, absent if either is absent.</summary>
+    private Term CalendarArithmetic(Term a, Term b, bool subtract)
+    {
+        var unknown = AnyUnknown(a, b);
+        var known = Sat.And(unknown.Not(), a.Known, b.Known);
+        switch (a.Kind, b.Kind)
+        {
+            case (TermKind.Period, TermKind.Period):
+                return new Term { Kind = TermKind.Period, Known = known, Unknown = unknown, Period = subtract ? a.Period + -b.Period : a.Period + b.Period };
+            case (TermKind.Instant, TermKind.Period):
+            case (TermKind.Period, TermKind.Instant) when !subtract:
+                var (t, p) = a.Kind == TermKind.Instant ? (a, subtract ? -b.Period : b.Period) : (b, a.Period);
+                return new Term { Kind = TermKind.Instant, Known = known, Unknown = unknown, Value = Calendar.Add(t.Value, p) };
+            default:
+                throw new NotSupportedException($"calendar arithmetic on {a.Kind} and {b.Kind}");
+        }
+    }
+
+    /// <summary>As <c>Ops.Boundary</c>: the start or end of the instant's day, month, quarter or year; unknown or absent as the instant is.</summary>
+    private Term Boundary(Term t, CalendarUnit unit, bool end) =>
+        t.Kind == TermKind.Instant
+            ? new Term { Kind = TermKind.Instant, Known = t.Known, Unknown = t.Unknown, Value = Calendar.Boundary(t.Value, unit, end) }
+            : throw new NotSupportedException($"a calendar function of {t.Kind}");
+
     /// <summary>As <c>Ops.If</c>: with an unknown test, known only when both branches are known and agree.</summary>
     public Term If(Term test, Term then, Term otherwise)
     {
         var (t, f, u) = (IsTrue(test), IsFalse(test), test.Unknown);
         var kind = then.Kind == TermKind.None ? otherwise.Kind : then.Kind;
+        if (kind == TermKind.Period)
+        {
+            // Periods are constants: an if over two is encoded only when its test is settled, or both are the same.
+            if (t.IsTrue || f.IsTrue || (then.Kind == TermKind.Period && otherwise.Kind == TermKind.Period && then.Period == otherwise.Period))
+            {
+                return f.IsTrue ? otherwise : then;
+            }
+
+            throw new NotSupportedException("if-then-else over calendar periods whose test the model decides");
+        }
+
         if (kind == TermKind.Set || (then.Kind != otherwise.Kind && then.Kind != TermKind.None && otherwise.Kind != TermKind.None))
         {
             throw new NotSupportedException("if-then-else over sets or over values of two kinds");
@@ -463,9 +514,9 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
                 }
 
             default:
-                if (CalendarTime.Functions.ContainsKey(call.Name))
+                if (CalendarTime.Functions.TryGetValue(call.Name, out var boundary))
                 {
-                    throw new NotSupportedException($"the calendar function {call.Name}()");
+                    return Boundary(Visit(call.Arguments[0], scope, asStated), boundary.Unit, boundary.End);
                 }
 
                 if (definitions.TryGet(call.Name, out var definition) && definition.Body is { } body)

@@ -430,11 +430,6 @@ internal sealed class ProvisionModel
             {
                 reasons.Add("a recurring duty (recurs:), whose periods are generated for each evaluation");
             }
-            else if (node.Model.Duty.Deadline is { Counting: not DeadlineCounting.Elapsed } deadline && node.DeadlineDue is null)
-            {
-                var (words, key) = deadline.Counting == DeadlineCounting.BusinessHours ? ("business hours", "business-hours") : ("business days", "business-days");
-                reasons.Add($"a deadline counted in {words} (counting: {key}), which is not encoded: the duty's statuses are not analysed");
-            }
         }
         else if (node.ViolatedWhen is null)
         {
@@ -540,11 +535,18 @@ internal sealed class ProvisionModel
     private Term Late(Term due)
     {
         var asOf = ConditionEncoder.Instant(Shape.AsOf());
-        return _encoder.If(Inclusive(), _encoder.Compare(asOf, due, 2), _encoder.Compare(asOf, due, 3));
+        return _encoder.If(Inclusive(due), _encoder.Compare(asOf, due, 2), _encoder.Compare(asOf, due, 3));
     }
 
-    /// <summary>The deadline's <c>inclusive</c>, over the claim's facts: yes when it has none.</summary>
-    private Term Inclusive() => Cached("inclusive", () => _node.DeadlineInclusive is null ? ConditionEncoder.Constant(true) : Encode(_node.DeadlineInclusive, _claimScope));
+    /// <summary>
+    /// The deadline's <c>inclusive</c>, over the claim's facts: yes when it has none; no where the due instant is a tick
+    /// before its value (a minute is on time exactly when it is before the value, and late from it on).
+    /// </summary>
+    private Term Inclusive(Term due)
+    {
+        var inclusive = Cached("inclusive", () => _node.DeadlineInclusive is null ? ConditionEncoder.Constant(true) : Encode(_node.DeadlineInclusive, _claimScope));
+        return due.JustBefore.IsFalse ? inclusive : _encoder.And(new Term { Kind = TermKind.YesNo, Known = Lit.True, Unknown = Lit.False, Bool = due.JustBefore.Not() }, inclusive);
+    }
 
     private Term Cached(string key, Func<Term> make)
     {
@@ -591,7 +593,7 @@ internal sealed class ProvisionModel
             Sat.Require(Sat.Implies(any, Sat.Or([.. chosen])));
         }
 
-        return new Term { Kind = TermKind.Instant, Known = Sat.Or(any, due.Known), Unknown = Sat.And(any.Not(), due.Unknown), Value = Sat.Ite(any, latest, due.Value) };
+        return new Term { Kind = TermKind.Instant, Known = Sat.Or(any, due.Known), Unknown = Sat.And(any.Not(), due.Unknown), Value = Sat.Ite(any, latest, due.Value), JustBefore = Sat.And(any.Not(), due.JustBefore) };
     }
 
     private Term BaseDue()
@@ -615,9 +617,15 @@ internal sealed class ProvisionModel
         }
         else
         {
-            // Business time is not encoded: the due instant is left free, and the duty's statuses are not asked
-            // (Unsupported says why); only questions that do not read it (the deadline's anchor) are.
-            value = Sat.NewInt(0, Shape.MaxAsOf * 2, "businessDue");
+            // Business time, counted as DeadlineCalculator counts it: unknown also where the count meets a weekday of a year
+            // the deadline's calendar does not cover.
+            var calendar = deadline.Calendar is { } name ? _node.Law.Calendars.FirstOrDefault(c => c.Name == name) : null;
+            var within = deadline.Within ?? TimeSpan.Zero;
+            var (due, covered) = deadline.Counting == DeadlineCounting.BusinessHours
+                ? _encoder.Calendar.BusinessHours(instant.Value, ConditionEncoder.Minutes(within), calendar)
+                : _encoder.Calendar.BusinessDaysDue(instant.Value, (int)within.TotalDays, calendar);
+            var known = Sat.And(instant.Known, covered);
+            return new Term { Kind = TermKind.Instant, Known = known, Unknown = known.Not(), Value = due, JustBefore = Lit.Of(deadline.Counting == DeadlineCounting.BusinessDays) };
         }
 
         return new Term { Kind = TermKind.Instant, Known = instant.Known, Unknown = instant.Known.Not(), Value = value };
@@ -641,7 +649,7 @@ internal sealed class ProvisionModel
             var at = Cached($"at/{key}", () => Encode(metAt, binding));
             var byAsOf = _encoder.Compare(at, asOf, 1);
             var inTime = hasDeadline
-                ? _encoder.And(_encoder.If(Inclusive(), _encoder.Compare(at, due, 1), _encoder.Compare(at, due, 0)), byAsOf)
+                ? _encoder.And(_encoder.If(Inclusive(due), _encoder.Compare(at, due, 1), _encoder.Compare(at, due, 0)), byAsOf)
                 : byAsOf;
             var value = _encoder.And(met, inTime);
             discharged.Add(Sat.And(exist, _encoder.IsTrue(value)));
@@ -795,7 +803,7 @@ internal sealed class ProvisionModel
 
     /// <summary>The encoder of a provision's conditions: its definitions and parameters, the readings taken, over the shape.</summary>
     private ConditionEncoder EncoderFor(ProvisionNode node) =>
-        new(Shape, node.Environment.Definitions ?? DefinitionTable.Empty, _readings, node.Environment.Parameters, FindingTest);
+        new(Shape, node.Environment.Definitions ?? DefinitionTable.Empty, _readings, node.Environment.Parameters, node.Environment.Zone, FindingTest);
 
     private static Term FactTerm(FactSlot slot) => ConditionEncoder.FactOf(slot);
 

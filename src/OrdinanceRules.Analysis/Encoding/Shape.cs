@@ -14,6 +14,7 @@ internal enum TermKind
     Duration,
     Fact,
     Set,
+    Period,
     None,
 }
 
@@ -34,7 +35,16 @@ internal sealed class Term
 
     public Lit Bool { get; init; } = Lit.False;
 
+    /// <summary>
+    /// For an instant: it is one tick before <see cref="Value"/>, as a deadline counted in business days ends (a tick
+    /// before the next day starts); compared with whole minutes, it is at or before a minute exactly when that minute is before <see cref="Value"/>.
+    /// </summary>
+    public Lit JustBefore { get; init; } = Lit.False;
+
     public FactType? Type { get; init; }
+
+    /// <summary>For a calendar period: its months and days (periods are constants of the conditions).</summary>
+    public Conditions.CalendarPeriod Period { get; init; }
 
     /// <summary>
     /// For a set of values: its possible values, and whether each is in it. For a set of references (<see cref="Type"/>
