@@ -102,6 +102,10 @@ public class OrdinanceYamlCountBoundsTests
 
         // Any other arithmetic drops the bounds: two unknown counts added stay unknown, whatever they are compared with.
         { $"{Signed} + {Signed} >= 1", FindingStatus.Undetermined },
+
+        // if gives the branch it takes with its bounds; with an unknown test it has none.
+        { $"(if h.basedOn == none then 0 else {Signed}) >= 1", FindingStatus.Violated },
+        { $"(if {Signed} > 3 then 5 else {Signed}) >= 1", FindingStatus.Undetermined },
     };
 
     [Theory]
