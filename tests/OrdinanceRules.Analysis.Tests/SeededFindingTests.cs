@@ -3,7 +3,7 @@ using OrdinanceRules.Yaml;
 namespace OrdinanceRules.Analysis.Tests;
 
 /// <summary>
-/// Finding tests (<c>violated('P', a)</c>) and sets of references planted in small ordinances: the analysis reaches
+/// Finding tests (<c>violated('P', a)</c>), sets of references and counts planted in small ordinances: the analysis reaches
 /// each status the compiled rules give, finds the planted defects, and every witness checks through NRules.
 /// </summary>
 public class SeededFindingTests
@@ -230,6 +230,61 @@ public class SeededFindingTests
 
     private static readonly AnalysisReport SetsReport = OrdinanceAnalyzer.Analyze(Sets);
 
+    // Counts with members whose signature is unknown: C-SIGNED counts the papers signed; C-DECIDED is breached only where
+    // a paper's signature is unknown and another's is signed (the count is within 1 and 2, at least 1 either way);
+    // C-MIRRORED subtracts the count of a hold's papers from a number; C-NEVER asks a count with an unknown member to be
+    // exactly 1, which its bounds never settle (never violated).
+    private static readonly Model.Ordinance Counts = Load($$"""
+        ordinance: "T-C"
+        {{Header}}
+        vocabulary:
+          uses: immigration-cooperation
+          types:
+            paper:
+              fields: { signedByJudge: yes-no }
+            hold:
+              fields: { basedOn: { type: set, to: paper }, start: instant }
+        provisions:
+          - id: C-SIGNED
+            section: "§ 1"
+            title: Two papers signed
+            text: No hold while two papers are signed by a judge.
+            modality: prohibition
+            binds: Town
+            for: { h: hold }
+            event-time: h.start
+            violated-when: count(p in paper, p.signedByJudge) >= 2
+          - id: C-DECIDED
+            section: "§ 2"
+            title: A signed paper beside one unchecked
+            text: No hold while a paper is signed by a judge and another is unchecked.
+            modality: prohibition
+            binds: Town
+            for: { h: hold }
+            event-time: h.start
+            violated-when: 1 <= count(p in paper, p.signedByJudge) and some(p in paper, not known(p.signedByJudge))
+          - id: C-MIRRORED
+            section: "§ 3"
+            title: Few of a hold's papers signed
+            text: No hold on unchecked papers when at most one of them is signed by a judge.
+            modality: prohibition
+            binds: Town
+            for: { h: hold }
+            event-time: h.start
+            violated-when: 3 - count(d in h.basedOn, d.signedByJudge) >= 2 and some(d in h.basedOn, not known(d.signedByJudge))
+          - id: C-NEVER
+            section: "§ 4"
+            title: Exactly one signed, one unchecked
+            text: No hold while exactly one paper is signed and another is unchecked.
+            modality: prohibition
+            binds: Town
+            for: { h: hold }
+            event-time: h.start
+            violated-when: count(p in paper, p.signedByJudge) == 1 and some(p in paper, not known(p.signedByJudge))
+        """);
+
+    private static readonly AnalysisReport CountsReport = OrdinanceAnalyzer.Analyze(Counts);
+
     [Fact]
     public void Analyze_FindingTest_ReachesEveryStatusTheRulesGive()
     {
@@ -339,6 +394,44 @@ public class SeededFindingTests
         SetsReport.Witnesses.Should().NotBeEmpty();
         BundledOrdinances.Mismatches(compiled, SetsReport).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Analyze_CountComparisons_ReachEveryStatusTheRulesGive()
+    {
+        CountsReport.Provisions.Should().OnlyContain(p => p.IsAnalysed);
+        Statuses(CountsReport, "C-SIGNED").Should().BeEquivalentTo([FindingStatus.NotApplicable, FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+        Statuses(CountsReport, "C-DECIDED").Should().Contain([FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+        Statuses(CountsReport, "C-MIRRORED").Should().Contain([FindingStatus.Violated, FindingStatus.Complied, FindingStatus.Undetermined]);
+    }
+
+    [Fact]
+    public void Analyze_CountWithAnUnknownMemberThatCannotChangeTheAnswer_IsViolatedWithThatMemberUnknown()
+    {
+        // C-DECIDED's breach needs a paper whose signature is not known: the count is decided by its bounds alone.
+        var violated = CountsReport.Provisions.Single(p => p.ProvisionId == "C-DECIDED").Reachable.Single(w => w.Status == FindingStatus.Violated);
+        var signatures = violated.Scenario.Facts.Where(f => f.Type.Name == "paper").Select(f => f["signedByJudge"]).ToList();
+
+        signatures.Should().Contain(v => v.State == Facts.ValueState.Known && Equals(v.Value, true));
+        signatures.Should().Contain(v => v.State != Facts.ValueState.Known);
+    }
+
+    [Fact]
+    public void Analyze_CountThatItsBoundsNeverSettle_ReportsNeverViolated()
+    {
+        CountsReport.Findings.Should().ContainSingle(f => f.ProvisionId == "C-NEVER").Which.Kind.Should().Be(AnalysisFindingKind.NeverViolated);
+        CountsReport.Findings.Should().NotContain(f => f.ProvisionId != "C-NEVER" && f.Kind != AnalysisFindingKind.NeverApplies);
+    }
+
+    [Fact]
+    public void Analyze_CountsOrdinance_EveryWitnessEvaluatesToItsClaimedStatus()
+    {
+        var compiled = OrdinanceCompiler.Compile(Counts);
+
+        CountsReport.Witnesses.Should().NotBeEmpty();
+        BundledOrdinances.Mismatches(compiled, CountsReport).Should().BeEmpty();
+    }
+
+    private static IEnumerable<FindingStatus> Statuses(AnalysisReport report, string id) => report.Provisions.Single(p => p.ProvisionId == id).Reachable.Select(w => w.Status);
 
     private static IEnumerable<FindingStatus> Statuses(string id) => SetsReport.Provisions.Single(p => p.ProvisionId == id).Reachable.Select(w => w.Status);
 

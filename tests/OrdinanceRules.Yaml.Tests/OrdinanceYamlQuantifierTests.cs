@@ -96,11 +96,14 @@ public class OrdinanceYamlQuantifierTests
     }
 
     [Fact]
-    public void Evaluate_Count_CountsTheMembersTheWhereClauseSelectsAndIsUnknownWhenOneMayBeSelected()
+    public void Evaluate_Count_CountsTheMembersTheWhereClauseSelectsAndIsUnknownOnlyWhenOneCouldChangeTheAnswer()
     {
         Q1(Facts(), Counted).Status.Should().Be(FindingStatus.Complied);
-        var unknown = Q1(Facts("unknown"), Counted);
-        unknown.Status.Should().Be(FindingStatus.Undetermined);
+        Q1(Facts("unknown"), Counted).Status.Should().Be(FindingStatus.Complied, "r1 is counted, so whether r2 is changes nothing: the count is 1 or 2, over 0 either way");
+
+        var facts = "  - report: p-1\n    quarterStart: 2021-10-01T00:00\n    quarterEnd: 2022-01-01T00:00\n  - request: r2\n    kind: detainer\n    receivedAt: unknown\n  - request: r3\n    kind: detainer\n    receivedAt: 2021-08-01T10:00\n";
+        var unknown = Q1(facts, Counted);
+        unknown.Status.Should().Be(FindingStatus.Undetermined, "the count is 0 or 1");
         unknown.Unknowns.Should().Equal("request r2: receivedAt");
     }
 
@@ -133,12 +136,18 @@ public class OrdinanceYamlQuantifierTests
     }
 
     [Fact]
-    public void Evaluate_FurtherRequestsMayExist_CountIsUnknown()
+    public void Evaluate_FurtherRequestsMayExist_CountHasNoUpperBound()
     {
+        // r1 and r2 are found: further requests can only add to the count, so 0 < count() holds; every() is what stays open.
         var finding = Q1(Facts() + "unknown: [request]\n", Counted);
-
         finding.Status.Should().Be(FindingStatus.Undetermined);
-        finding.Unknowns.Should().Contain("whether any further request exists");
+        finding.Unknowns.Should().Equal("whether any further request exists");
+
+        var fewer = Ordinance.Replace("applies-when: some(", "applies-when: 5 > count(", StringComparison.Ordinal);
+        Q1(Facts(), fewer).Status.Should().Be(FindingStatus.Complied);
+        var open = Q1(Facts() + "unknown: [request]\n", fewer);
+        open.Status.Should().Be(FindingStatus.Undetermined, "further requests could make five");
+        open.Unknowns.Should().Equal("whether any further request exists");
     }
 
     [Fact]

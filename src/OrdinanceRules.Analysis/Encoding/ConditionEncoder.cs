@@ -320,7 +320,7 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
     private Term Eq(Term a, Term b)
     {
         var unknown = AnyUnknown(a, b);
-        return Kleene(Sat.And(unknown.Not(), a.Known, b.Known, SameValue(a, b)), unknown);
+        return Bounded(a, b, Equal, Sat.And(unknown.Not(), a.Known, b.Known, SameValue(a, b)), unknown);
     }
 
     private Term Ne(Term a, Term b)
@@ -329,7 +329,10 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         return Kleene(Sat.And(eq.Unknown.Not(), eq.Bool.Not()), eq.Unknown);
     }
 
-    /// <summary>a &lt; b (0), a &lt;= b (1), a &gt; b (2), a &gt;= b (3), as <c>Ops.Compare</c>: unknown if either is, no if either is absent.</summary>
+    /// <summary>
+    /// a &lt; b (0), a &lt;= b (1), a &gt; b (2), a &gt;= b (3), as <c>Ops.Compare</c>: no if either is absent; unknown if
+    /// either is, except an unknown number within bounds against a known number where the bounds decide (<see cref="Bounded"/>).
+    /// </summary>
     public Term Compare(Term a, Term b, int op)
     {
         var unknown = AnyUnknown(a, b);
@@ -340,8 +343,46 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
             2 => Sat.Less(b.Value, a.Value, strict: true),
             _ => Sat.Less(b.Value, a.Value, strict: false),
         };
-        return Kleene(Sat.And(unknown.Not(), a.Known, b.Known, holds), unknown);
+        return Bounded(a, b, op, Sat.And(unknown.Not(), a.Known, b.Known, holds), unknown);
     }
+
+    /// <summary>The operator <see cref="Bounded"/> reads as <c>==</c>, as <c>Ops</c> does; 0 to 3 are those of <see cref="Compare"/>.</summary>
+    private const int Equal = 4;
+
+    /// <summary>
+    /// A comparison whose answer on known sides is <paramref name="isTrue"/> and which is otherwise unknown where
+    /// <paramref name="unknown"/>, as <c>Ops.Undecided</c> weighs an unknown side: an unknown number within bounds against
+    /// a known number is yes where every number within the bounds gives yes, no where every one gives no; two bounded
+    /// sides, or any other unknown, stay unknown.
+    /// </summary>
+    private Term Bounded(Term a, Term b, int op, Lit isTrue, Lit unknown)
+    {
+        var left = Sat.And(a.Bounded, KnownNumber(b));
+        var right = Sat.And(b.Bounded, KnownNumber(a));
+        if (left.IsFalse && right.IsFalse)
+        {
+            return Kleene(isTrue, unknown);
+        }
+
+        // k op x is x op' k with the order reversed: k < x is x > k.
+        var (leftYes, leftNo) = left.IsFalse ? (Lit.False, Lit.False) : Within(a, op, b.Value);
+        var (rightYes, rightNo) = right.IsFalse ? (Lit.False, Lit.False) : Within(b, op switch { 0 => 2, 1 => 3, 2 => 0, 3 => 1, _ => op }, a.Value);
+        var yes = Sat.Or(Sat.And(left, leftYes), Sat.And(right, rightYes));
+        var no = Sat.Or(Sat.And(left, leftNo), Sat.And(right, rightNo));
+        return Kleene(Sat.Or(isTrue, yes), Sat.And(unknown, yes.Not(), no.Not()));
+    }
+
+    private static Lit KnownNumber(Term t) => t.Kind == TermKind.Number ? t.Known : Lit.False;
+
+    /// <summary>Whether x op k holds for every x within the term's bounds, and whether it fails for every one, as <c>Ops.Within</c>.</summary>
+    private (Lit Yes, Lit No) Within(Term x, int op, Num k) => op switch
+    {
+        0 => (Sat.Less(x.Upper, k, strict: true), Sat.Less(k, x.Lower, strict: false)),
+        1 => (Sat.Less(x.Upper, k, strict: false), Sat.Less(k, x.Lower, strict: true)),
+        2 => (Sat.Less(k, x.Lower, strict: true), Sat.Less(x.Upper, k, strict: false)),
+        3 => (Sat.Less(k, x.Lower, strict: false), Sat.Less(x.Upper, k, strict: true)),
+        _ => (Sat.And(Sat.Eq(x.Lower, k), Sat.Eq(x.Upper, k)), Sat.Or(Sat.Less(k, x.Lower, strict: true), Sat.Less(x.Upper, k, strict: true))),
+    };
 
     private Lit Member(Term set, Term item)
     {
@@ -392,7 +433,33 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
             _ => throw new NotSupportedException($"arithmetic on {a.Kind} and {b.Kind}"),
         };
         var unknown = AnyUnknown(a, b);
-        return new Term { Kind = kind, Known = Sat.And(unknown.Not(), a.Known, b.Known), Unknown = unknown, Value = Sat.Sum(a.Value, b.Value, subtract) };
+        var value = Sat.Sum(a.Value, b.Value, subtract);
+        var known = Sat.And(unknown.Not(), a.Known, b.Known);
+
+        // As Ops.Shifted: a number within bounds plus or minus a known number is within the bounds shifted (k - x within
+        // them mirrored); any other arithmetic with an unknown has no bounds. The shape's numbers stay far inside the
+        // range whose bounds Ops drops.
+        var left = kind == TermKind.Number ? Sat.And(a.Bounded, b.Known) : Lit.False;
+        var right = kind == TermKind.Number ? Sat.And(b.Bounded, a.Known) : Lit.False;
+        if (left.IsFalse && right.IsFalse)
+        {
+            return new Term { Kind = kind, Known = known, Unknown = unknown, Value = value };
+        }
+
+        var (lower, upper) = right.IsFalse ? FromLeft() : left.IsFalse ? FromRight() : Either();
+        return new Term { Kind = kind, Known = known, Unknown = unknown, Value = value, Bounded = Sat.Or(left, right), Lower = lower, Upper = upper };
+
+        (Num, Num) FromLeft() => (Sat.Sum(a.Lower, b.Value, subtract), Sat.Sum(a.Upper, b.Value, subtract));
+
+        (Num, Num) FromRight() => subtract
+            ? (Sat.Sum(a.Value, b.Upper, subtract: true), Sat.Sum(a.Value, b.Lower, subtract: true))
+            : (Sat.Sum(a.Value, b.Lower, subtract: false), Sat.Sum(a.Value, b.Upper, subtract: false));
+
+        (Num, Num) Either()
+        {
+            var (fromLeft, fromRight) = (FromLeft(), FromRight());
+            return (Sat.Ite(left, fromLeft.Item1, fromRight.Item1), Sat.Ite(left, fromLeft.Item2, fromRight.Item2));
+        }
     }
 
     /// <summary>A yes/no value chosen by a fact of the model, not of the scenario: <paramref name="then"/> where <paramref name="test"/> holds, else <paramref name="otherwise"/>.</summary>
@@ -448,6 +515,8 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
         var same = Sat.And(then.Known, otherwise.Known, SameValue(then, otherwise));
         var known = Sat.Or(Sat.And(t, then.Known), Sat.And(f, otherwise.Known), Sat.And(u, same));
         var unknown = Sat.Or(Sat.And(t, then.Unknown), Sat.And(f, otherwise.Unknown), Sat.And(u, same.Not()));
+        // A branch taken keeps its bounds (Ops.If gives that branch's value as it is); an unknown test leaves none.
+        var bounded = Sat.Or(Sat.And(t, then.Bounded), Sat.And(f, otherwise.Bounded));
         return new Term
         {
             Kind = kind,
@@ -456,6 +525,9 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
             Type = then.Type ?? otherwise.Type,
             Value = Sat.Ite(t, then.Value, otherwise.Value),
             Bool = Sat.Ite(t, then.Bool, otherwise.Bool),
+            Bounded = bounded,
+            Lower = bounded.IsFalse ? Num.Of(0) : Sat.Ite(t, then.Lower, otherwise.Lower),
+            Upper = bounded.IsFalse ? Num.Of(0) : Sat.Ite(t, then.Upper, otherwise.Upper),
         };
     }
 
@@ -599,14 +671,35 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
 
             default:
                 {
-                    var unknown = Sat.Or(setUnknown, Sat.Or([.. weighed.Select(w => Sat.And(w.Member, w.Where.Unknown))]));
-                    var counted = weighed.Select(w => Sat.And(w.Member, IsTrue(w.Where))).Where(l => !l.IsFalse).ToList();
-                    var value = counted.All(l => l.IsTrue)
-                        ? Num.Of(counted.Count)
-                        : new Num(Google.OrTools.Sat.LinearExpr.Sum(counted.Select(l => l.AsExpr())), counted.Count(l => l.IsTrue), counted.Count, null);
-                    return new Term { Kind = TermKind.Number, Known = unknown.Not(), Unknown = unknown, Value = value };
+                    // As Ops.Count: unknown when a member's where-clause is, then within the members that pass and those
+                    // that may; an unknown set (Ops.OverReferences) is unknown with no bounds.
+                    var undecided = weighed.Select(w => Sat.And(w.Member, w.Where.Unknown)).ToList();
+                    var anyUndecided = Sat.Or([.. undecided]);
+                    var unknown = Sat.Or(setUnknown, anyUndecided);
+                    var counted = weighed.Select(w => Sat.And(w.Member, IsTrue(w.Where))).ToList();
+                    var value = CountOf(counted);
+                    var bounded = Sat.And(setUnknown.Not(), anyUndecided);
+                    return new Term
+                    {
+                        Kind = TermKind.Number,
+                        Known = unknown.Not(),
+                        Unknown = unknown,
+                        Value = value,
+                        Bounded = bounded,
+                        Lower = value,
+                        Upper = bounded.IsFalse ? value : CountOf([.. counted, .. undecided]),
+                    };
                 }
         }
+    }
+
+    /// <summary>How many of the literals hold.</summary>
+    private static Num CountOf(List<Lit> items)
+    {
+        var open = items.Where(l => !l.IsFalse).ToList();
+        return open.All(l => l.IsTrue)
+            ? Num.Of(open.Count)
+            : new Num(Google.OrTools.Sat.LinearExpr.Sum(open.Select(l => l.AsExpr())), open.Count(l => l.IsTrue), open.Count, null);
     }
 
     /// <summary>A fact of the shape as a term.</summary>

@@ -47,6 +47,16 @@ internal sealed class Term
     public Conditions.CalendarPeriod Period { get; init; }
 
     /// <summary>
+    /// For an unknown number: whether it is known to lie within <see cref="Lower"/> and <see cref="Upper"/>, as the
+    /// evaluator's bounds of a <c>count</c> are (<c>Val.Lower</c>, <c>Val.Upper</c>); the bounds are read only then.
+    /// </summary>
+    public Lit Bounded { get; init; } = Lit.False;
+
+    public Num Lower { get; init; } = Num.Of(0);
+
+    public Num Upper { get; init; } = Num.Of(0);
+
+    /// <summary>
     /// For a set of values: its possible values, and whether each is in it. For a set of references (<see cref="Type"/>
     /// the referenced type, <see cref="SetValues"/> empty): whether each of the K facts of that type is in it.
     /// </summary>

@@ -151,7 +151,8 @@ internal static class Ops
     /// A quantifier over all the facts of a type, where the scenario says further facts of it may exist (its
     /// <c>unknown:</c> list): a further fact could fail <c>every</c>'s test, pass <c>some</c>'s where-clause, or add to the
     /// <c>count</c>. So <c>every</c> that is yes and <c>some</c> that is no become unknown, naming the type; a no of
-    /// <c>every</c> and a yes of <c>some</c> stand, since no further fact can change them; <c>count</c> becomes unknown.
+    /// <c>every</c> and a yes of <c>some</c> stand, since no further fact can change them; <c>count</c> becomes unknown
+    /// with no upper bound, its lower bound what the listed facts already give (a further fact can only add to it).
     /// </summary>
     public static Val OpenWorld(Val value, EvaluationContext context, string type, string quantifier)
     {
@@ -165,7 +166,7 @@ internal static class Ops
         {
             "every" => IsFalse(value) ? value : Val.Unknown(Merge(value, further)),
             "some" => IsTrue(value) ? value : Val.Unknown(Merge(value, further)),
-            _ => Val.Unknown(Merge(value, further)),
+            _ => Val.Unknown(Merge(value, further), value.IsKnown ? value.Number : value.Lower, null),
         };
     }
 
@@ -190,10 +191,15 @@ internal static class Ops
         };
     }
 
-    /// <summary>How many members pass the where-clause; unknown, naming what is missing, when whether one does is unknown.</summary>
+    /// <summary>
+    /// How many members pass the where-clause. When whether some do is unknown, the count is unknown, naming what is
+    /// missing, and bounded: at least the members that pass, at most those and the members that may (so a comparison
+    /// that every count within the bounds answers alike is decided, <see cref="Compare"/>).
+    /// </summary>
     public static Val Count(IEnumerable<Fact> members, Func<Fact, Val> where)
     {
         var count = 0m;
+        var undecided = 0;
         var missing = ImmutableArray<UnknownCause>.Empty;
         foreach (var member in members)
         {
@@ -204,11 +210,12 @@ internal static class Ops
             }
             else if (selected.IsUnknown)
             {
+                undecided++;
                 missing = Union(missing, selected.Missing);
             }
         }
 
-        return missing.IsEmpty ? Val.Known(count) : Val.Unknown(missing);
+        return undecided == 0 ? Val.Known(count) : Val.Unknown(missing, count, count + undecided);
     }
 
     public static Val Not(Val a) => a.IsKnown ? Val.Bool(!a.Boolean) : a.IsUnknown ? a : Val.True;
@@ -247,7 +254,7 @@ internal static class Ops
     {
         if (a.IsUnknown || b.IsUnknown)
         {
-            return Val.Unknown(Merge(a, b));
+            return Undecided(a, b, Equal);
         }
 
         if (a.IsAbsent || b.IsAbsent)
@@ -264,11 +271,16 @@ internal static class Ops
         return eq.IsKnown ? Val.Bool(!eq.Boolean) : eq;
     }
 
+    /// <summary>
+    /// a &lt; b (0), a &lt;= b (1), a &gt; b (2), a &gt;= b (3). With an unknown side: decided when it is a number within
+    /// bounds (a <c>count</c>) and the other a known number, and every number within the bounds gives one answer;
+    /// otherwise unknown, naming what is missing (<see cref="Undecided"/>).
+    /// </summary>
     public static Val Compare(Val a, Val b, int op)
     {
         if (a.IsUnknown || b.IsUnknown)
         {
-            return Val.Unknown(Merge(a, b));
+            return Undecided(a, b, op);
         }
 
         if (a.IsAbsent || b.IsAbsent)
@@ -318,7 +330,7 @@ internal static class Ops
     {
         if (item.IsUnknown)
         {
-            return item;
+            return item.WithoutBounds;
         }
 
         if (item.IsAbsent)
@@ -341,6 +353,40 @@ internal static class Ops
 
         return unknowns.IsEmpty ? Val.False : Val.Unknown(unknowns);
     }
+
+    /// <summary>The operator <see cref="Undecided"/> reads as <c>==</c>; 0 to 3 are those of <see cref="Compare"/>.</summary>
+    private const int Equal = 4;
+
+    /// <summary>
+    /// A comparison (<see cref="Compare"/>'s operators, or <see cref="Equal"/>) with an unknown side: when one side is an
+    /// unknown number within bounds and the other a known number, the answer every number within the bounds gives, if
+    /// they all give the same; otherwise unknown, naming what is missing. Two bounded sides stay unknown.
+    /// </summary>
+    private static Val Undecided(Val a, Val b, int op)
+    {
+        bool? decided = null;
+        if (a.IsBounded && b.Kind == ValKind.Number)
+        {
+            decided = Within(a.Lower, a.Upper, op, b.Number);
+        }
+        else if (b.IsBounded && a.Kind == ValKind.Number)
+        {
+            // k op x is x op' k with the order reversed: k < x is x > k.
+            decided = Within(b.Lower, b.Upper, op switch { 0 => 2, 1 => 3, 2 => 0, 3 => 1, _ => op }, a.Number);
+        }
+
+        return decided is { } answer ? Val.Bool(answer) : Val.Unknown(Merge(a, b));
+    }
+
+    /// <summary>x op k for every x within lower..upper (null: no bound on that side): yes, no, or null when they differ.</summary>
+    private static bool? Within(decimal? lower, decimal? upper, int op, decimal k) => op switch
+    {
+        0 => upper < k ? true : lower >= k ? false : null,
+        1 => upper <= k ? true : lower > k ? false : null,
+        2 => lower > k ? true : upper <= k ? false : null,
+        3 => lower >= k ? true : upper < k ? false : null,
+        _ => lower == k && upper == k ? true : lower > k || upper < k ? false : null,
+    };
 
     public static Val Add(Val a, Val b) => Arithmetic(a, b, subtract: false);
 
@@ -481,7 +527,7 @@ internal static class Ops
     {
         if (a.IsUnknown || b.IsUnknown)
         {
-            return Val.Unknown(Merge(a, b));
+            return Shifted(a, b, subtract);
         }
 
         if (a.IsAbsent || b.IsAbsent)
@@ -514,6 +560,37 @@ internal static class Ops
         }
 
         Val InRange(DateTimeOffset t) => Diagnostics.Limits.InRange(t) ? Val.Known(t) : throw Overflow(a, b, subtract);
+    }
+
+    /// <summary>
+    /// Arithmetic with an unknown side: a number within bounds plus or minus a known number is unknown within the bounds
+    /// shifted (k − x within the bounds mirrored), naming the same; a bound past the range of numbers is dropped. Any
+    /// other arithmetic with an unknown is unknown without bounds.
+    /// </summary>
+    private static Val Shifted(Val a, Val b, bool subtract)
+    {
+        var missing = Merge(a, b);
+        if ((a.Kind == ValKind.Number && !Diagnostics.Limits.InRange(a.Number)) || (b.Kind == ValKind.Number && !Diagnostics.Limits.InRange(b.Number)))
+        {
+            return Val.Unknown(missing);
+        }
+
+        if (a.IsBounded && b.Kind == ValKind.Number)
+        {
+            var k = subtract ? -b.Number : b.Number;
+            return Val.Unknown(missing, InRange(a.Lower + k), InRange(a.Upper + k));
+        }
+
+        if (b.IsBounded && a.Kind == ValKind.Number)
+        {
+            return subtract
+                ? Val.Unknown(missing, InRange(a.Number - b.Upper), InRange(a.Number - b.Lower))
+                : Val.Unknown(missing, InRange(a.Number + b.Lower), InRange(a.Number + b.Upper));
+        }
+
+        return Val.Unknown(missing);
+
+        static decimal? InRange(decimal? n) => n is { } x && Diagnostics.Limits.InRange(x) ? x : null;
     }
 
     private static ValueOverflowException Overflow(Val a, Val b, bool subtract) =>

@@ -9,6 +9,9 @@ namespace OrdinanceRules.Conditions;
 /// UTC ticks and its offset), a duration or a calendar period in <see cref="_bits"/>, a number in <see cref="_number"/>,
 /// and only what is already an object (text, an enumeration value, a set, a fact) in <see cref="_ref"/>; the list of
 /// unknowns exists only for an unknown value (in the same slot), so a scenario without unknowns never allocates one.
+/// An unknown number may carry bounds it is known to lie within (a <c>count</c> with members whose where-clause is
+/// unknown), in the slots a known number and offset use: <see cref="_offsetMinutes"/> says which bounds it has, and
+/// <see cref="_number"/> and <see cref="_bits"/> hold them, so bounds neither grow the value nor allocate.
 /// </summary>
 internal readonly struct Val
 {
@@ -27,6 +30,11 @@ internal readonly struct Val
         _offsetMinutes = offsetMinutes;
     }
 
+    /// <summary>For an unknown number, which bounds it has (<see cref="_offsetMinutes"/>'s bits): a lower one, an upper one.</summary>
+    private const short HasLower = 1;
+
+    private const short HasUpper = 2;
+
     public static Val Absent => default;
 
     public static Val True { get; } = new(ValKind.Bool, bits: 1);
@@ -44,6 +52,16 @@ internal readonly struct Val
     /// <summary>For an unknown value: what it is unknown because of; empty otherwise.</summary>
     public ImmutableArray<UnknownCause> Missing =>
         _kind == ValKind.Unknown ? ImmutableCollectionsMarshal.AsImmutableArray((UnknownCause[])_ref!) : [];
+
+    /// <summary>For an unknown number: the least it can be, when that is known; null otherwise.</summary>
+    public decimal? Lower => _kind == ValKind.Unknown && (_offsetMinutes & HasLower) != 0 ? _number : null;
+
+    /// <summary>For an unknown number: the most it can be, when that is known; null otherwise.</summary>
+    public decimal? Upper => _kind != ValKind.Unknown || (_offsetMinutes & HasUpper) == 0 ? null
+        : (_offsetMinutes & HasLower) != 0 ? _number + _bits : _number;
+
+    /// <summary>Whether this is an unknown number with a bound, below or above (<see cref="Lower"/>, <see cref="Upper"/>).</summary>
+    public bool IsBounded => _kind == ValKind.Unknown && _offsetMinutes != 0;
 
     /// <summary>A known yes/no.</summary>
     public bool Boolean => _bits != 0;
@@ -114,6 +132,33 @@ internal readonly struct Val
 
     public static Val Unknown(ImmutableArray<UnknownCause> missing) =>
         new(ValKind.Unknown, reference: missing.IsDefault ? Array.Empty<UnknownCause>() : ImmutableCollectionsMarshal.AsArray(missing));
+
+    /// <summary>
+    /// An unknown number known to lie within <paramref name="lower"/> and <paramref name="upper"/> (null: no bound on
+    /// that side), naming what is missing. Bounds that cannot be held (an upper below the lower, or a spread between
+    /// them that is not a whole number) are dropped: the value is then unknown without bounds, which is always sound.
+    /// </summary>
+    public static Val Unknown(ImmutableArray<UnknownCause> missing, decimal? lower, decimal? upper)
+    {
+        var unknown = Unknown(missing);
+        if (lower is not { } l)
+        {
+            return upper is { } u ? new(ValKind.Unknown, number: u, reference: unknown._ref, offsetMinutes: HasUpper) : unknown;
+        }
+
+        if (upper is null)
+        {
+            return new(ValKind.Unknown, number: l, reference: unknown._ref, offsetMinutes: HasLower);
+        }
+
+        var spread = upper.Value - l;
+        return spread < 0 || decimal.Truncate(spread) != spread || spread > long.MaxValue
+            ? unknown
+            : new(ValKind.Unknown, bits: (long)spread, number: l, reference: unknown._ref, offsetMinutes: HasLower | HasUpper);
+    }
+
+    /// <summary>This unknown without its bounds: what a value that is not a number, or not known to be bounded, carries on.</summary>
+    public Val WithoutBounds => IsBounded ? new(ValKind.Unknown, reference: _ref) : this;
 
     public static Val Unknown(UnknownCause missing) => new(ValKind.Unknown, reference: new[] { missing });
 
