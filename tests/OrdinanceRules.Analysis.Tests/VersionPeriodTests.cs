@@ -33,7 +33,7 @@ public class VersionPeriodTests
         foreach (var node in nodes.Where(n => !n.Versions.IsEmpty && ProvisionModel.WhyNotAnalysed(n, byId, readings, options.FactsPerType).IsEmpty))
         {
             var zone = DateTimeZoneProviders.Tzdb[node.Law.Jurisdiction.TimeZone];
-            long Minutes(DateOnly day) => ConditionEncoder.Minutes(zone.AtStartOfDay(LocalDate.FromDateOnly(day)).ToDateTimeOffset());
+            long Minutes(DateOnly day) => ConditionEncoder.StartOfDay(zone, LocalDate.FromDateOnly(day));
             var days = node.Versions.SelectMany(v => new[] { v.Model.From, v.Until }).OfType<DateOnly>().Select(Minutes).Distinct().Order().ToList();
             List<(long From, long Until)?> stretches = [null];
             stretches.AddRange(days.Prepend(0L).Zip(days.Append(Shape.MaxMinutes + 1)).Select(p => ((long From, long Until)?)(p.First, p.Second)));

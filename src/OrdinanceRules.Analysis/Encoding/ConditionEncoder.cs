@@ -114,6 +114,9 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
 
     public static long Minutes(DateTimeOffset value) => Minutes(value - Shape.Epoch);
 
+    /// <summary>The instant a local day starts in a zone (its first midnight, or the first instant after a gap that skips it), in minutes from the epoch.</summary>
+    public static long StartOfDay(NodaTime.DateTimeZone zone, NodaTime.LocalDate day) => Minutes(zone.AtStartOfDay(day).ToDateTimeOffset());
+
     private Term Path(PathExpr path, IReadOnlyDictionary<string, Term> scope, bool asStated)
     {
         var current = scope.TryGetValue(path.Variable, out var bound) ? bound : throw new NotSupportedException($"variable '{path.Variable}' outside its scope");

@@ -840,7 +840,7 @@ internal sealed class ProvisionModel
         var law = node.Law;
         var provision = node.Model;
         var zone = DateTimeZoneProviders.Tzdb[law.Jurisdiction.TimeZone];
-        Num? Start(DateOnly? day) => day is { } d ? Num.Of(ConditionEncoder.Minutes(zone.AtStartOfDay(LocalDate.FromDateOnly(d)).ToDateTimeOffset())) : null;
+        Num? Start(DateOnly? day) => day is { } d ? Num.Of(ConditionEncoder.StartOfDay(zone, LocalDate.FromDateOnly(d))) : null;
         var eventTime = encoder.Encode(Parse(node.EventTime!), scope);
         var assume = node.AssumeInForce is null ? ConditionEncoder.Constant(false) : encoder.Encode(Parse(node.AssumeInForce), new Dictionary<string, Term>());
         var t = eventTime.Value;

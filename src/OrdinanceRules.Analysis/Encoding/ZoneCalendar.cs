@@ -85,7 +85,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         }
 
         var index = Cached(day, unit, () => Segment(day, [.. starts.Select(DayOf)], "unit"));
-        var instants = starts.Select(d => ConditionEncoder.Minutes(Zone.AtStartOfDay(d).ToDateTimeOffset())).ToArray();
+        var instants = starts.Select(d => ConditionEncoder.StartOfDay(Zone, d)).ToArray();
         return Lookup(end ? sat.Sum(index, Num.Of(1), subtract: false) : index, instants, "unitStart");
     }
 
@@ -298,7 +298,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
             var dates = new List<LocalDate>();
             long afterLast = 0;
             var businessAfter = 0;
-            long Length(LocalDate d) => ConditionEncoder.Minutes(calendar.Zone.AtStartOfDay(d.PlusDays(1)).ToDateTimeOffset()) - ConditionEncoder.Minutes(calendar.Zone.AtStartOfDay(d).ToDateTimeOffset());
+            long Length(LocalDate d) => ConditionEncoder.StartOfDay(calendar.Zone, d.PlusDays(1)) - ConditionEncoder.StartOfDay(calendar.Zone, d);
             for (var d = first; ; d = d.PlusDays(1))
             {
                 if (limit is { } stop && d >= stop)
@@ -326,7 +326,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
             }
 
             Count = dates.Count;
-            Starts = [.. dates.Select(d => ConditionEncoder.Minutes(calendar.Zone.AtStartOfDay(d).ToDateTimeOffset())).Append(ConditionEncoder.Minutes(calendar.Zone.AtStartOfDay(dates[^1].PlusDays(1)).ToDateTimeOffset()))];
+            Starts = [.. dates.Select(d => ConditionEncoder.StartOfDay(calendar.Zone, d)).Append(ConditionEncoder.StartOfDay(calendar.Zone, dates[^1].PlusDays(1)))];
             IsBusiness = [.. dates.Select(d => Weekday(d) && !set.Contains(d.ToDateOnly()))];
             Cumulative = new long[Count + 1];
             CountedThrough = new long[Count];
