@@ -192,6 +192,26 @@ internal sealed class Sat
         return result;
     }
 
+    /// <summary>values[index], as an element constraint (folded when the index is a constant).</summary>
+    public Num Element(Num index, long[] values, string name)
+    {
+        if (index.Constant is { } c)
+        {
+            return Num.Of(values[c]);
+        }
+
+        var reach = values.Skip((int)index.Lb).Take((int)(index.Ub - index.Lb + 1)).ToList();
+        if (reach.Distinct().Count() == 1)
+        {
+            return Num.Of(reach[0]);
+        }
+
+        // The result ranges over the values the index reaches, not the interval between them.
+        var variable = Model.NewIntVarFromDomain(Google.OrTools.Util.Domain.FromValues([.. reach.Distinct()]), name);
+        Model.AddElement(index.Expr, values, variable);
+        return new Num(variable, reach.Min(), reach.Max(), null);
+    }
+
     /// <summary>The literal's value in a solution.</summary>
     public static bool Value(CpSolver solver, Lit lit) => lit.Constant ?? solver.BooleanValue(lit.Literal!);
 

@@ -73,7 +73,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
             var month = MonthOf(day);
             // Whole minutes where it matters: far from the shape's instants, a zone's local mean time may hold seconds.
             _monthInstants ??= [.. MonthStarts.Select(d => (long)Math.Floor((Zone.AtStartOfDay(DateOf(d)).ToInstant() - EpochInstant).TotalMinutes))];
-            return Lookup(end ? sat.Sum(month, Num.Of(1), subtract: false) : month, _monthInstants, "monthStartInstant");
+            return sat.Element(end ? sat.Sum(month, Num.Of(1), subtract: false) : month, _monthInstants, "monthStartInstant");
         }
 
         // The quarters or years the day range reaches, each by its first day, and the instant each begins.
@@ -86,7 +86,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
 
         var index = Cached(day, unit, () => Segment(day, [.. starts.Select(DayOf)], "unit"));
         var instants = starts.Select(d => ConditionEncoder.StartOfDay(Zone, d)).ToArray();
-        return Lookup(end ? sat.Sum(index, Num.Of(1), subtract: false) : index, instants, "unitStart");
+        return sat.Element(end ? sat.Sum(index, Num.Of(1), subtract: false) : index, instants, "unitStart");
     }
 
     // ---- business time (DeadlineCalculator) -----------------------------------------------------------
@@ -115,8 +115,8 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         // and of its own day up to it when that day is a business day (min(C[i+1], C[i] + anchor - start[i])). Outside
         // the table's days the count is unknown, and any value will do.
         var (index, inRange) = days.IndexOf(day, this);
-        var next = Lookup(index, days.Padded(days.Cumulative.Skip(1)), "businessNext");
-        var own = sat.Sum(anchor, Lookup(index, days.Padded(days.Cumulative.Take(days.Count).Select((c, i) => c - days.Starts[i])), "businessOffset"), subtract: false);
+        var next = sat.Element(index, days.Padded(days.Cumulative.Skip(1)), "businessNext");
+        var own = sat.Sum(anchor, sat.Element(index, days.Padded(days.Cumulative.Take(days.Count).Select((c, i) => c - days.Starts[i])), "businessOffset"), subtract: false);
         var before = sat.NewInt(Math.Min(0, own.Lb), Math.Max(0, next.Ub), "businessBefore");
         sat.Model.AddMinEquality(before.Expr, [next.Expr, own.Expr]);
         var target = sat.Sum(before, Num.Of(minutes), subtract: false);
@@ -133,7 +133,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         var k = Segment(reach, [.. breaks], "businessDay");
         var offsets = business.Select(i => days.Starts[i] - days.Cumulative[i]).ToList();
         offsets.Add(offsets[^1]);
-        var due = sat.Sum(Lookup(k, [.. offsets], "businessDueOffset"), target, subtract: false);
+        var due = sat.Sum(sat.Element(k, [.. offsets], "businessDueOffset"), target, subtract: false);
         var known = sat.And(inRange, sat.Less(target, Num.Of(days.Limit), strict: false));
         return (due, known);
     }
@@ -151,7 +151,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
             // Weekends only: the count repeats each week. The business days through the anchor's day (from the Monday
             // of the weeks' origin), plus the count, is the due day's place among business days.
             var (weeks, weekday) = Weeks(day);
-            var through = sat.Sum(Linear(weeks, 5, Lookup(weekday, [1, 2, 3, 4, 5, 5, 5], "businessThrough")), Num.Of(count - 1), subtract: false);
+            var through = sat.Sum(Linear(weeks, 5, sat.Element(weekday, [1, 2, 3, 4, 5, 5, 5], "businessThrough")), Num.Of(count - 1), subtract: false);
             var dueDay = BusinessDay(through);
             return (Resolve(Linear(sat.Sum(dueDay, Num.Of(1), subtract: false), Day, Num.Of(0)), startOfDay: true), Lit.True);
         }
@@ -166,7 +166,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         // index of the last day counted among the table's business days.
         var (index, inRange) = days.IndexOf(day, this);
         var counted = days.CountedThrough;
-        var target = sat.Sum(Lookup(index, days.Padded(counted), "businessCount"), Num.Of(count), subtract: false);
+        var target = sat.Sum(sat.Element(index, days.Padded(counted), "businessCount"), Num.Of(count), subtract: false);
         var business = Enumerable.Range(0, days.Count).Where(i => days.IsBusiness[i]).ToList();
         var ends = business.Select(i => days.Starts[i + 1]).ToList();
         if (ends.Count == 0)
@@ -177,7 +177,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         // target is 1-based; beyond the table (where the count meets an uncovered year) any value will do.
         var position = sat.NewInt(0, ends.Count - 1, "businessPosition");
         sat.Model.AddMinEquality(position.Expr, [LinearExpr.Constant(ends.Count - 1), (target.Expr - 1)]);
-        var due = Lookup(position, [.. ends], "businessDayEnd");
+        var due = sat.Element(position, [.. ends], "businessDayEnd");
         var known = sat.And(inRange, sat.Less(target, Num.Of(days.BusinessBeforeLimit), strict: false));
         return (due, known);
     }
@@ -220,8 +220,8 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         var (day, minute) = LocalDay(anchor);
         var (weeks, weekday) = Weeks(day);
         var own = sat.NewInt(0, Day, "businessOwn");
-        sat.Model.AddMinEquality(own.Expr, [minute.Expr, Lookup(weekday, [Day, Day, Day, Day, Day, 0, 0], "businessCap").Expr]);
-        var before = sat.Sum(Linear(weeks, 5 * Day, Lookup(weekday, [0, Day, 2 * Day, 3 * Day, 4 * Day, 5 * Day, 5 * Day], "businessWeek")), own, subtract: false);
+        sat.Model.AddMinEquality(own.Expr, [minute.Expr, sat.Element(weekday, [Day, Day, Day, Day, Day, 0, 0], "businessCap").Expr]);
+        var before = sat.Sum(Linear(weeks, 5 * Day, sat.Element(weekday, [0, Day, 2 * Day, 3 * Day, 4 * Day, 5 * Day, 5 * Day], "businessWeek")), own, subtract: false);
         var last = sat.Sum(before, Num.Of(minutes - 1), subtract: false);
         var place = sat.NewInt(last.Lb / Day, last.Ub / Day, "businessPlace");
         var into = sat.NewInt(1, Day, "businessMinute");
@@ -446,7 +446,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         }
 
         var k = Segment(t, [.. intervals.Select(i => i.Start).Append(t.Ub + 1)], "zoneInterval");
-        return sat.Sum(t, Lookup(k, [.. intervals.Select(i => i.Offset)], "offset"), subtract: false);
+        return sat.Sum(t, sat.Element(k, [.. intervals.Select(i => i.Offset)], "offset"), subtract: false);
     }
 
     /// <summary>
@@ -498,7 +498,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         }
 
         var s = Segment(local, [.. breaks.Append(local.Ub + 1)], "localInterval");
-        var plain = sat.Sum(local, Lookup(s, [.. offsets], "localOffset"), subtract: true);
+        var plain = sat.Sum(local, sat.Element(s, [.. offsets], "localOffset"), subtract: true);
         if (gaps.All(g => g is null))
         {
             return plain;
@@ -506,7 +506,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
 
         var inGap = sat.NewBool("inGap");
         sat.Model.AddElement(s.Expr, gaps.Select(g => g is null ? 0L : 1L), inGap.AsExpr());
-        return sat.Ite(inGap, Lookup(s, [.. gaps.Select(g => g ?? 0)], "gapEnd"), plain);
+        return sat.Ite(inGap, sat.Element(s, [.. gaps.Select(g => g ?? 0)], "gapEnd"), plain);
     }
 
     /// <summary>The zone intervals the instants from <paramref name="lb"/> to <paramref name="ub"/> (minutes) fall in: where each starts (the first at <paramref name="lb"/>), and its offset in minutes.</summary>
@@ -552,12 +552,12 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
     private Num PlusMonths(Num day, int months)
     {
         var month = MonthOf(day);
-        var dayOfMonth = sat.Sum(day, Lookup(month, MonthStarts, "monthStart"), subtract: true);
+        var dayOfMonth = sat.Sum(day, sat.Element(month, MonthStarts, "monthStart"), subtract: true);
         var target = sat.Sum(month, Num.Of(months), subtract: false);
-        var lastDay = sat.Sum(Lookup(target, MonthLengths, "monthLength"), Num.Of(1), subtract: true);
+        var lastDay = sat.Sum(sat.Element(target, MonthLengths, "monthLength"), Num.Of(1), subtract: true);
         var clamped = sat.NewInt(0, 30, "dayOfMonth");
         sat.Model.AddMinEquality(clamped.Expr, [dayOfMonth.Expr, lastDay.Expr]);
-        return sat.Sum(Lookup(target, MonthStarts, "targetMonthStart"), clamped, subtract: false);
+        return sat.Sum(sat.Element(target, MonthStarts, "targetMonthStart"), clamped, subtract: false);
     }
 
     /// <summary>The first month of the month tables: far enough before the shape's instants for any period (100 years).</summary>
@@ -599,29 +599,9 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         var s = sat.NewInt(lo, hi, name);
         var starts = breaks.Take(hi + 1).ToArray();
         var ends = breaks.Skip(1).Take(hi).Append(hi + 1 < breaks.Length ? breaks[hi + 1] : Math.Max(x.Ub, breaks[^1]) + 1).ToArray();
-        sat.Model.Add(x.Expr >= Lookup(s, starts, name + "From").Expr);
-        sat.Model.Add(x.Expr < Lookup(s, ends, name + "To").Expr);
+        sat.Model.Add(x.Expr >= sat.Element(s, starts, name + "From").Expr);
+        sat.Model.Add(x.Expr < sat.Element(s, ends, name + "To").Expr);
         return s;
-    }
-
-    /// <summary>values[index], as an element constraint (folded when the index is a constant).</summary>
-    private Num Lookup(Num index, long[] values, string name)
-    {
-        if (index.Constant is { } c)
-        {
-            return Num.Of(values[c]);
-        }
-
-        var reach = values.Skip((int)index.Lb).Take((int)(index.Ub - index.Lb + 1)).ToList();
-        if (reach.Distinct().Count() == 1)
-        {
-            return Num.Of(reach[0]);
-        }
-
-        // The result ranges over the values the index reaches, not the interval between them.
-        var variable = sat.Model.NewIntVarFromDomain(Google.OrTools.Util.Domain.FromValues([.. reach.Distinct()]), name);
-        sat.Model.AddElement(index.Expr, values, variable);
-        return new Num(variable, reach.Min(), reach.Max(), null);
     }
 
     /// <summary>a * factor + b.</summary>
