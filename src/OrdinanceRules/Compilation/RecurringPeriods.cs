@@ -115,16 +115,48 @@ internal sealed class RecurringPeriods
     /// <summary>The periods that have begun by the as-of instant, oldest first; at most <see cref="Limits.MaxRecurringPeriods"/>.</summary>
     public IEnumerable<Fact> Generate(DateTimeOffset asOf)
     {
-        foreach (var start in Starts(asOf).Take(Limits.MaxRecurringPeriods))
+        foreach (var period in Periods(asOf).Take(Limits.MaxRecurringPeriods))
         {
-            var label = Label(Recurrence.Every, start);
-            var fact = new Fact(Type, label, Recurrence.Location);
-            fact.SetRaw(0, Instant(start));
-            fact.SetRaw(1, Instant(Next(start)));
-            fact.SetRaw(2, label);
+            var fact = new Fact(Type, period.Label, Recurrence.Location);
+            fact.SetRaw(0, period.Start);
+            fact.SetRaw(1, period.End);
+            fact.SetRaw(2, period.Label);
             yield return fact;
         }
     }
+
+    /// <summary>
+    /// The periods that have begun by the as-of instant, oldest first, as <see cref="Generate"/> makes them (with no limit
+    /// to how many): each one's start, end and label.
+    /// </summary>
+    public IEnumerable<(DateTimeOffset Start, DateTimeOffset End, string Label)> Periods(DateTimeOffset asOf) =>
+        Starts(asOf).Select(start => (Instant(start), Instant(Next(start)), Label(Recurrence.Every, start)));
+
+    /// <summary>
+    /// The calendar periods of a unit in a zone that begin from <paramref name="from"/> (inclusive) to
+    /// <paramref name="to"/> (inclusive), oldest first: each one's start, end and label, as a recurring duty's periods
+    /// are (its periods are a run of these).
+    /// </summary>
+    public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End, string Label)> Calendar(RecurrenceUnit unit, DateTimeZone zone, DateTimeOffset from, DateTimeOffset to)
+    {
+        var calendar = Unit(unit);
+        for (var start = PeriodStart(unit, NodaTime.Instant.FromDateTimeOffset(from).InZone(zone).Date); ; start = CalendarTime.NextDate(start, calendar))
+        {
+            var instant = zone.AtStartOfDay(start).ToDateTimeOffset();
+            if (instant > to)
+            {
+                yield break;
+            }
+
+            if (instant >= from)
+            {
+                yield return (instant, zone.AtStartOfDay(CalendarTime.NextDate(start, calendar)).ToDateTimeOffset(), Label(unit, start));
+            }
+        }
+    }
+
+    /// <summary>The jurisdiction's zone the periods are counted in.</summary>
+    public DateTimeZone Zone => _zone;
 
     /// <summary>The diagnostic for an as-of instant that would generate too many periods.</summary>
     public Diagnostic TooMany(DateTimeOffset asOf, SourceLocation? where) => new(
