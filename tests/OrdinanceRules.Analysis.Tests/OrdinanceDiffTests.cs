@@ -52,6 +52,36 @@ public class OrdinanceDiffTests
     }
 
     [Fact]
+    public void Compare_RecurringDutyGivenAnotherQuarter_DiffersOnlyThereAndCheckConfirmsEachWitness()
+    {
+        // Chicago's quarterly report falls due a quarter after the quarter ends; b gives it two.
+        var path = Path.Combine(BundledOrdinances.Root, "samples", "ordinances", "chicago-il.yaml");
+        var a = BundledOrdinances.Load("chicago-il.yaml");
+        var b = OrdinanceYaml.ParseOrdinance(File.ReadAllText(path).Replace("due: q.end + 1 quarter", "due: q.end + 2 quarters", StringComparison.Ordinal), "chicago-il-b.yaml").GetValueOrThrow();
+
+        var report = OrdinanceDiff.Compare(new DiffSide(a), new DiffSide(b), null, null);
+
+        report.Pairs.Where(p => p.Outcome != DiffOutcome.NoDifference).Should().ContainSingle().Which.ProvisionA.Should().Be("CH-R");
+        var differences = report.Pairs.Single(p => p.ProvisionA == "CH-R").Differences;
+        differences.Should().Contain(d => d.A.Status == FindingStatus.Violated && d.B.Status == FindingStatus.Pending);
+        differences.Should().OnlyContain(d => d.A.Scenario.Facts.All(f => f.Type.Name != "quarter"));
+        Mismatches(report, a, b).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Compare_RecurringDutiesCountedInTwoZones_AreListedAsNotComparedWithWhy()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "seeded-recurring.yaml");
+        var a = OrdinanceYaml.LoadOrdinance(path).GetValueOrThrow();
+        var b = OrdinanceYaml.ParseOrdinance(File.ReadAllText(path).Replace("America/Chicago", "America/New_York", StringComparison.Ordinal), "seeded-recurring-east.yaml").GetValueOrThrow();
+
+        var report = OrdinanceDiff.Compare(new DiffSide(a), new DiffSide(b), null, null);
+
+        report.NotCompared.Should().Contain(r => r.StartsWith("a: R-SUMMARY and b: R-SUMMARY: not compared", StringComparison.Ordinal) && r.Contains("two time zones", StringComparison.Ordinal));
+        report.Pairs.Should().NotContain(p => p.ProvisionA == "R-SUMMARY");
+    }
+
+    [Fact]
     public void Compare_SameSides_NoDifference()
     {
         var ordinance = BundledOrdinances.Load("lawrence-ks.yaml");

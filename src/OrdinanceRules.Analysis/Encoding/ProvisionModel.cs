@@ -75,6 +75,7 @@ internal sealed class ProvisionModel
 
         var scope = new Dictionary<string, Term>(StringComparer.Ordinal);
         var subject = ImmutableArray.CreateBuilder<(string Variable, FactSlot Slot)>();
+        var periods = node.Recurrence is { } recurs ? Shape.UsePeriods(node.SubjectFrame[0].Type, PeriodCalendar.For(recurs)) : null;
         for (var v = 0; v < node.SubjectFrame.Length; v++)
         {
             // A variable over several types (for: { x: [inquiry, record] }) is bound to one of them in each model.
@@ -92,12 +93,18 @@ internal sealed class ProvisionModel
                 slot = subjectSlots[subject.Count];
             }
 
+            if (v == 0 && periods is not null)
+            {
+                Generated(node.Recurrence!, periods, slot);
+            }
+
             subject.Add((variable.Name, slot));
             scope[variable.Name] = FactTerm(slot);
         }
 
         Subject = subject.ToImmutable();
         Scope = scope;
+        WithinPeriodLimits(provisions.Values.Append(node));
 
         // A breach tested on further facts (violated-when with its own for): the claim analysed binds them to facts of
         // their own, after the subject's; every other binding of them may still make a claim of its own.
@@ -164,6 +171,33 @@ internal sealed class ProvisionModel
     }
 
     /// <summary>
+    /// A recurring duty's period (its first <c>for</c> variable) is one the engine generates for it: a period of the
+    /// calendar the shape holds for its type (<see cref="Shape.UsePeriods"/>) from the one its <c>from:</c> falls in and
+    /// before its <c>in-force: until</c>. That it has begun by the as-of instant is the period's own constraint, and
+    /// that the evaluation generates every period, <see cref="WithinPeriodLimits"/>.
+    /// </summary>
+    private void Generated(RecurringPeriods recurrence, PeriodCalendar calendar, FactSlot slot)
+    {
+        var (first, last) = calendar.Run(recurrence);
+        var period = slot.Period ?? throw new InvalidOperationException($"The period of provision {_node.Id} is not bound to a period of the shape.");
+        Sat.Require(Sat.Implies(slot.Exists, Sat.And(Sat.Less(Num.Of(first), period, strict: false), Sat.Less(period, Num.Of(last), strict: false))));
+    }
+
+    /// <summary>
+    /// The as-of instant of a scenario evaluated under the provisions falls where no recurring duty among them generates
+    /// more than <see cref="OrdinanceRules.Diagnostics.Limits.MaxRecurringPeriods"/> periods: past that the evaluation
+    /// stops with a diagnostic, for every provision, so no witness may lie there.
+    /// </summary>
+    private void WithinPeriodLimits(IEnumerable<ProvisionNode> provisions)
+    {
+        var limits = provisions.Select(p => p.Recurrence).OfType<RecurringPeriods>().Select(PeriodCalendar.Limit).OfType<long>().ToList();
+        if (limits.Count > 0)
+        {
+            Sat.Require(Sat.Less(Shape.AsOf(), Num.Of(limits.Min()), strict: true));
+        }
+    }
+
+    /// <summary>
     /// Every way to bind the provision's <c>for</c> variables to one of their types each: a model is built for each, and a
     /// status is reachable where it is reachable under one of them. One choice (the first type of each) for most provisions.
     /// </summary>
@@ -185,7 +219,8 @@ internal sealed class ProvisionModel
     /// <remarks>With the texts of every provision its finding tests name, to any depth (the compiler refuses cycles).</remarks>
     public static IEnumerable<string> Constants(ProvisionNode node, IReadOnlyDictionary<string, ProvisionNode> provisions) =>
         ConstantsOf(node, Conditions(node), provisions)
-            .Concat(Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>().SelectMany(p => EngagementConstants(p, provisions)));
+            .Concat(Exceptions(node).Select(e => e.Prevailing).OfType<ProvisionNode>().SelectMany(p => EngagementConstants(p, provisions)))
+            .Concat(node.Recurrence is { } recurrence ? PeriodCalendar.For(recurrence).Labels : []);
 
     /// <summary>The texts a permission's match, time of law and applies-when name, with its definitions' and law's.</summary>
     private static IEnumerable<string> EngagementConstants(ProvisionNode permission, IReadOnlyDictionary<string, ProvisionNode> provisions) =>
@@ -218,6 +253,11 @@ internal sealed class ProvisionModel
         if (frame.Any(v => v.Types.Length > 1))
         {
             throw new NotSupportedException($"a finding test of provision {id}, whose for has a variable of several types");
+        }
+
+        if (target.Recurrence is not null)
+        {
+            throw new NotSupportedException($"a finding test of provision {id}, a recurring duty (its periods are generated for each evaluation, and a test would read every one of them)");
         }
 
         var reasons = Unsupported(target, Shape.FactsPerType);
@@ -425,10 +465,6 @@ internal sealed class ProvisionModel
             if (node.Model.Duty is null)
             {
                 reasons.Add("an obligation with no duty");
-            }
-            else if (node.Recurrence is not null)
-            {
-                reasons.Add("a recurring duty (recurs:), whose periods are generated for each evaluation");
             }
         }
         else if (node.ViolatedWhen is null)
@@ -927,7 +963,8 @@ internal sealed class ProvisionModel
         }
 
         var builder = new ScenarioBuilder(Shape.Vocabulary, _node.Law.Jurisdiction.TimeZone).Named(name).AsOf(asOf);
-        foreach (var slot in Shape.AllSlots.Where(s => Sat.Value(solver, s.Exists)))
+        // A recurring duty's periods are generated by the engine for each evaluation, not stated.
+        foreach (var slot in Shape.AllSlots.Where(s => !s.Type.Generated && Sat.Value(solver, s.Exists)))
         {
             builder.Fact(slot.Type.Name, IdOf(solver, slot), fields =>
             {

@@ -95,6 +95,9 @@ internal sealed class FactSlot(FactType type, int index, Lit exists, Num id)
     public Num Id { get; } = id;
 
     public Dictionary<string, FieldSlot> Fields { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>For a recurring duty's period: its index in the calendar of its type (<see cref="PeriodCalendar"/>); null for any other fact.</summary>
+    public Num? Period { get; init; }
 }
 
 /// <summary>
@@ -115,6 +118,7 @@ internal sealed class Shape
     private const int OtherTexts = 2;
 
     private readonly Dictionary<string, List<FactSlot>> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PeriodCalendar> _periods = new(StringComparer.Ordinal);
     private readonly List<string> _universe = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<int> _textDomain = [];
@@ -181,8 +185,8 @@ internal sealed class Shape
             return existing;
         }
 
-        var slots = new List<FactSlot>();
-        for (var j = 0; j < FactsPerType; j++)
+        var slots = type.Generated ? PeriodSlots(type) : [];
+        for (var j = slots.Count; j < FactsPerType; j++)
         {
             var own = Intern(Fresh($"{type.Name}-{j + 1}"));
             var id = NewFromValues([.. _idConstants, own], $"{type.Name}{j}.id");
@@ -194,6 +198,57 @@ internal sealed class Shape
         if (ids.Count > 1)
         {
             Sat.Model.AddAllDifferent(ids.Select(i => i.Expr));
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// The calendar a recurring duty's periods are drawn from, made the one of its type name (<c>quarter</c>) in this
+    /// shape; its labels must be among the shape's texts (<see cref="PeriodCalendar.Labels"/>, which
+    /// <see cref="ProvisionModel.Constants"/> names).
+    /// </summary>
+    public PeriodCalendar UsePeriods(FactType type, PeriodCalendar calendar)
+    {
+        if (_periods.TryGetValue(type.Name, out var existing))
+        {
+            return existing.Zone.Id == calendar.Zone.Id
+                ? existing
+                : throw new NotSupportedException($"periods ({type.Name}) counted in two time zones ({existing.Zone.Id}, {calendar.Zone.Id}) in one scenario");
+        }
+
+        return _periods[type.Name] = calendar;
+    }
+
+    /// <summary>
+    /// The K periods of a recurring duty's type: each an index into its calendar (<see cref="UsePeriods"/>), its
+    /// <c>start</c>, <c>end</c> and <c>label</c> known wherever it exists, its id its label, and begun by the as-of
+    /// instant, as the engine generates them. They are never written into a scenario: the engine generates them.
+    /// </summary>
+    private List<FactSlot> PeriodSlots(FactType type)
+    {
+        var calendar = _periods.TryGetValue(type.Name, out var found) ? found : throw new NotSupportedException($"periods ({type.Name}) of no recurring duty");
+        var last = calendar.Starts.Length - 1;
+        if (last < 0)
+        {
+            throw new NotSupportedException($"a recurring duty whose periods ({type.Name}) all lie outside the shape's instants");
+        }
+
+        var labels = calendar.Labels.Select(l => (long)IndexOf(l)).ToArray();
+        var field = type.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var slots = new List<FactSlot>();
+        for (var j = 0; j < FactsPerType; j++)
+        {
+            var name = $"{type.Name}{j}";
+            var period = Sat.NewInt(0, last, name + ".period");
+            var exists = Sat.NewBool(name + ".exists");
+            var slot = new FactSlot(type, j, exists, Sat.Element(period, labels, name + ".id")) { Period = period };
+            var start = Sat.Element(period, calendar.Starts, name + ".start");
+            slot.Fields["start"] = new FieldSlot { Definition = field["start"], Known = exists, Unknown = Lit.False, Value = start };
+            slot.Fields["end"] = new FieldSlot { Definition = field["end"], Known = exists, Unknown = Lit.False, Value = Sat.Element(period, calendar.Ends, name + ".end") };
+            slot.Fields["label"] = new FieldSlot { Definition = field["label"], Known = exists, Unknown = Lit.False, Value = slot.Id };
+            Sat.Require(Sat.Implies(exists, Sat.Less(start, AsOf(), strict: false)));
+            slots.Add(slot);
         }
 
         return slots;
