@@ -36,7 +36,17 @@ internal readonly struct Lit
 internal readonly record struct Num(LinearExpr Expr, long Lb, long Ub, long? Constant)
 {
     public static Num Of(long value) => new(LinearExpr.Constant(value), value, value, value);
+
+    /// <summary>
+    /// For a value looked up in a table that a function of it may be looked up in too (<see cref="Sat.Element"/> with
+    /// <c>mappable</c>: a recurring duty's period boundaries): the index and the table, so that a function of it is the
+    /// same index into the function's table (<see cref="Sat.Map"/>); null for any other.
+    /// </summary>
+    public Lookup? From { get; init; }
 }
+
+/// <summary>A value of the model that is <c>Table[Index]</c>.</summary>
+internal sealed record Lookup(Num Index, long[] Table);
 
 /// <summary>Builds the CP-SAT model: literals for and, or, not, comparisons and choices, folding constants.</summary>
 internal sealed class Sat
@@ -193,7 +203,7 @@ internal sealed class Sat
     }
 
     /// <summary>values[index], as an element constraint (folded when the index is a constant).</summary>
-    public Num Element(Num index, long[] values, string name)
+    public Num Element(Num index, long[] values, string name, bool mappable = false)
     {
         if (index.Constant is { } c)
         {
@@ -209,7 +219,22 @@ internal sealed class Sat
         // The result ranges over the values the index reaches, not the interval between them.
         var variable = Model.NewIntVarFromDomain(Google.OrTools.Util.Domain.FromValues([.. reach.Distinct()]), name);
         Model.AddElement(index.Expr, values, variable);
-        return new Num(variable, reach.Min(), reach.Max(), null);
+        return new Num(variable, reach.Min(), reach.Max(), null) { From = mappable ? new Lookup(index, values) : null };
+    }
+
+    /// <summary>
+    /// A function of a value looked up in a table, as a lookup of the same index in the function's table (computed
+    /// once for each entry the index reaches); null when the value was not looked up in a table.
+    /// </summary>
+    public Num? Map(Num value, Func<long, long> function, string name)
+    {
+        if (value.From is not { } from)
+        {
+            return null;
+        }
+
+        var (lb, ub) = (from.Index.Lb, from.Index.Ub);
+        return Element(from.Index, [.. from.Table.Select((v, i) => i >= lb && i <= ub ? function(v) : 0)], name, mappable: true);
     }
 
     /// <summary>The literal's value in a solution.</summary>

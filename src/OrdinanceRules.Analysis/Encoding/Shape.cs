@@ -243,9 +243,10 @@ internal sealed class Shape
             var period = Sat.NewInt(0, last, name + ".period");
             var exists = Sat.NewBool(name + ".exists");
             var slot = new FactSlot(type, j, exists, Sat.Element(period, labels, name + ".id")) { Period = period };
-            var start = Sat.Element(period, calendar.Starts, name + ".start");
+            // A calendar function of a boundary (q.end + 1 quarter) is then looked up by the same index (Sat.Map).
+            var start = Sat.Element(period, calendar.Starts, name + ".start", mappable: true);
             slot.Fields["start"] = new FieldSlot { Definition = field["start"], Known = exists, Unknown = Lit.False, Value = start };
-            slot.Fields["end"] = new FieldSlot { Definition = field["end"], Known = exists, Unknown = Lit.False, Value = Sat.Element(period, calendar.Ends, name + ".end") };
+            slot.Fields["end"] = new FieldSlot { Definition = field["end"], Known = exists, Unknown = Lit.False, Value = Sat.Element(period, calendar.Ends, name + ".end", mappable: true) };
             slot.Fields["label"] = new FieldSlot { Definition = field["label"], Known = exists, Unknown = Lit.False, Value = slot.Id };
             Sat.Require(Sat.Implies(exists, Sat.Less(start, AsOf(), strict: false)));
             slots.Add(slot);

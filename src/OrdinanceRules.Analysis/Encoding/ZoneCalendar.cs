@@ -46,6 +46,12 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
             return Num.Of(ConditionEncoder.Minutes(CalendarTime.Add(At(c), period, Zone)));
         }
 
+        // An instant looked up in a table (a recurring duty's period boundaries): CalendarTime itself, entry by entry.
+        if (sat.Map(t, v => ConditionEncoder.Minutes(CalendarTime.Add(At(v), period, Zone)), "calendarAdd") is { } mapped)
+        {
+            return mapped;
+        }
+
         var (day, minute) = LocalDay(t);
         var moved = period.Months == 0 ? day : PlusMonths(day, period.Months);
         var date = sat.Sum(moved, Num.Of(period.Days), subtract: false);
@@ -59,6 +65,11 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         if (t.Constant is { } c)
         {
             return Num.Of(ConditionEncoder.Minutes(CalendarTime.Boundary(At(c), unit, end, Zone)));
+        }
+
+        if (sat.Map(t, v => ConditionEncoder.Minutes(CalendarTime.Boundary(At(v), unit, end, Zone)), "calendarBoundary") is { } mapped)
+        {
+            return mapped;
         }
 
         var (day, _) = LocalDay(t);

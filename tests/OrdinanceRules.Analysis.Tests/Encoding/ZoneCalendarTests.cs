@@ -69,6 +69,44 @@ public class ZoneCalendarTests
         failures.Should().BeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(Zones))]
+    public void AddAndBoundary_OfARecurringPeriodsBoundary_ForceTheInstantCalendarTimeComputes(string zoneId)
+    {
+        // A period's start is looked up in its calendar's table, and a calendar function of it by the same index.
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var starts = RecurringPeriods.Calendar(RecurrenceUnit.Month, zone, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero))
+            .Select(p => ConditionEncoder.Minutes(p.Start)).ToArray();
+        var failures = new List<string>();
+
+        foreach (var index in new[] { 0, 2, 9, 14, starts.Length - 1 })
+        {
+            var sat = new Sat();
+            var calendar = new ZoneCalendar(sat, zone);
+            var i = sat.NewInt(0, starts.Length - 1, "period");
+            sat.Model.Add(i.Expr == index);
+            var t = sat.Element(i, starts, "start", mappable: true);
+            var at = Shape.Epoch.AddMinutes(starts[index]);
+            var checks = Periods.Select(period => ($"+ {period}", calendar.Add(t, period), ConditionEncoder.Minutes(CalendarTime.Add(at, period, zone))))
+                .Concat(CalendarTime.Functions.Select(f => (f.Key, calendar.Boundary(t, f.Value.Unit, f.Value.End), ConditionEncoder.Minutes(CalendarTime.Boundary(at, f.Value.Unit, f.Value.End, zone)))))
+                .ToList();
+
+            // Each one is a lookup of the same index, not the general calendar arithmetic.
+            failures.AddRange(checks.Where(c => c.Item2.From?.Index != i).Select(c => $"{at:O} {c.Item1}: not looked up by the period's index"));
+            var solver = new CpSolver { StringParameters = "num_workers:1" };
+            if (solver.Solve(sat.Model) is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                failures.Add($"{at:O}: no solution");
+                continue;
+            }
+
+            failures.AddRange(checks.Where(c => Sat.Value(solver, c.Item2) != c.Item3)
+                .Select(c => $"{at:O} {c.Item1}: {Shape.Epoch.AddMinutes(Sat.Value(solver, c.Item2)):O}, expected {Shape.Epoch.AddMinutes(c.Item3):O}"));
+        }
+
+        failures.Should().BeEmpty();
+    }
+
     public static TheoryData<string, DeadlineCounting, int, bool> Deadlines => new()
     {
         { "America/Chicago", DeadlineCounting.BusinessHours, 48 * 60, true },
