@@ -114,6 +114,7 @@ public class ZoneCalendarTests
         { "America/Chicago", DeadlineCounting.BusinessDays, 5 * 24 * 60, true },
         { "Australia/Sydney", DeadlineCounting.BusinessHours, (30 * 60) + 7, false },
         { "Australia/Sydney", DeadlineCounting.BusinessDays, 2 * 24 * 60, false },
+        { "Asia/Tehran", DeadlineCounting.BusinessHours, 24 * 60, false },
     };
 
     [Theory]
