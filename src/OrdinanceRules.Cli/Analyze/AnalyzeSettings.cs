@@ -44,7 +44,7 @@ internal class SolverSettings : CommandSettings
     public string Format { get; init; } = "text";
 
     [CommandOption("--allow-outside")]
-    [Description("Let the files read name files outside their own folder (an ordinance's vocabulary file). Off by default.")]
+    [Description(OptionText.AllowOutside)]
     public bool AllowOutside { get; init; }
 
     public override ValidationResult Validate() =>

@@ -49,11 +49,11 @@ internal sealed class AuditSettings : CommandSettings
     public string[] Laws { get; init; } = [];
 
     [CommandOption("--show-sensitive")]
-    [Description("Show the values of sensitive fields in findings and problems; by default they are [[sensitive]].")]
+    [Description(OptionText.ShowSensitive)]
     public bool ShowSensitive { get; init; }
 
     [CommandOption("--allow-outside")]
-    [Description("Let the files read name files outside their own folder.")]
+    [Description(OptionText.AllowOutside)]
     public bool AllowOutside { get; init; }
 
     public override ValidationResult Validate() => this switch

@@ -32,10 +32,10 @@ internal sealed class CompareSettings : CommandSettings
     public string? AsOf { get; init; }
 
     [CommandOption("--show-sensitive")]
-    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in what is printed, error messages included; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    [Description(OptionText.ShowSensitive)]
     public bool ShowSensitive { get; init; }
     [CommandOption("--allow-outside")]
-    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    [Description(OptionText.AllowOutside)]
     public bool AllowOutside { get; init; }
 
     public override ValidationResult Validate()

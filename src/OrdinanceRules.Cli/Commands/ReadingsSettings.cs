@@ -12,7 +12,7 @@ internal sealed class ReadingsSettings : CommandSettings
     public string Ordinance { get; init; } = string.Empty;
 
     [CommandOption("--allow-outside")]
-    [Description("Let the files read name files outside their own folder (a suite's ordinance and scenarios, an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    [Description(OptionText.AllowOutside)]
     public bool AllowOutside { get; init; }
 
     [CommandOption("-f|--format <FORMAT>")]

@@ -15,7 +15,7 @@ internal sealed class VocabularySettings : CommandSettings
     public string Vocabulary { get; init; } = string.Empty;
 
     [CommandOption("--allow-outside")]
-    [Description("Let the files read name files outside their own folder (an ordinance's vocabulary file). Off by default: files from elsewhere may not reach into the rest of the disk.")]
+    [Description(OptionText.AllowOutside)]
     public bool AllowOutside { get; init; }
 
     [CommandOption("-f|--format <FORMAT>")]

@@ -20,11 +20,11 @@ internal sealed class ValidateSettings : CommandSettings
     public string? Ordinance { get; init; }
 
     [CommandOption("--allow-outside")]
-    [Description("Let a suite name an ordinance or scenarios outside its own folder, and an ordinance a vocabulary file outside its own. Off by default.")]
+    [Description(OptionText.AllowOutside)]
     public bool AllowOutside { get; init; }
 
     [CommandOption("--show-sensitive")]
-    [Description("Show the values of sensitive fields (a person's immigration status, citizenship, place of birth, name, address) in the problems printed; by default they are shown as [[sensitive]]. Only for a reader entitled to see them.")]
+    [Description(OptionText.ShowSensitive)]
     public bool ShowSensitive { get; init; }
 
     [CommandOption("-f|--format <FORMAT>")]

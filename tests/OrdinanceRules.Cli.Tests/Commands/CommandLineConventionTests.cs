@@ -14,12 +14,7 @@ public class CommandLineConventionTests
     [Fact]
     public void EveryCommand_OffersFormatJson()
     {
-        var commands = Cli.Run("--help").OutputLines
-            .SkipWhile(l => l.Trim() != "COMMANDS:").Skip(1)
-            .Where(l => l.StartsWith("    ", StringComparison.Ordinal) && !l.StartsWith("     ", StringComparison.Ordinal))
-            .Select(l => l.Trim().Split(' ')[0])
-            .SelectMany(c => c == "samples" ? ["samples list", "samples copy"] : new[] { c })
-            .ToList();
+        var commands = Commands();
         commands.Should().Contain(["check", "vocabulary", "samples list", "audit", "serve"]);
 
         foreach (var command in commands)
@@ -35,6 +30,40 @@ public class CommandLineConventionTests
             }
         }
     }
+
+    /// <summary>
+    /// Every command that reads an ordinance, vocabulary or suite file takes <c>--allow-outside</c>, and every one that
+    /// reads scenarios or records takes <c>--show-sensitive</c>, each described alike in every <c>--help</c>. The
+    /// others write or serve files: <c>init</c> and <c>samples</c> write them, <c>serve</c> keeps each ordinance to its own folder.
+    /// </summary>
+    [Fact]
+    public void EveryCommandThatReadsFiles_OffersAllowOutside_AndEveryOneThatReadsScenarios_ShowSensitive_DescribedAlike()
+    {
+        string[] writers = ["init", "samples list", "samples copy", "serve"];
+        string[] scenarioReaders = ["check", "validate", "test", "compare", "explain", "what-if", "interview", "audit"];
+        var commands = Commands();
+        commands.Should().Contain(scenarioReaders).And.Contain(["readings", "vocabulary", "analyze", "diff"]);
+
+        foreach (var command in commands.Except(writers))
+        {
+            var help = Flat(Cli.Run([.. command.Split(' '), "--help"]).Output);
+            help.Should().Contain("--allow-outside " + Flat(OptionText.AllowOutside.Replace("[[", "[", StringComparison.Ordinal).Replace("]]", "]", StringComparison.Ordinal)).TrimEnd('.'), $"`ordinance {command}` reads files");
+            if (scenarioReaders.Contains(command))
+            {
+                help.Should().Contain("--show-sensitive " + Flat(OptionText.ShowSensitive.Replace("[[", "[", StringComparison.Ordinal).Replace("]]", "]", StringComparison.Ordinal)).TrimEnd('.'), $"`ordinance {command}` reads scenarios or records");
+            }
+        }
+    }
+
+    /// <summary>The commands <c>ordinance --help</c> lists, with <c>samples</c>' two.</summary>
+    private static List<string> Commands() => [.. Cli.Run("--help").OutputLines
+        .SkipWhile(l => l.Trim() != "COMMANDS:").Skip(1)
+        .Where(l => l.StartsWith("    ", StringComparison.Ordinal) && !l.StartsWith("     ", StringComparison.Ordinal))
+        .Select(l => l.Trim().Split(' ')[0])
+        .SelectMany(c => c == "samples" ? ["samples list", "samples copy"] : new[] { c })];
+
+    /// <summary>The text with every run of white space one space: a help table wraps its descriptions.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     [Fact]
     public void Check_DashForAScenario_ReadsItFromStandardInput()
