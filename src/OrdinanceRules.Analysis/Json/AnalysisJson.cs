@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Json;
 
@@ -15,11 +13,7 @@ namespace OrdinanceRules.Analysis.Json;
 /// </summary>
 public static class AnalysisJson
 {
-    private static readonly AnalysisJsonContext Context = new(new JsonSerializerOptions(AnalysisJsonContext.Default.Options)
-    {
-        // Written to files and terminals, not into HTML: '§' and apostrophes stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly ContractSerializer Serializer = new(o => new AnalysisJsonContext(o), AnalysisJsonContext.Default.Options, "write it with OrdinanceJson");
 
     /// <summary>The document of an analysis.</summary>
     /// <param name="report">The analysis.</param>
@@ -109,11 +103,7 @@ public static class AnalysisJson
     /// <param name="document">The document.</param>
     /// <returns>The JSON text, with no final newline.</returns>
     public static string Write<T>(T document)
-        where T : class, IContractDocument
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return JsonSerializer.Serialize(document, Info<T>());
-    }
+        where T : class, IContractDocument => Serializer.Write(document);
 
     /// <summary>Reads a document written by <see cref="Write{T}"/> (or by <c>ordinance analyze</c> or <c>ordinance diff</c>).</summary>
     /// <typeparam name="T"><see cref="AnalysisDocument"/> or <see cref="DiffDocument"/>.</typeparam>
@@ -121,15 +111,7 @@ public static class AnalysisJson
     /// <returns>The document.</returns>
     /// <exception cref="JsonException">The text is not a document of that type.</exception>
     public static T Read<T>(string json)
-        where T : class, IContractDocument
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, Info<T>()) ?? throw new JsonException($"The JSON text is null, not a {typeof(T).Name}.");
-    }
-
-    private static JsonTypeInfo<T> Info<T>() =>
-        Context.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
-        ?? throw new ArgumentException($"{typeof(T).Name} is not a document of the analysis's JSON contract: write it with OrdinanceJson.", nameof(T));
+        where T : class, IContractDocument => Serializer.Read<T>(json);
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrdinanceRules.Explanations;
 using OrdinanceRules.Model;
@@ -25,11 +24,7 @@ public static class OrdinanceJson
     /// <summary>The version of the contract this library writes.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly OrdinanceJsonContext Context = new(new JsonSerializerOptions(OrdinanceJsonContext.Default.Options)
-    {
-        // Written to files and terminals, not into HTML: '§' and apostrophes stay readable instead of \u00A7 and \u0027.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly ContractSerializer Serializer = new(o => new OrdinanceJsonContext(o), OrdinanceJsonContext.Default.Options, "the analysis's documents are written with AnalysisJson");
 
     /// <summary>The version of the OrdinanceRules library, as decision records name it (its informational version).</summary>
     public static string ToolVersion { get; } =
@@ -42,11 +37,7 @@ public static class OrdinanceJson
     /// <param name="document">The document.</param>
     /// <returns>The JSON text, with no final newline.</returns>
     public static string Write<T>(T document)
-        where T : class, IContractDocument
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return JsonSerializer.Serialize(document, Info<T>());
-    }
+        where T : class, IContractDocument => Serializer.Write(document);
 
     /// <summary>Reads a document written by <see cref="Write{T}"/> (or by the <c>ordinance</c> command).</summary>
     /// <typeparam name="T">The document's type.</typeparam>
@@ -54,25 +45,12 @@ public static class OrdinanceJson
     /// <returns>The document.</returns>
     /// <exception cref="JsonException">The text is not a document of that type.</exception>
     public static T Read<T>(string json)
-        where T : class, IContractDocument
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, Info<T>()) ?? throw new JsonException($"The JSON text is null, not a {typeof(T).Name}.");
-    }
+        where T : class, IContractDocument => Serializer.Read<T>(json);
 
     /// <summary>A status as the contract writes it: <c>violated</c>, <c>complied</c>, <c>exception-applies</c>, <c>not-applicable</c>, <c>pending</c>, <c>undetermined</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The word.</returns>
-    public static string Word(FindingStatus status) => status switch
-    {
-        FindingStatus.Violated => "violated",
-        FindingStatus.Complied => "complied",
-        FindingStatus.ExceptionApplies => "exception-applies",
-        FindingStatus.NotApplicable => "not-applicable",
-        FindingStatus.Pending => "pending",
-        FindingStatus.Undetermined => "undetermined",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a finding status"),
-    };
+    public static string Word(FindingStatus status) => StatusWords.Of(status);
 
     /// <summary>A modality as the contract writes it: <c>prohibition</c>, <c>obligation</c>, <c>permission</c>, <c>non-obligation</c>.</summary>
     /// <param name="modality">The modality.</param>
@@ -440,8 +418,4 @@ public static class OrdinanceJson
 
     private static ImmutableArray<FactJson> Facts(ImmutableArray<FactBinding> facts) =>
         [.. facts.Select(b => new FactJson(b.Variable, b.FactType, b.FactId))];
-
-    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
-        Context.GetTypeInfo(typeof(T)) as System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>
-        ?? throw new ArgumentException($"{typeof(T).Name} is not a document of the JSON contract.", nameof(T));
 }

@@ -1,4 +1,3 @@
-
 namespace OrdinanceRules.Suites;
 
 /// <summary>Statuses as suites, JSON reports and coverage lists write them: kebab-case words.</summary>
@@ -20,7 +19,19 @@ public static class StatusWords
     /// <summary>The word for a status, such as <c>exception-applies</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The word.</returns>
-    public static string Of(FindingStatus status) => Words.First(w => w.Status == status).Word;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a status.</exception>
+    public static string Of(FindingStatus status)
+    {
+        foreach (var (s, w) in Words)
+        {
+            if (s == status)
+            {
+                return w;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(status), status, "not a finding status");
+    }
 
     /// <summary>The status a word names.</summary>
     /// <param name="word">The word, such as <c>not-applicable</c>.</param>

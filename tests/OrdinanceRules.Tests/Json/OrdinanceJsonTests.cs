@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrdinanceRules.Facts;
 using OrdinanceRules.Json;
+using OrdinanceRules.Suites;
 
 namespace OrdinanceRules.Tests.Json;
 
@@ -26,6 +27,16 @@ public class OrdinanceJsonTests
         var findings = document.RootElement.GetProperty("reports")[0].GetProperty("findings").EnumerateArray().ToList();
         findings.Select(f => f.GetProperty("status").GetString()).Should().OnlyContain(s => s == "undetermined" || s == "not-applicable");
         findings.Select(f => f.GetProperty("modality").GetString()).Should().Contain("prohibition");
+    }
+
+    [Fact]
+    public void Word_EveryStatus_IsTheWordSuitesParse_AndANonStatusIsRefused()
+    {
+        var words = Enum.GetValues<FindingStatus>().Select(OrdinanceJson.Word).ToList();
+
+        words.Should().Equal(StatusWords.All).And.Equal("violated", "complied", "exception-applies", "not-applicable", "pending", "undetermined");
+        words.Select(w => StatusWords.TryParse(w, out var status) ? status : (FindingStatus?)null).Should().Equal(Enum.GetValues<FindingStatus>().Cast<FindingStatus?>());
+        FluentActions.Invoking(() => OrdinanceJson.Word((FindingStatus)99)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("status");
     }
 
     [Fact]
