@@ -612,7 +612,7 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
     /// <summary>
     /// <c>every(d in X, where, test)</c>, <c>some(d in X, where)</c>, <c>count(d in X, where)</c>, as <c>Ops.Every</c>,
     /// <c>Ops.Some</c> and <c>Ops.Count</c> weigh them: over the facts of a type (each of its K facts that exists; the world
-    /// is closed, so <c>Ops.OpenWorld</c> changes nothing), or over a set of references (<c>Ops.OverReferences</c>: each
+    /// is closed, so <c>Ops.OpenWorld</c> changes nothing), or over a set of references (<c>Ops.EveryReferenced</c> and the like: each
     /// fact the set lists; an unknown set is unknown, one left out as none or stated empty has no members). The
     /// where-clause and the test are encoded once per fact, with the quantifier's variable bound to it.
     /// </summary>
@@ -675,7 +675,7 @@ internal sealed class ConditionEncoder(Shape shape, DefinitionTable definitions,
             default:
                 {
                     // As Ops.Count: unknown when a member's where-clause is, then within the members that pass and those
-                    // that may; an unknown set (Ops.OverReferences) is unknown with no bounds.
+                    // that may; an unknown set (Ops.CountReferenced) is unknown with no bounds.
                     var undecided = weighed.Select(w => Sat.And(w.Member, w.Where.Unknown)).ToList();
                     var anyUndecided = Sat.Or([.. undecided]);
                     var unknown = Sat.Or(setUnknown, anyUndecided);

@@ -850,8 +850,12 @@ internal sealed class ConditionBinder
         if (referenced is not null)
         {
             _quantifiers.AddRange(inner._quantifiers);
-            var testLambda = Expression.Lambda<Func<Fact, Val>>(test ?? Expression.Constant(Val.True), each);
-            return (Expression.Call(Method(nameof(Ops.OverReferences)), referenced, Expression.Constant(call.Name), whereLambda, testLambda), result);
+            return (call.Name switch
+            {
+                "every" => Expression.Call(Method(nameof(Ops.EveryReferenced)), referenced, whereLambda, Expression.Lambda<Func<Fact, Val>>(test!, each)),
+                "some" => Expression.Call(Method(nameof(Ops.SomeReferenced)), referenced, whereLambda),
+                _ => Expression.Call(Method(nameof(Ops.CountReferenced)), referenced, whereLambda),
+            }, result);
         }
 
         _quantifiers.Add(new QuantifierReference(call, member.Variable, type!.Name));

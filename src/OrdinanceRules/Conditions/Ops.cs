@@ -171,25 +171,18 @@ internal static class Ops
     }
 
     /// <summary>
-    /// A quantifier over a set of references (<c>some(d in a.basedOn, ...)</c>): <see cref="Every"/>, <see cref="Some"/> or
-    /// <see cref="Count"/> over the facts the set refers to. A set stated <c>none</c> is empty; an unknown set makes the
-    /// answer unknown, naming the set.
+    /// <c>every(d in a.basedOn, where, test)</c>: <see cref="Every"/> over the facts a set of references refers to. A set
+    /// stated <c>none</c> is empty; an unknown set makes the answer unknown, naming the set (so for the two below).
     /// </summary>
-    public static Val OverReferences(Val set, string quantifier, Func<Fact, Val> where, Func<Fact, Val> test)
-    {
-        if (set.IsUnknown)
-        {
-            return set;
-        }
+    public static Val EveryReferenced(Val set, Func<Fact, Val> where, Func<Fact, Val> test) => set.IsUnknown ? set : Every(Referenced(set), where, test);
 
-        var members = set.Reference is ImmutableArray<Fact> facts ? facts : [];
-        return quantifier switch
-        {
-            "every" => Every(members, where, test),
-            "some" => Some(members, where),
-            _ => Count(members, where),
-        };
-    }
+    /// <summary><c>some(d in a.basedOn, where)</c>: <see cref="Some"/> over the facts a set of references refers to.</summary>
+    public static Val SomeReferenced(Val set, Func<Fact, Val> where) => set.IsUnknown ? set : Some(Referenced(set), where);
+
+    /// <summary><c>count(d in a.basedOn, where)</c>: <see cref="Count"/> over the facts a set of references refers to.</summary>
+    public static Val CountReferenced(Val set, Func<Fact, Val> where) => set.IsUnknown ? set : Count(Referenced(set), where);
+
+    private static ImmutableArray<Fact> Referenced(Val set) => set.Reference is ImmutableArray<Fact> facts ? facts : [];
 
     /// <summary>
     /// How many members pass the where-clause. When whether some do is unknown, the count is unknown, naming what is
