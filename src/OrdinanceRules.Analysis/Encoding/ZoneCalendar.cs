@@ -577,7 +577,7 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
     /// <summary>The first day (from 2000-01-01) of each month from <see cref="FirstMonth"/> to 2250, and its length.</summary>
     private static readonly long[] MonthStarts = [.. Enumerable.Range(0, 400 * 12).Select(i => DayOf(FirstMonth.PlusMonths(i)))];
 
-    private static readonly long[] MonthLengths = [.. Enumerable.Range(0, 400 * 12).Select(i => (long)CalendarSystem.Iso.GetDaysInMonth(FirstMonth.PlusMonths(i).Year, FirstMonth.PlusMonths(i).Month))];
+    private static readonly long[] MonthLengths = [.. Enumerable.Range(0, 400 * 12).Select(i => FirstMonth.PlusMonths(i)).Select(m => (long)CalendarSystem.Iso.GetDaysInMonth(m.Year, m.Month))];
 
     /// <summary>The month a local day falls in, as an index into the month tables, made once for each day of the model.</summary>
     private Num MonthOf(Num day)
