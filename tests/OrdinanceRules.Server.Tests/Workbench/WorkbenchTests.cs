@@ -129,6 +129,8 @@ public partial class WorkbenchTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(alert).ToContainTextAsync("OR3001 'RPPD.level' is 'town', which is not one of: federal, state, county, city");
         await Expect(editor).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#findings details")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#interview-status")).ToHaveTextAsync("No questions until the scenario checks: mend its problems and check again.");
+        await Expect(page.Locator("#questions li")).ToHaveCountAsync(0);
 
         await alert.GetByRole(AriaRole.Button, new() { Name = "Line 5, column 12" }).ClickAsync();
         await Expect(editor).ToBeFocusedAsync();

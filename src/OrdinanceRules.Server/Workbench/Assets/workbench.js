@@ -315,7 +315,7 @@
     ui.findings.replaceChildren();
     ui.changes.hidden = true;
     ui.questions.replaceChildren();
-    ui.interviewStatus.textContent = "";
+    ui.interviewStatus.textContent = "No questions until the scenario checks: mend its problems and check again.";
     ui.downloadReport.disabled = true;
     state.last = null;
   }
