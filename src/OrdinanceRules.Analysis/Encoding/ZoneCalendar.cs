@@ -41,15 +41,9 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
     /// <summary>An instant plus a calendar period, as <see cref="CalendarTime.Add"/>: the local date moves by months (the day clamped to the month's length), then days; the local time stays.</summary>
     public Num Add(Num t, CalendarPeriod period)
     {
-        if (t.Constant is { } c)
+        if (Exactly(t, at => CalendarTime.Add(at, period, Zone), "calendarAdd") is { } exact)
         {
-            return Num.Of(ConditionEncoder.Minutes(CalendarTime.Add(At(c), period, Zone)));
-        }
-
-        // An instant looked up in a table (a recurring duty's period boundaries): CalendarTime itself, entry by entry.
-        if (sat.Map(t, v => ConditionEncoder.Minutes(CalendarTime.Add(At(v), period, Zone)), "calendarAdd") is { } mapped)
-        {
-            return mapped;
+            return exact;
         }
 
         var (day, minute) = LocalDay(t);
@@ -59,17 +53,23 @@ internal sealed class ZoneCalendar(Sat sat, DateTimeZone zone)
         return Resolve(local, startOfDay: false);
     }
 
+    /// <summary>
+    /// A calendar function of an instant computed by <see cref="CalendarTime"/> itself where it can be: for a constant, and
+    /// entry by entry for an instant looked up in a table (a recurring duty's period boundaries, <see cref="Sat.Map"/>);
+    /// null for any other instant, which the general encoding takes.
+    /// </summary>
+    private Num? Exactly(Num t, Func<DateTimeOffset, DateTimeOffset> function, string name)
+    {
+        long Of(long minutes) => ConditionEncoder.Minutes(function(At(minutes)));
+        return t.Constant is { } c ? Num.Of(Of(c)) : sat.Map(t, Of, name);
+    }
+
     /// <summary>The start, or the end (the next one's start), of the day, month, quarter or year an instant falls in, as <see cref="CalendarTime.Boundary"/>.</summary>
     public Num Boundary(Num t, CalendarUnit unit, bool end)
     {
-        if (t.Constant is { } c)
+        if (Exactly(t, at => CalendarTime.Boundary(at, unit, end, Zone), "calendarBoundary") is { } exact)
         {
-            return Num.Of(ConditionEncoder.Minutes(CalendarTime.Boundary(At(c), unit, end, Zone)));
-        }
-
-        if (sat.Map(t, v => ConditionEncoder.Minutes(CalendarTime.Boundary(At(v), unit, end, Zone)), "calendarBoundary") is { } mapped)
-        {
-            return mapped;
+            return exact;
         }
 
         var (day, _) = LocalDay(t);
